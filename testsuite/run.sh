@@ -1,0 +1,65 @@
+#!/bin/sh
+# testsuite/run.sh: runs the test groups named on the command line and sums them up
+# usage: sh testsuite/run.sh [unit] [golden] [sanitize] [lab] [all]
+# Each group's runner prints one line per test: "PASS name", "FAIL name: why"
+# or "SKIP name: why".  Check's own summary lines are counted for unit tests.
+# BUILD=DIR runs the binaries built with make O=DIR.
+cd "$(dirname "$0")/.." || exit 1
+TOP=$(pwd)
+BUILD=${BUILD:-.}
+export TOP BUILD
+OUTDIR=$TOP/testsuite/out
+mkdir -p "$OUTDIR"
+LOG=$OUTDIR/results.$$
+: > "$LOG"
+
+run_unit() {
+	for t in "$BUILD"/testsuite/unit/check_*; do
+		case "$t" in *.c|*.o) continue ;; esac
+		[ -x "$t" ] || continue
+		name=$(basename "$t")
+		out=$(CK_FORK=yes "$t" 2>&1); rc=$?
+		printf '%s\n' "$out" | sed "s/^/  [$name] /"
+		# Check: "100%: Checks: 12, Failures: 0, Errors: 0"
+		sum=$(printf '%s\n' "$out" | sed -n 's/.*Checks: \([0-9]*\), Failures: \([0-9]*\), Errors: \([0-9]*\).*/\1 \2 \3/p' | tail -n 1)
+		set -- $sum
+		if [ -z "$sum" ]; then
+			echo "FAIL $name: no Check summary (rc $rc)"
+			continue
+		fi
+		i=0
+		while [ $i -lt $(($1 - $2 - $3)) ]; do echo "PASS $name#$i"; i=$((i+1)); done
+		i=0
+		while [ $i -lt $(($2 + $3)) ]; do echo "FAIL $name#failed$i"; i=$((i+1)); done
+		[ "$rc" = 0 ] || [ $(($2 + $3)) -gt 0 ] || echo "FAIL $name: exit $rc"
+	done
+}
+
+run_group() {
+	case "$1" in
+	unit) run_unit ;;
+	golden) sh testsuite/golden/run.sh ;;
+	sanitize) make -s check-sanitize-build >/dev/null 2>&1 || echo "FAIL sanitize: build"
+		BUILD=build-san sh testsuite/run.sh unit golden | grep -E '^(PASS|FAIL|SKIP) ' | sed 's/^\([A-Z]*\) /\1 san:/' ;;
+	lab) sh testsuite/lab/run.sh ;;
+	*) echo "FAIL run.sh: unknown group $1" ;;
+	esac
+}
+
+groups=$*
+[ -z "$groups" ] && groups=all
+[ "$groups" = all ] && groups="unit golden sanitize lab"
+for g in $groups; do
+	echo "== $g"
+	run_group "$g" 2>&1 | tee -a "$LOG"
+done
+pass=$(grep -c '^PASS ' "$LOG")
+fail=$(grep -c '^FAIL ' "$LOG")
+skip=$(grep -c '^SKIP ' "$LOG")
+if [ "$fail" -gt 0 ]; then
+	echo "failures:"
+	grep '^FAIL ' "$LOG"
+fi
+echo "$pass passed, $fail failed, $skip skipped"
+rm -f "$LOG"
+[ "$fail" = 0 ]
