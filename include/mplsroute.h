@@ -166,6 +166,21 @@ struct mplsroute_route {
 	struct mplsroute_nexthop nhs[MPLSROUTE_MAX_NEXTHOPS];
 };
 
+/* ---- route messages (lib/route.c) ---------------------------------------- */
+/* (declarations of mplsroute_route_init/_build go here) */
+
+/* ---- names: tables, protocols, scopes, types (lib/names.c) --------------- */
+/* (declarations go here) */
+
+/* ---- socket, ACKs, extack, replay, batches (lib/sock.c, lib/replay.c, lib/batch.c) */
+/* (declarations go here) */
+
+/* ---- dump and decode (lib/dump.c) ----------------------------------------- */
+/* (declarations go here) */
+
+/* ---- printing (lib/print.c) ------------------------------------------------ */
+/* (declarations go here) */
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,50 @@
+/* ipmpls.h: what the parts of the ipmpls command share */
+#ifndef IPMPLS_H
+#define IPMPLS_H
+
+#include "mplsroute.h"
+
+/* iproute2's exit codes */
+#define EXIT_OK		0
+#define EXIT_BADARG	1	/* bad argument, unknown device, ... */
+#define EXIT_KERNEL	2	/* the kernel refused the request */
+#define EXIT_USAGE	255	/* usage errors (iproute2's exit(-1)) */
+
+/* the global options, parsed once by main (ip/ipmpls.c) */
+struct ipmpls_opts {
+	int family;		/* preferred family: AF_UNSPEC, AF_INET, AF_INET6, AF_MPLS */
+	int oneline;		/* -o */
+	int details;		/* -d */
+	int stats;		/* -s */
+	int numeric;		/* -n is netns in ip; numeric output is -N (not used) */
+	int force;		/* -force */
+	int json;		/* -j */
+	int pretty;		/* -p */
+	const char *batch;	/* -batch FILE */
+	const char *netns;	/* -n / -netns NAME */
+};
+
+/* one command's context: the options and the open socket */
+struct ipmpls_ctx {
+	struct ipmpls_opts *opts;
+	struct mplsroute_sock *sock;
+	const char *batch_file;	/* set while running a batch */
+	int batch_line;
+};
+
+/*
+ * The route subcommands.  Each takes the words after the subcommand name
+ * and returns the process exit code (EXIT_*); they print iproute2's
+ * messages themselves.
+ */
+int iproute_modify(struct ipmpls_ctx *ctx, int cmd, unsigned flags,
+		   int argc, char **argv);		/* ip/iproute.c */
+int iproute_list_flush(struct ipmpls_ctx *ctx, int flush,
+		       int argc, char **argv);		/* ip/iproute_show.c */
+int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv);
+							/* ip/iproute_show.c */
+int do_iproute(struct ipmpls_ctx *ctx, int argc, char **argv);
+							/* ip/iproute.c */
+void iproute_usage(FILE *f);				/* ip/iproute.c */
+
+#endif
