@@ -170,7 +170,47 @@ struct mplsroute_route {
 /* (declarations of mplsroute_route_init/_build go here) */
 
 /* ---- names: tables, protocols, scopes, types (lib/names.c) --------------- */
-/* (declarations go here) */
+
+/*
+ * Names as iproute2 4.4 knows them: built-in names (tables default, main,
+ * local and unspec; protocols none, redirect, kernel, boot, static, gated,
+ * ra, mrt, zebra, bird, dnrouted, xorp, ntk, dhcp; scopes global, site,
+ * link, host, nowhere; dsfield 0 is "0"), then the lines of the files
+ * rt_tables, rt_protos, rt_scopes and rt_dsfield in /etc/iproute2, a later
+ * line taking precedence for a number.  The files are read once, on first
+ * use.
+ *
+ * mplsroute_names_load - (re)read the files from @dir (NULL: /etc/iproute2)
+ * on top of the built-in names.  A missing file is not an error; a corrupt
+ * line ends that file, as in 4.4.  Not safe while other threads use the
+ * names.  Returns 0, -ENOMEM or -ENAMETOOLONG.
+ */
+int mplsroute_names_load(const char *dir);
+
+/*
+ * The a2n functions turn a word into a number: a name, else a number as
+ * iproute2 4.4 reads it (strtoul base 0, whole word; dsfields base 16).
+ * Tables take 0..2^32-1, the others 0..255.  Route types take 4.4's words
+ * and abbreviations (unicast, local, broadcast/brd, anycast, multicast,
+ * blackhole, unreachable, prohibit, throw, nat, xresolve).
+ * Each returns 0 and sets *id, or -EINVAL (not a name nor a number in range).
+ */
+int mplsroute_table_a2n(uint32_t *id, const char *arg);
+int mplsroute_proto_a2n(uint32_t *id, const char *arg);
+int mplsroute_scope_a2n(uint32_t *id, const char *arg);
+int mplsroute_type_a2n(uint32_t *id, const char *arg);
+int mplsroute_dsfield_a2n(uint32_t *id, const char *arg);
+
+/*
+ * The n2a functions write the name of @id (NUL-terminated) to @buf, or the
+ * number when there is no name: decimal, dsfields as 0x%02x.  Each returns
+ * the length written (without the NUL) or -ENOSPC if @len is too small.
+ */
+int mplsroute_table_n2a(uint32_t id, char *buf, size_t len);
+int mplsroute_proto_n2a(uint32_t id, char *buf, size_t len);
+int mplsroute_scope_n2a(uint32_t id, char *buf, size_t len);
+int mplsroute_type_n2a(uint32_t id, char *buf, size_t len);
+int mplsroute_dsfield_n2a(uint32_t id, char *buf, size_t len);
 
 /* ---- socket, ACKs, extack, replay, batches (lib/sock.c, lib/replay.c, lib/batch.c) */
 
