@@ -38,8 +38,9 @@ struct mplsroute_labels {
 int mplsroute_labels_parse(struct mplsroute_labels *ls, const char *text);
 
 /*
- * mplsroute_labels_format - write the stack as "100/200" (NUL-terminated).
- * Returns the length written (without the NUL) or -ENOSPC.
+ * mplsroute_labels_format - write the stack as "100/200" (NUL-terminated;
+ * an empty stack gives "").  Returns the length written (without the NUL),
+ * -ENOSPC if @len is too small or -EINVAL if ls->n is out of range.
  */
 int mplsroute_labels_format(const struct mplsroute_labels *ls, char *buf,
 			    size_t len);
@@ -47,16 +48,18 @@ int mplsroute_labels_format(const struct mplsroute_labels *ls, char *buf,
 /*
  * mplsroute_labels_to_wire - write ls->n label stack entries (4 bytes each,
  * network order, label << 12, bottom-of-stack bit on the last entry only,
- * TC and TTL zero) to @wire.  Returns the number of bytes written or
- * -EMSGSIZE if @len is too small.
+ * TC and TTL zero) to @wire.  Returns the number of bytes written (0 for an
+ * empty stack), -EMSGSIZE if @len is too small, -ERANGE for a label
+ * >= 2^20 or -EINVAL if ls->n is out of range.
  */
 int mplsroute_labels_to_wire(const struct mplsroute_labels *ls, void *wire,
 			     size_t len);
 
 /*
  * mplsroute_labels_from_wire - read label stack entries, stopping after the
- * one with the bottom-of-stack bit.  Returns 0, -EINVAL (len not a multiple
- * of 4, or no bottom-of-stack bit) or -E2BIG.
+ * one with the bottom-of-stack bit (TC and TTL are ignored).  Returns 0,
+ * -EINVAL (len not a multiple of 4, or no bottom-of-stack bit) or -E2BIG
+ * (more than MPLSROUTE_MAX_LABELS entries).  @ls is only written on success.
  */
 int mplsroute_labels_from_wire(struct mplsroute_labels *ls, const void *wire,
 			       size_t len);
@@ -76,29 +79,41 @@ struct mplsroute_addr {
 /* ---- the shared attribute encoders and decoders (lib/attr.c) ----------- */
 
 /*
+ * The encoders append at the tail of @nlh (whose buffer is @buflen bytes)
+ * with libmnl's bounded putters; padding is zeroed.  When the buffer is too
+ * small they return -EMSGSIZE and leave the message as it was.  An empty
+ * label stack is -EINVAL.  (Appending to the tail also serves an
+ * rtnexthop's attributes inside RTA_MULTIPATH; see mplsroute_route_build.)
+ *
  * mplsroute_attr_put_encap - append RTA_ENCAP (nested MPLS_IPTUNNEL_DST)
- * followed by RTA_ENCAP_TYPE (LWTUNNEL_ENCAP_MPLS) to @nlh, whose buffer is
- * @buflen bytes.  Returns 0 or -EMSGSIZE.  (@nlh may also be the start of an
- * rtnexthop's attribute area; see mplsroute_route_build.)
+ * followed by RTA_ENCAP_TYPE (u16 LWTUNNEL_ENCAP_MPLS).  Returns 0,
+ * -EMSGSIZE or -EINVAL.
  */
 int mplsroute_attr_put_encap(struct nlmsghdr *nlh, size_t buflen,
 			     const struct mplsroute_labels *ls);
 
-/* mplsroute_attr_put_newdst - append RTA_NEWDST.  0 or -EMSGSIZE. */
+/* mplsroute_attr_put_newdst - append RTA_NEWDST.  0, -EMSGSIZE or -EINVAL. */
 int mplsroute_attr_put_newdst(struct nlmsghdr *nlh, size_t buflen,
 			      const struct mplsroute_labels *ls);
 
 /*
- * mplsroute_attr_put_via - append RTA_VIA (u16 family + address).
+ * mplsroute_attr_put_via - append RTA_VIA (u16 family in host order, then
+ * 4 or 16 address bytes, or the label stack for AF_MPLS).
  * 0, -EMSGSIZE, or -EAFNOSUPPORT for a family other than inet/inet6/mpls.
  */
 int mplsroute_attr_put_via(struct nlmsghdr *nlh, size_t buflen,
 			   const struct mplsroute_addr *via);
 
 /*
- * Decoders: each validates the attribute's length and never reads past it.
+ * Decoders: each validates the attribute's length and never reads past it
+ * (the attribute itself must lie inside the message, as mnl_attr_parse
+ * checks).  They return 0 or -EINVAL (malformed), -E2BIG (too many labels).
  * mplsroute_attr_get_encap takes RTA_ENCAP and RTA_ENCAP_TYPE (either may be
- * NULL); an encap type other than MPLS is -EOPNOTSUPP.
+ * NULL; no RTA_ENCAP gives an empty stack); an encap type other than MPLS
+ * is -EOPNOTSUPP; nested attributes other than MPLS_IPTUNNEL_DST are
+ * skipped.  mplsroute_attr_get_via checks the length for inet (4) and inet6
+ * (16), reads a label stack for mpls, and copies up to 16 bytes of any
+ * other family.
  */
 int mplsroute_attr_get_encap(const struct nlattr *encap,
 			     const struct nlattr *encap_type,
