@@ -1,0 +1,35 @@
+#!/bin/sh
+# testsuite/lab/uml-init.sh: the init (pid 1) of the lab's user-mode-linux guest
+# Run by uml.sh, never by hand.  Topology: none (lo only).  Mounts proc, sys,
+# tmpfs on /run and /tmp, loads the lab's modules, runs the script named in
+# $LAB_RUN/conf in the project directory and writes its exit code to
+# $LAB_RUN/rc, then halts.
+PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export PATH
+: > "$LAB_RUN/booted"
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t tmpfs tmpfs /run
+mount -t tmpfs tmpfs /tmp
+mount -t tmpfs tmpfs /dev/shm 2>/dev/null
+stty -onlcr 2>/dev/null
+. "$LAB_RUN/conf"
+export TOP BUILD
+
+mods=/usr/lib/uml/modules/$(uname -r)/kernel
+for m in lib/crc-ccitt net/ipv6/ipv6 net/ipv4/ip_tunnel net/mpls/mpls_router \
+	net/mpls/mpls_iptunnel drivers/net/veth drivers/net/nlmon; do
+	skip=
+	for s in $LAB_SKIP_MODULES; do
+		[ "$s" = "${m##*/}" ] && skip=1
+	done
+	[ -n "$skip" ] && continue
+	insmod "$mods/$m.ko" >/dev/null 2>&1 || insmod "$mods/$m.ko.xz" >/dev/null 2>&1 ||
+		echo "uml-init: could not load $m" >&2
+done
+
+cd "$TOP" || exit 1
+sh "$SCRIPT" "$@" </dev/null
+echo $? > "$LAB_RUN/rc"
+sync
+halt -f >/dev/null 2>&1
