@@ -176,13 +176,75 @@ struct mplsroute_route {
 
 	uint8_t nattrs;
 	uint16_t attrs[MPLSROUTE_MAX_ATTRS];
+	uint8_t given;		/* MPLSROUTE_GIVEN_*: set by the user */
 
 	uint8_t nnh;		/* RTA_MULTIPATH nexthops, 0: single path */
 	struct mplsroute_nexthop nhs[MPLSROUTE_MAX_NEXTHOPS];
 };
 
 /* ---- route messages (lib/route.c) ---------------------------------------- */
-/* (declarations of mplsroute_route_init/_build go here) */
+
+/* bits of mplsroute_route.given: what the user gave, so no default applies */
+#define MPLSROUTE_GIVEN_TABLE	0x01
+#define MPLSROUTE_GIVEN_SCOPE	0x02
+#define MPLSROUTE_GIVEN_TYPE	0x04
+#define MPLSROUTE_GIVEN_PROTO	0x08
+
+/*
+ * mplsroute_route_init - clear @rt and set iproute2 4.4's starting values
+ * for a request of @nlmsg_type: table main, scope nowhere; unless it is
+ * RTM_DELROUTE also protocol boot, scope universe and type unicast.
+ * Returns nothing.
+ */
+void mplsroute_route_init(struct mplsroute_route *rt, uint16_t nlmsg_type);
+
+/*
+ * mplsroute_route_finish - apply iproute2 4.4's fix-ups after parsing:
+ * family unspec -> inet; without a given table, types local, broadcast,
+ * nat and anycast go to table local; without a given scope: inet6 and mpls
+ * routes get universe, types local/nat host, broadcast/multicast/anycast
+ * link, unicast/unspec nowhere for RTM_DELROUTE, else link when there is
+ * neither a via nor nexthops; an mpls route without a given type is
+ * unicast.  Also sets rt->table from rt->table_id.  Returns nothing.
+ */
+void mplsroute_route_finish(struct mplsroute_route *rt, uint16_t nlmsg_type);
+
+/*
+ * mplsroute_route_add_attr, mplsroute_nexthop_add_attr - note that the user
+ * gave RTA_* @type now (argument order; a type already listed keeps its
+ * place).  Returns 0 or -E2BIG when the list is full.
+ */
+int mplsroute_route_add_attr(struct mplsroute_route *rt, uint16_t type);
+int mplsroute_nexthop_add_attr(struct mplsroute_nexthop *nh, uint16_t type);
+
+/*
+ * mplsroute_route_set_table - set the table as "table ID" does: rtm_table
+ * is @id below 256, else RT_TABLE_UNSPEC and RTA_TABLE is listed.
+ * Returns 0 or -E2BIG (attribute list full).
+ */
+int mplsroute_route_set_table(struct mplsroute_route *rt, uint32_t id);
+
+/*
+ * mplsroute_route_build - write the request iproute2 4.4 sends for @rt into
+ * @buf (@len bytes): a netlink header of @nlmsg_type with flags
+ * NLM_F_REQUEST | @nlmsg_flags (add NLM_F_ACK to get an answer), seq and
+ * pid 0, then struct rtmsg from @rt (rtm_table from rt->table_id, or
+ * rt->table when table_id is 0), then the attributes: first in rt->attrs[]
+ * order (RTA_DST, RTA_SRC, RTA_ENCAP + RTA_ENCAP_TYPE, RTA_GATEWAY or
+ * RTA_VIA, RTA_NEWDST, RTA_PREFSRC, RTA_PRIORITY, RTA_TABLE (id >= 256
+ * only), RTA_PREF; unknown types are skipped), then those of the same set
+ * present in @rt but not listed, in that order, then RTA_OIF (nh.ifindex),
+ * RTA_METRICS (metrics_set, ascending, RTAX_LOCK last; RTAX_CC_ALGO is not
+ * sent) and RTA_MULTIPATH (nhs[]: each rtnexthop with flags, hops, ifindex
+ * and its attributes in the same way).  A via of the route's family is
+ * sent as RTA_GATEWAY, any other as RTA_VIA.  Padding is zeroed.  Call
+ * mplsroute_route_finish first.  Returns the message length,
+ * -EMSGSIZE (buffer too small) or -EINVAL / -EAFNOSUPPORT (@rt holds
+ * something that cannot be encoded).
+ */
+int mplsroute_route_build(void *buf, size_t len,
+			  const struct mplsroute_route *rt,
+			  uint16_t nlmsg_type, uint16_t nlmsg_flags);
 
 /* ---- names: tables, protocols, scopes, types (lib/names.c) --------------- */
 
