@@ -38,8 +38,9 @@ struct mplsroute_labels {
 int mplsroute_labels_parse(struct mplsroute_labels *ls, const char *text);
 
 /*
- * mplsroute_labels_format - write the stack as "100/200" (NUL-terminated).
- * Returns the length written (without the NUL) or -ENOSPC.
+ * mplsroute_labels_format - write the stack as "100/200" (NUL-terminated;
+ * an empty stack gives "").  Returns the length written (without the NUL),
+ * -ENOSPC if @len is too small or -EINVAL if ls->n is out of range.
  */
 int mplsroute_labels_format(const struct mplsroute_labels *ls, char *buf,
 			    size_t len);
@@ -47,16 +48,18 @@ int mplsroute_labels_format(const struct mplsroute_labels *ls, char *buf,
 /*
  * mplsroute_labels_to_wire - write ls->n label stack entries (4 bytes each,
  * network order, label << 12, bottom-of-stack bit on the last entry only,
- * TC and TTL zero) to @wire.  Returns the number of bytes written or
- * -EMSGSIZE if @len is too small.
+ * TC and TTL zero) to @wire.  Returns the number of bytes written (0 for an
+ * empty stack), -EMSGSIZE if @len is too small, -ERANGE for a label
+ * >= 2^20 or -EINVAL if ls->n is out of range.
  */
 int mplsroute_labels_to_wire(const struct mplsroute_labels *ls, void *wire,
 			     size_t len);
 
 /*
  * mplsroute_labels_from_wire - read label stack entries, stopping after the
- * one with the bottom-of-stack bit.  Returns 0, -EINVAL (len not a multiple
- * of 4, or no bottom-of-stack bit) or -E2BIG.
+ * one with the bottom-of-stack bit (TC and TTL are ignored).  Returns 0,
+ * -EINVAL (len not a multiple of 4, or no bottom-of-stack bit) or -E2BIG
+ * (more than MPLSROUTE_MAX_LABELS entries).  @ls is only written on success.
  */
 int mplsroute_labels_from_wire(struct mplsroute_labels *ls, const void *wire,
 			       size_t len);
@@ -76,29 +79,41 @@ struct mplsroute_addr {
 /* ---- the shared attribute encoders and decoders (lib/attr.c) ----------- */
 
 /*
+ * The encoders append at the tail of @nlh (whose buffer is @buflen bytes)
+ * with libmnl's bounded putters; padding is zeroed.  When the buffer is too
+ * small they return -EMSGSIZE and leave the message as it was.  An empty
+ * label stack is -EINVAL.  (Appending to the tail also serves an
+ * rtnexthop's attributes inside RTA_MULTIPATH; see mplsroute_route_build.)
+ *
  * mplsroute_attr_put_encap - append RTA_ENCAP (nested MPLS_IPTUNNEL_DST)
- * followed by RTA_ENCAP_TYPE (LWTUNNEL_ENCAP_MPLS) to @nlh, whose buffer is
- * @buflen bytes.  Returns 0 or -EMSGSIZE.  (@nlh may also be the start of an
- * rtnexthop's attribute area; see mplsroute_route_build.)
+ * followed by RTA_ENCAP_TYPE (u16 LWTUNNEL_ENCAP_MPLS).  Returns 0,
+ * -EMSGSIZE or -EINVAL.
  */
 int mplsroute_attr_put_encap(struct nlmsghdr *nlh, size_t buflen,
 			     const struct mplsroute_labels *ls);
 
-/* mplsroute_attr_put_newdst - append RTA_NEWDST.  0 or -EMSGSIZE. */
+/* mplsroute_attr_put_newdst - append RTA_NEWDST.  0, -EMSGSIZE or -EINVAL. */
 int mplsroute_attr_put_newdst(struct nlmsghdr *nlh, size_t buflen,
 			      const struct mplsroute_labels *ls);
 
 /*
- * mplsroute_attr_put_via - append RTA_VIA (u16 family + address).
+ * mplsroute_attr_put_via - append RTA_VIA (u16 family in host order, then
+ * 4 or 16 address bytes, or the label stack for AF_MPLS).
  * 0, -EMSGSIZE, or -EAFNOSUPPORT for a family other than inet/inet6/mpls.
  */
 int mplsroute_attr_put_via(struct nlmsghdr *nlh, size_t buflen,
 			   const struct mplsroute_addr *via);
 
 /*
- * Decoders: each validates the attribute's length and never reads past it.
+ * Decoders: each validates the attribute's length and never reads past it
+ * (the attribute itself must lie inside the message, as mnl_attr_parse
+ * checks).  They return 0 or -EINVAL (malformed), -E2BIG (too many labels).
  * mplsroute_attr_get_encap takes RTA_ENCAP and RTA_ENCAP_TYPE (either may be
- * NULL); an encap type other than MPLS is -EOPNOTSUPP.
+ * NULL; no RTA_ENCAP gives an empty stack); an encap type other than MPLS
+ * is -EOPNOTSUPP; nested attributes other than MPLS_IPTUNNEL_DST are
+ * skipped.  mplsroute_attr_get_via checks the length for inet (4) and inet6
+ * (16), reads a label stack for mpls, and copies up to 16 bytes of any
+ * other family.
  */
 int mplsroute_attr_get_encap(const struct nlattr *encap,
 			     const struct nlattr *encap_type,
@@ -161,13 +176,75 @@ struct mplsroute_route {
 
 	uint8_t nattrs;
 	uint16_t attrs[MPLSROUTE_MAX_ATTRS];
+	uint8_t given;		/* MPLSROUTE_GIVEN_*: set by the user */
 
 	uint8_t nnh;		/* RTA_MULTIPATH nexthops, 0: single path */
 	struct mplsroute_nexthop nhs[MPLSROUTE_MAX_NEXTHOPS];
 };
 
 /* ---- route messages (lib/route.c) ---------------------------------------- */
-/* (declarations of mplsroute_route_init/_build go here) */
+
+/* bits of mplsroute_route.given: what the user gave, so no default applies */
+#define MPLSROUTE_GIVEN_TABLE	0x01
+#define MPLSROUTE_GIVEN_SCOPE	0x02
+#define MPLSROUTE_GIVEN_TYPE	0x04
+#define MPLSROUTE_GIVEN_PROTO	0x08
+
+/*
+ * mplsroute_route_init - clear @rt and set iproute2 4.4's starting values
+ * for a request of @nlmsg_type: table main, scope nowhere; unless it is
+ * RTM_DELROUTE also protocol boot, scope universe and type unicast.
+ * Returns nothing.
+ */
+void mplsroute_route_init(struct mplsroute_route *rt, uint16_t nlmsg_type);
+
+/*
+ * mplsroute_route_finish - apply iproute2 4.4's fix-ups after parsing:
+ * family unspec -> inet; without a given table, types local, broadcast,
+ * nat and anycast go to table local; without a given scope: inet6 and mpls
+ * routes get universe, types local/nat host, broadcast/multicast/anycast
+ * link, unicast/unspec nowhere for RTM_DELROUTE, else link when there is
+ * neither a via nor nexthops; an mpls route without a given type is
+ * unicast.  Also sets rt->table from rt->table_id.  Returns nothing.
+ */
+void mplsroute_route_finish(struct mplsroute_route *rt, uint16_t nlmsg_type);
+
+/*
+ * mplsroute_route_add_attr, mplsroute_nexthop_add_attr - note that the user
+ * gave RTA_* @type now (argument order; a type already listed keeps its
+ * place).  Returns 0 or -E2BIG when the list is full.
+ */
+int mplsroute_route_add_attr(struct mplsroute_route *rt, uint16_t type);
+int mplsroute_nexthop_add_attr(struct mplsroute_nexthop *nh, uint16_t type);
+
+/*
+ * mplsroute_route_set_table - set the table as "table ID" does: rtm_table
+ * is @id below 256, else RT_TABLE_UNSPEC and RTA_TABLE is listed.
+ * Returns 0 or -E2BIG (attribute list full).
+ */
+int mplsroute_route_set_table(struct mplsroute_route *rt, uint32_t id);
+
+/*
+ * mplsroute_route_build - write the request iproute2 4.4 sends for @rt into
+ * @buf (@len bytes): a netlink header of @nlmsg_type with flags
+ * NLM_F_REQUEST | @nlmsg_flags (add NLM_F_ACK to get an answer), seq and
+ * pid 0, then struct rtmsg from @rt (rtm_table from rt->table_id, or
+ * rt->table when table_id is 0), then the attributes: first in rt->attrs[]
+ * order (RTA_DST, RTA_SRC, RTA_ENCAP + RTA_ENCAP_TYPE, RTA_GATEWAY or
+ * RTA_VIA, RTA_NEWDST, RTA_PREFSRC, RTA_PRIORITY, RTA_TABLE (id >= 256
+ * only), RTA_PREF; unknown types are skipped), then those of the same set
+ * present in @rt but not listed, in that order, then RTA_OIF (nh.ifindex),
+ * RTA_METRICS (metrics_set, ascending, RTAX_LOCK last; RTAX_CC_ALGO is not
+ * sent) and RTA_MULTIPATH (nhs[]: each rtnexthop with flags, hops, ifindex
+ * and its attributes in the same way).  A via of the route's family is
+ * sent as RTA_GATEWAY, any other as RTA_VIA.  Padding is zeroed.  Call
+ * mplsroute_route_finish first.  Returns the message length,
+ * -EMSGSIZE (buffer too small) or -EINVAL / -EAFNOSUPPORT (@rt holds
+ * something that cannot be encoded).
+ */
+int mplsroute_route_build(void *buf, size_t len,
+			  const struct mplsroute_route *rt,
+			  uint16_t nlmsg_type, uint16_t nlmsg_flags);
 
 /* ---- names: tables, protocols, scopes, types (lib/names.c) --------------- */
 
