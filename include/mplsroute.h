@@ -38,8 +38,9 @@ struct mplsroute_labels {
 int mplsroute_labels_parse(struct mplsroute_labels *ls, const char *text);
 
 /*
- * mplsroute_labels_format - write the stack as "100/200" (NUL-terminated).
- * Returns the length written (without the NUL) or -ENOSPC.
+ * mplsroute_labels_format - write the stack as "100/200" (NUL-terminated;
+ * an empty stack gives "").  Returns the length written (without the NUL),
+ * -ENOSPC if @len is too small or -EINVAL if ls->n is out of range.
  */
 int mplsroute_labels_format(const struct mplsroute_labels *ls, char *buf,
 			    size_t len);
@@ -47,16 +48,18 @@ int mplsroute_labels_format(const struct mplsroute_labels *ls, char *buf,
 /*
  * mplsroute_labels_to_wire - write ls->n label stack entries (4 bytes each,
  * network order, label << 12, bottom-of-stack bit on the last entry only,
- * TC and TTL zero) to @wire.  Returns the number of bytes written or
- * -EMSGSIZE if @len is too small.
+ * TC and TTL zero) to @wire.  Returns the number of bytes written (0 for an
+ * empty stack), -EMSGSIZE if @len is too small, -ERANGE for a label
+ * >= 2^20 or -EINVAL if ls->n is out of range.
  */
 int mplsroute_labels_to_wire(const struct mplsroute_labels *ls, void *wire,
 			     size_t len);
 
 /*
  * mplsroute_labels_from_wire - read label stack entries, stopping after the
- * one with the bottom-of-stack bit.  Returns 0, -EINVAL (len not a multiple
- * of 4, or no bottom-of-stack bit) or -E2BIG.
+ * one with the bottom-of-stack bit (TC and TTL are ignored).  Returns 0,
+ * -EINVAL (len not a multiple of 4, or no bottom-of-stack bit) or -E2BIG
+ * (more than MPLSROUTE_MAX_LABELS entries).  @ls is only written on success.
  */
 int mplsroute_labels_from_wire(struct mplsroute_labels *ls, const void *wire,
 			       size_t len);
@@ -76,29 +79,41 @@ struct mplsroute_addr {
 /* ---- the shared attribute encoders and decoders (lib/attr.c) ----------- */
 
 /*
+ * The encoders append at the tail of @nlh (whose buffer is @buflen bytes)
+ * with libmnl's bounded putters; padding is zeroed.  When the buffer is too
+ * small they return -EMSGSIZE and leave the message as it was.  An empty
+ * label stack is -EINVAL.  (Appending to the tail also serves an
+ * rtnexthop's attributes inside RTA_MULTIPATH; see mplsroute_route_build.)
+ *
  * mplsroute_attr_put_encap - append RTA_ENCAP (nested MPLS_IPTUNNEL_DST)
- * followed by RTA_ENCAP_TYPE (LWTUNNEL_ENCAP_MPLS) to @nlh, whose buffer is
- * @buflen bytes.  Returns 0 or -EMSGSIZE.  (@nlh may also be the start of an
- * rtnexthop's attribute area; see mplsroute_route_build.)
+ * followed by RTA_ENCAP_TYPE (u16 LWTUNNEL_ENCAP_MPLS).  Returns 0,
+ * -EMSGSIZE or -EINVAL.
  */
 int mplsroute_attr_put_encap(struct nlmsghdr *nlh, size_t buflen,
 			     const struct mplsroute_labels *ls);
 
-/* mplsroute_attr_put_newdst - append RTA_NEWDST.  0 or -EMSGSIZE. */
+/* mplsroute_attr_put_newdst - append RTA_NEWDST.  0, -EMSGSIZE or -EINVAL. */
 int mplsroute_attr_put_newdst(struct nlmsghdr *nlh, size_t buflen,
 			      const struct mplsroute_labels *ls);
 
 /*
- * mplsroute_attr_put_via - append RTA_VIA (u16 family + address).
+ * mplsroute_attr_put_via - append RTA_VIA (u16 family in host order, then
+ * 4 or 16 address bytes, or the label stack for AF_MPLS).
  * 0, -EMSGSIZE, or -EAFNOSUPPORT for a family other than inet/inet6/mpls.
  */
 int mplsroute_attr_put_via(struct nlmsghdr *nlh, size_t buflen,
 			   const struct mplsroute_addr *via);
 
 /*
- * Decoders: each validates the attribute's length and never reads past it.
+ * Decoders: each validates the attribute's length and never reads past it
+ * (the attribute itself must lie inside the message, as mnl_attr_parse
+ * checks).  They return 0 or -EINVAL (malformed), -E2BIG (too many labels).
  * mplsroute_attr_get_encap takes RTA_ENCAP and RTA_ENCAP_TYPE (either may be
- * NULL); an encap type other than MPLS is -EOPNOTSUPP.
+ * NULL; no RTA_ENCAP gives an empty stack); an encap type other than MPLS
+ * is -EOPNOTSUPP; nested attributes other than MPLS_IPTUNNEL_DST are
+ * skipped.  mplsroute_attr_get_via checks the length for inet (4) and inet6
+ * (16), reads a label stack for mpls, and copies up to 16 bytes of any
+ * other family.
  */
 int mplsroute_attr_get_encap(const struct nlattr *encap,
 			     const struct nlattr *encap_type,
@@ -161,19 +176,220 @@ struct mplsroute_route {
 
 	uint8_t nattrs;
 	uint16_t attrs[MPLSROUTE_MAX_ATTRS];
+	uint8_t given;		/* MPLSROUTE_GIVEN_*: set by the user */
 
 	uint8_t nnh;		/* RTA_MULTIPATH nexthops, 0: single path */
 	struct mplsroute_nexthop nhs[MPLSROUTE_MAX_NEXTHOPS];
 };
 
 /* ---- route messages (lib/route.c) ---------------------------------------- */
-/* (declarations of mplsroute_route_init/_build go here) */
+
+/* bits of mplsroute_route.given: what the user gave, so no default applies */
+#define MPLSROUTE_GIVEN_TABLE	0x01
+#define MPLSROUTE_GIVEN_SCOPE	0x02
+#define MPLSROUTE_GIVEN_TYPE	0x04
+#define MPLSROUTE_GIVEN_PROTO	0x08
+
+/*
+ * mplsroute_route_init - clear @rt and set iproute2 4.4's starting values
+ * for a request of @nlmsg_type: table main, scope nowhere; unless it is
+ * RTM_DELROUTE also protocol boot, scope universe and type unicast.
+ * Returns nothing.
+ */
+void mplsroute_route_init(struct mplsroute_route *rt, uint16_t nlmsg_type);
+
+/*
+ * mplsroute_route_finish - apply iproute2 4.4's fix-ups after parsing:
+ * family unspec -> inet; without a given table, types local, broadcast,
+ * nat and anycast go to table local; without a given scope: inet6 and mpls
+ * routes get universe, types local/nat host, broadcast/multicast/anycast
+ * link, unicast/unspec nowhere for RTM_DELROUTE, else link when there is
+ * neither a via nor nexthops; an mpls route without a given type is
+ * unicast.  Also sets rt->table from rt->table_id.  Returns nothing.
+ */
+void mplsroute_route_finish(struct mplsroute_route *rt, uint16_t nlmsg_type);
+
+/*
+ * mplsroute_route_add_attr, mplsroute_nexthop_add_attr - note that the user
+ * gave RTA_* @type now (argument order; a type already listed keeps its
+ * place).  Returns 0 or -E2BIG when the list is full.
+ */
+int mplsroute_route_add_attr(struct mplsroute_route *rt, uint16_t type);
+int mplsroute_nexthop_add_attr(struct mplsroute_nexthop *nh, uint16_t type);
+
+/*
+ * mplsroute_route_set_table - set the table as "table ID" does: rtm_table
+ * is @id below 256, else RT_TABLE_UNSPEC and RTA_TABLE is listed.
+ * Returns 0 or -E2BIG (attribute list full).
+ */
+int mplsroute_route_set_table(struct mplsroute_route *rt, uint32_t id);
+
+/*
+ * mplsroute_route_build - write the request iproute2 4.4 sends for @rt into
+ * @buf (@len bytes): a netlink header of @nlmsg_type with flags
+ * NLM_F_REQUEST | @nlmsg_flags (add NLM_F_ACK to get an answer), seq and
+ * pid 0, then struct rtmsg from @rt (rtm_table from rt->table_id, or
+ * rt->table when table_id is 0), then the attributes: first in rt->attrs[]
+ * order (RTA_DST, RTA_SRC, RTA_ENCAP + RTA_ENCAP_TYPE, RTA_GATEWAY or
+ * RTA_VIA, RTA_NEWDST, RTA_PREFSRC, RTA_PRIORITY, RTA_TABLE (id >= 256
+ * only), RTA_PREF; unknown types are skipped), then those of the same set
+ * present in @rt but not listed, in that order, then RTA_OIF (nh.ifindex),
+ * RTA_METRICS (metrics_set, ascending, RTAX_LOCK last; RTAX_CC_ALGO is not
+ * sent) and RTA_MULTIPATH (nhs[]: each rtnexthop with flags, hops, ifindex
+ * and its attributes in the same way).  A via of the route's family is
+ * sent as RTA_GATEWAY, any other as RTA_VIA.  Padding is zeroed.  Call
+ * mplsroute_route_finish first.  Returns the message length,
+ * -EMSGSIZE (buffer too small) or -EINVAL / -EAFNOSUPPORT (@rt holds
+ * something that cannot be encoded).
+ */
+int mplsroute_route_build(void *buf, size_t len,
+			  const struct mplsroute_route *rt,
+			  uint16_t nlmsg_type, uint16_t nlmsg_flags);
 
 /* ---- names: tables, protocols, scopes, types (lib/names.c) --------------- */
-/* (declarations go here) */
+
+/*
+ * Names as iproute2 4.4 knows them: built-in names (tables default, main,
+ * local and unspec; protocols none, redirect, kernel, boot, static, gated,
+ * ra, mrt, zebra, bird, dnrouted, xorp, ntk, dhcp; scopes global, site,
+ * link, host, nowhere; dsfield 0 is "0"), then the lines of the files
+ * rt_tables, rt_protos, rt_scopes and rt_dsfield in /etc/iproute2, a later
+ * line taking precedence for a number.  The files are read once, on first
+ * use.
+ *
+ * mplsroute_names_load - (re)read the files from @dir (NULL: /etc/iproute2)
+ * on top of the built-in names.  A missing file is not an error; a corrupt
+ * line ends that file, as in 4.4.  Not safe while other threads use the
+ * names.  Returns 0, -ENOMEM or -ENAMETOOLONG.
+ */
+int mplsroute_names_load(const char *dir);
+
+/*
+ * The a2n functions turn a word into a number: a name, else a number as
+ * iproute2 4.4 reads it (strtoul base 0, whole word; dsfields base 16).
+ * Tables take 0..2^32-1, the others 0..255.  Route types take 4.4's words
+ * and abbreviations (unicast, local, broadcast/brd, anycast, multicast,
+ * blackhole, unreachable, prohibit, throw, nat, xresolve).
+ * Each returns 0 and sets *id, or -EINVAL (not a name nor a number in range).
+ */
+int mplsroute_table_a2n(uint32_t *id, const char *arg);
+int mplsroute_proto_a2n(uint32_t *id, const char *arg);
+int mplsroute_scope_a2n(uint32_t *id, const char *arg);
+int mplsroute_type_a2n(uint32_t *id, const char *arg);
+int mplsroute_dsfield_a2n(uint32_t *id, const char *arg);
+
+/*
+ * The n2a functions write the name of @id (NUL-terminated) to @buf, or the
+ * number when there is no name: decimal, dsfields as 0x%02x.  Each returns
+ * the length written (without the NUL) or -ENOSPC if @len is too small.
+ */
+int mplsroute_table_n2a(uint32_t id, char *buf, size_t len);
+int mplsroute_proto_n2a(uint32_t id, char *buf, size_t len);
+int mplsroute_scope_n2a(uint32_t id, char *buf, size_t len);
+int mplsroute_type_n2a(uint32_t id, char *buf, size_t len);
+int mplsroute_dsfield_n2a(uint32_t id, char *buf, size_t len);
 
 /* ---- socket, ACKs, extack, replay, batches (lib/sock.c, lib/replay.c, lib/batch.c) */
-/* (declarations go here) */
+
+/* A NETLINK_ROUTE socket, or a replay of a recording (see _open_replay). */
+struct mplsroute_sock;
+
+/* called for every reply message of a request; return 0 to go on, < 0 to stop */
+typedef int (*mplsroute_msg_cb)(const struct nlmsghdr *nlh, void *data);
+
+/*
+ * mplsroute_sock_open - open and bind a NETLINK_ROUTE socket with
+ * NETLINK_EXT_ACK and NETLINK_CAP_ACK on (where the kernel has them) and
+ * large socket buffers.  Returns 0 and sets *sp, or -errno.
+ */
+int mplsroute_sock_open(struct mplsroute_sock **sp);
+
+/*
+ * mplsroute_sock_open_replay - a socket that talks to a recording instead of
+ * the kernel.  Every message sent of type RTM_NEWROUTE, RTM_DELROUTE or
+ * RTM_GETROUTE is appended to @record_path as a line "NAME FLAGS HEX" (the
+ * message with nlmsg_seq and nlmsg_pid zeroed).  Answers come, in order,
+ * from @responses_path (same format); each gets the seq of the request it
+ * answers.  With no responses (NULL or a missing file) every request that
+ * wants an ACK gets success and a dump gets just NLMSG_DONE.
+ * Returns 0 and sets *sp, or -errno (the record file cannot be opened...).
+ */
+int mplsroute_sock_open_replay(struct mplsroute_sock **sp,
+			       const char *record_path,
+			       const char *responses_path);
+
+/* mplsroute_sock_close - close the socket (NULL is fine).  Returns nothing. */
+void mplsroute_sock_close(struct mplsroute_sock *s);
+
+/*
+ * mplsroute_sock_talk - send @nlh (its seq and pid are set here) and, when it
+ * has NLM_F_ACK, wait for the kernel's answer.  Returns 0 or the kernel's
+ * -errno; the kernel's extended-ack text, if any, is copied to @errmsg
+ * ("" when none; @errmsg may be NULL).  Other -errno for socket failures.
+ */
+int mplsroute_sock_talk(struct mplsroute_sock *s, struct nlmsghdr *nlh,
+			char *errmsg, size_t errlen);
+
+/*
+ * mplsroute_sock_request - send @nlh and hand every reply for it to @cb
+ * (may be NULL) until the request is complete: NLMSG_DONE for a dump or a
+ * multi-part answer, the ACK when NLM_F_ACK is set, else the first reply
+ * (e.g. the answer of a non-dump RTM_GETROUTE).  Returns 0, @cb's negative
+ * value, the kernel's -errno (text: mplsroute_sock_errmsg), or -ENOBUFS when
+ * the socket lost messages (the caller may retry the whole request).
+ */
+int mplsroute_sock_request(struct mplsroute_sock *s, struct nlmsghdr *nlh,
+			   mplsroute_msg_cb cb, void *data);
+
+/*
+ * mplsroute_sock_dump - send the dump request @req (NLM_F_DUMP is added) and
+ * call @cb for every message until NLMSG_DONE.  Messages are processed as
+ * they arrive: memory does not grow with the table.  Returns 0, @cb's
+ * negative value, the kernel's -errno (text: mplsroute_sock_errmsg) or
+ * -ENOBUFS (messages were lost; retry the dump).
+ */
+int mplsroute_sock_dump(struct mplsroute_sock *s, struct nlmsghdr *req,
+			mplsroute_msg_cb cb, void *data);
+
+/*
+ * mplsroute_sock_send - send @nlh without waiting for anything (its seq and
+ * pid are set here).  Errors the kernel reports later are found with
+ * mplsroute_sock_check.  Returns 0 or -errno.
+ */
+int mplsroute_sock_send(struct mplsroute_sock *s, struct nlmsghdr *nlh);
+
+/*
+ * mplsroute_sock_send_buf - send @len bytes holding several netlink
+ * messages back to back in one sendmsg (each one gets its own seq), without
+ * waiting.  Returns 0, -EINVAL (not whole messages) or -errno.
+ */
+int mplsroute_sock_send_buf(struct mplsroute_sock *s, void *buf, size_t len);
+
+/*
+ * mplsroute_sock_check - look, without blocking, for an error the kernel
+ * sent for messages given to mplsroute_sock_send/_send_buf.  Returns 0 when
+ * none is pending, else the first one's -errno (text:
+ * mplsroute_sock_errmsg).
+ */
+int mplsroute_sock_check(struct mplsroute_sock *s);
+
+/*
+ * mplsroute_sock_errmsg - the extended-ack text of the last kernel error
+ * (talk, request, dump or check); "" when the kernel sent none.  The string
+ * belongs to the socket and stays valid until its next call.
+ */
+const char *mplsroute_sock_errmsg(const struct mplsroute_sock *s);
+
+/*
+ * mplsroute_sock_dump_interrupted - 1 if the last dump had NLM_F_DUMP_INTR
+ * set (the table changed during the dump), else 0.
+ */
+int mplsroute_sock_dump_interrupted(const struct mplsroute_sock *s);
+
+/*
+ * mplsroute_sock_fd - the socket's file descriptor (-1 for a replay).
+ */
+int mplsroute_sock_fd(const struct mplsroute_sock *s);
 
 /* ---- dump and decode (lib/dump.c) ----------------------------------------- */
 /* (declarations go here) */
