@@ -391,6 +391,64 @@ int mplsroute_sock_dump_interrupted(const struct mplsroute_sock *s);
  */
 int mplsroute_sock_fd(const struct mplsroute_sock *s);
 
+/*
+ * Batches: many requests per sendmsg, ACKs matched by sequence number.
+ * Route adds (RTM_NEWROUTE with NLM_F_CREATE|NLM_F_EXCL|NLM_F_ACK) are
+ * packed into a window that is sent in one sendmsg; any other message, or
+ * an add whose key (family, table, destination, tos, metric) is already in
+ * the window, first sends and drains the window, then goes alone.  Each
+ * message's result reaches the callback once, in order.
+ */
+struct mplsroute_batch;
+
+/*
+ * Result of one message: @err is 0, the kernel's -errno (@errmsg its
+ * extended-ack text, "" when none) or -ECANCELED for a message after a
+ * failure in MPLSROUTE_BATCH_STOP mode (it was undone or never applied).
+ * @cookie is the caller's value given to mplsroute_batch_add.
+ */
+typedef void (*mplsroute_batch_cb)(const struct nlmsghdr *req, int err,
+				   const char *errmsg, unsigned long cookie,
+				   void *data);
+
+/* stop at the first failure; adds after it that the kernel applied are undone */
+#define MPLSROUTE_BATCH_STOP	0x1
+
+/*
+ * mplsroute_batch_open - a batch on @s.  @window: messages per sendmsg
+ * (0: sized from the socket's receive buffer, at most 1024).  @cb may be
+ * NULL.  Returns 0 and sets *bp, or -ENOMEM / -EINVAL.
+ */
+int mplsroute_batch_open(struct mplsroute_batch **bp, struct mplsroute_sock *s,
+			 unsigned flags, unsigned window,
+			 mplsroute_batch_cb cb, void *data);
+
+/*
+ * mplsroute_batch_add - queue a copy of @nlh (its seq is set when sent).
+ * Returns 0, -ECANCELED once a STOP batch has failed (nothing is queued),
+ * -EMSGSIZE for a message too big for the window, or a socket -errno.
+ * Kernel errors are not returned here: they reach the callback.
+ */
+int mplsroute_batch_add(struct mplsroute_batch *b, const struct nlmsghdr *nlh,
+			unsigned long cookie);
+
+/*
+ * mplsroute_batch_flush - send what is queued and wait for every result.
+ * Returns 0 when every message so far succeeded, -ECANCELED after a failure
+ * (the callback had the details), -ENOTRECOVERABLE if an undo failed, or a
+ * socket -errno (results lost, e.g. -ENOBUFS).
+ */
+int mplsroute_batch_flush(struct mplsroute_batch *b);
+
+/* mplsroute_batch_failures - how many messages failed so far.  Returns it. */
+unsigned long mplsroute_batch_failures(const struct mplsroute_batch *b);
+
+/*
+ * mplsroute_batch_close - free the batch.  Messages still queued are dropped
+ * without being sent: call mplsroute_batch_flush first.  Returns nothing.
+ */
+void mplsroute_batch_close(struct mplsroute_batch *b);
+
 /* ---- dump and decode (lib/dump.c) ----------------------------------------- */
 /* (declarations go here) */
 
