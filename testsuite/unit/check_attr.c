@@ -267,27 +267,26 @@ START_TEST(test_get_via)
 }
 END_TEST
 
-START_TEST(test_get_via_bad)
+static int get_via(const char *hex)
 {
 	struct mplsroute_addr via;
 
+	return mplsroute_attr_get_via(attr_from(hex), &via);
+}
+
+START_TEST(test_get_via_bad)
+{
 	/* inet with 3 or 5 bytes, inet6 with 4 */
-	ck_assert_int_eq(mplsroute_attr_get_via(
-			 attr_from("09001200 0200c0a8 28000000"), &via), -EINVAL);
-	ck_assert_int_eq(mplsroute_attr_get_via(
-			 attr_from("0b001200 0200c0a8 28660100"), &via), -EINVAL);
-	ck_assert_int_eq(mplsroute_attr_get_via(
-			 attr_from("0a001200 0a00c0a8 28660000"), &via), -EINVAL);
+	ck_assert_int_eq(get_via("09001200 0200c0a8 28000000"), -EINVAL);
+	ck_assert_int_eq(get_via("0b001200 0200c0a8 28660100"), -EINVAL);
+	ck_assert_int_eq(get_via("0a001200 0a00c0a8 28660000"), -EINVAL);
 	/* no room for the family */
-	ck_assert_int_eq(mplsroute_attr_get_via(
-			 attr_from("05001200 02000000"), &via), -EINVAL);
+	ck_assert_int_eq(get_via("05001200 02000000"), -EINVAL);
 	/* mpls without bottom of stack */
-	ck_assert_int_eq(mplsroute_attr_get_via(
-			 attr_from("0a001200 1c000001 00000000"), &via), -EINVAL);
+	ck_assert_int_eq(get_via("0a001200 1c000001 00000000"), -EINVAL);
 	/* another family: more than 16 bytes */
-	ck_assert_int_eq(mplsroute_attr_get_via(
-			 attr_from("18001200 11000000000000000000000000"
-				   "000000000000000000"), &via), -EINVAL);
+	ck_assert_int_eq(get_via("18001200 11000000000000000000000000"
+				 "000000000000000000"), -EINVAL);
 }
 END_TEST
 
