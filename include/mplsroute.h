@@ -38,8 +38,9 @@ struct mplsroute_labels {
 int mplsroute_labels_parse(struct mplsroute_labels *ls, const char *text);
 
 /*
- * mplsroute_labels_format - write the stack as "100/200" (NUL-terminated).
- * Returns the length written (without the NUL) or -ENOSPC.
+ * mplsroute_labels_format - write the stack as "100/200" (NUL-terminated;
+ * an empty stack gives "").  Returns the length written (without the NUL),
+ * -ENOSPC if @len is too small or -EINVAL if ls->n is out of range.
  */
 int mplsroute_labels_format(const struct mplsroute_labels *ls, char *buf,
 			    size_t len);
@@ -47,16 +48,18 @@ int mplsroute_labels_format(const struct mplsroute_labels *ls, char *buf,
 /*
  * mplsroute_labels_to_wire - write ls->n label stack entries (4 bytes each,
  * network order, label << 12, bottom-of-stack bit on the last entry only,
- * TC and TTL zero) to @wire.  Returns the number of bytes written or
- * -EMSGSIZE if @len is too small.
+ * TC and TTL zero) to @wire.  Returns the number of bytes written (0 for an
+ * empty stack), -EMSGSIZE if @len is too small, -ERANGE for a label
+ * >= 2^20 or -EINVAL if ls->n is out of range.
  */
 int mplsroute_labels_to_wire(const struct mplsroute_labels *ls, void *wire,
 			     size_t len);
 
 /*
  * mplsroute_labels_from_wire - read label stack entries, stopping after the
- * one with the bottom-of-stack bit.  Returns 0, -EINVAL (len not a multiple
- * of 4, or no bottom-of-stack bit) or -E2BIG.
+ * one with the bottom-of-stack bit (TC and TTL are ignored).  Returns 0,
+ * -EINVAL (len not a multiple of 4, or no bottom-of-stack bit) or -E2BIG
+ * (more than MPLSROUTE_MAX_LABELS entries).  @ls is only written on success.
  */
 int mplsroute_labels_from_wire(struct mplsroute_labels *ls, const void *wire,
 			       size_t len);
@@ -76,29 +79,41 @@ struct mplsroute_addr {
 /* ---- the shared attribute encoders and decoders (lib/attr.c) ----------- */
 
 /*
+ * The encoders append at the tail of @nlh (whose buffer is @buflen bytes)
+ * with libmnl's bounded putters; padding is zeroed.  When the buffer is too
+ * small they return -EMSGSIZE and leave the message as it was.  An empty
+ * label stack is -EINVAL.  (Appending to the tail also serves an
+ * rtnexthop's attributes inside RTA_MULTIPATH; see mplsroute_route_build.)
+ *
  * mplsroute_attr_put_encap - append RTA_ENCAP (nested MPLS_IPTUNNEL_DST)
- * followed by RTA_ENCAP_TYPE (LWTUNNEL_ENCAP_MPLS) to @nlh, whose buffer is
- * @buflen bytes.  Returns 0 or -EMSGSIZE.  (@nlh may also be the start of an
- * rtnexthop's attribute area; see mplsroute_route_build.)
+ * followed by RTA_ENCAP_TYPE (u16 LWTUNNEL_ENCAP_MPLS).  Returns 0,
+ * -EMSGSIZE or -EINVAL.
  */
 int mplsroute_attr_put_encap(struct nlmsghdr *nlh, size_t buflen,
 			     const struct mplsroute_labels *ls);
 
-/* mplsroute_attr_put_newdst - append RTA_NEWDST.  0 or -EMSGSIZE. */
+/* mplsroute_attr_put_newdst - append RTA_NEWDST.  0, -EMSGSIZE or -EINVAL. */
 int mplsroute_attr_put_newdst(struct nlmsghdr *nlh, size_t buflen,
 			      const struct mplsroute_labels *ls);
 
 /*
- * mplsroute_attr_put_via - append RTA_VIA (u16 family + address).
+ * mplsroute_attr_put_via - append RTA_VIA (u16 family in host order, then
+ * 4 or 16 address bytes, or the label stack for AF_MPLS).
  * 0, -EMSGSIZE, or -EAFNOSUPPORT for a family other than inet/inet6/mpls.
  */
 int mplsroute_attr_put_via(struct nlmsghdr *nlh, size_t buflen,
 			   const struct mplsroute_addr *via);
 
 /*
- * Decoders: each validates the attribute's length and never reads past it.
+ * Decoders: each validates the attribute's length and never reads past it
+ * (the attribute itself must lie inside the message, as mnl_attr_parse
+ * checks).  They return 0 or -EINVAL (malformed), -E2BIG (too many labels).
  * mplsroute_attr_get_encap takes RTA_ENCAP and RTA_ENCAP_TYPE (either may be
- * NULL); an encap type other than MPLS is -EOPNOTSUPP.
+ * NULL; no RTA_ENCAP gives an empty stack); an encap type other than MPLS
+ * is -EOPNOTSUPP; nested attributes other than MPLS_IPTUNNEL_DST are
+ * skipped.  mplsroute_attr_get_via checks the length for inet (4) and inet6
+ * (16), reads a label stack for mpls, and copies up to 16 bytes of any
+ * other family.
  */
 int mplsroute_attr_get_encap(const struct nlattr *encap,
 			     const struct nlattr *encap_type,
@@ -213,7 +228,106 @@ int mplsroute_type_n2a(uint32_t id, char *buf, size_t len);
 int mplsroute_dsfield_n2a(uint32_t id, char *buf, size_t len);
 
 /* ---- socket, ACKs, extack, replay, batches (lib/sock.c, lib/replay.c, lib/batch.c) */
-/* (declarations go here) */
+
+/* A NETLINK_ROUTE socket, or a replay of a recording (see _open_replay). */
+struct mplsroute_sock;
+
+/* called for every reply message of a request; return 0 to go on, < 0 to stop */
+typedef int (*mplsroute_msg_cb)(const struct nlmsghdr *nlh, void *data);
+
+/*
+ * mplsroute_sock_open - open and bind a NETLINK_ROUTE socket with
+ * NETLINK_EXT_ACK and NETLINK_CAP_ACK on (where the kernel has them) and
+ * large socket buffers.  Returns 0 and sets *sp, or -errno.
+ */
+int mplsroute_sock_open(struct mplsroute_sock **sp);
+
+/*
+ * mplsroute_sock_open_replay - a socket that talks to a recording instead of
+ * the kernel.  Every message sent of type RTM_NEWROUTE, RTM_DELROUTE or
+ * RTM_GETROUTE is appended to @record_path as a line "NAME FLAGS HEX" (the
+ * message with nlmsg_seq and nlmsg_pid zeroed).  Answers come, in order,
+ * from @responses_path (same format); each gets the seq of the request it
+ * answers.  With no responses (NULL or a missing file) every request that
+ * wants an ACK gets success and a dump gets just NLMSG_DONE.
+ * Returns 0 and sets *sp, or -errno (the record file cannot be opened...).
+ */
+int mplsroute_sock_open_replay(struct mplsroute_sock **sp,
+			       const char *record_path,
+			       const char *responses_path);
+
+/* mplsroute_sock_close - close the socket (NULL is fine).  Returns nothing. */
+void mplsroute_sock_close(struct mplsroute_sock *s);
+
+/*
+ * mplsroute_sock_talk - send @nlh (its seq and pid are set here) and, when it
+ * has NLM_F_ACK, wait for the kernel's answer.  Returns 0 or the kernel's
+ * -errno; the kernel's extended-ack text, if any, is copied to @errmsg
+ * ("" when none; @errmsg may be NULL).  Other -errno for socket failures.
+ */
+int mplsroute_sock_talk(struct mplsroute_sock *s, struct nlmsghdr *nlh,
+			char *errmsg, size_t errlen);
+
+/*
+ * mplsroute_sock_request - send @nlh and hand every reply for it to @cb
+ * (may be NULL) until the request is complete: NLMSG_DONE for a dump or a
+ * multi-part answer, the ACK when NLM_F_ACK is set, else the first reply
+ * (e.g. the answer of a non-dump RTM_GETROUTE).  Returns 0, @cb's negative
+ * value, the kernel's -errno (text: mplsroute_sock_errmsg), or -ENOBUFS when
+ * the socket lost messages (the caller may retry the whole request).
+ */
+int mplsroute_sock_request(struct mplsroute_sock *s, struct nlmsghdr *nlh,
+			   mplsroute_msg_cb cb, void *data);
+
+/*
+ * mplsroute_sock_dump - send the dump request @req (NLM_F_DUMP is added) and
+ * call @cb for every message until NLMSG_DONE.  Messages are processed as
+ * they arrive: memory does not grow with the table.  Returns 0, @cb's
+ * negative value, the kernel's -errno (text: mplsroute_sock_errmsg) or
+ * -ENOBUFS (messages were lost; retry the dump).
+ */
+int mplsroute_sock_dump(struct mplsroute_sock *s, struct nlmsghdr *req,
+			mplsroute_msg_cb cb, void *data);
+
+/*
+ * mplsroute_sock_send - send @nlh without waiting for anything (its seq and
+ * pid are set here).  Errors the kernel reports later are found with
+ * mplsroute_sock_check.  Returns 0 or -errno.
+ */
+int mplsroute_sock_send(struct mplsroute_sock *s, struct nlmsghdr *nlh);
+
+/*
+ * mplsroute_sock_send_buf - send @len bytes holding several netlink
+ * messages back to back in one sendmsg (each one gets its own seq), without
+ * waiting.  Returns 0, -EINVAL (not whole messages) or -errno.
+ */
+int mplsroute_sock_send_buf(struct mplsroute_sock *s, void *buf, size_t len);
+
+/*
+ * mplsroute_sock_check - look, without blocking, for an error the kernel
+ * sent for messages given to mplsroute_sock_send/_send_buf.  Returns 0 when
+ * none is pending, else the first one's -errno (text:
+ * mplsroute_sock_errmsg).
+ */
+int mplsroute_sock_check(struct mplsroute_sock *s);
+
+/*
+ * mplsroute_sock_errmsg - the extended-ack text of the last kernel error
+ * (talk, request, dump or check); "" when the kernel sent none.  The string
+ * belongs to the socket and stays valid until its next call.
+ */
+const char *mplsroute_sock_errmsg(const struct mplsroute_sock *s);
+
+/*
+ * mplsroute_sock_dump_interrupted - 1 if the last dump had NLM_F_DUMP_INTR
+ * set (the table changed during the dump), else 0.
+ */
+int mplsroute_sock_dump_interrupted(const struct mplsroute_sock *s);
+
+/*
+ * mplsroute_sock_fd - the socket's file descriptor (-1 for a replay).
+ */
+int mplsroute_sock_fd(const struct mplsroute_sock *s);
 
 /* ---- dump and decode (lib/dump.c) ----------------------------------------- */
 

@@ -4,6 +4,8 @@
 # "PASS/FAIL/SKIP name" line per test; exits 0 when it could run them all.
 . testsuite/lab/labns.sh
 NLMON=$BUILD/testsuite/tools/nlmon_dump
+: "${IPMPLS:=$TOP/$BUILD/ip/ipmpls}"
+export IPMPLS
 
 # the lab itself: modules loaded, the reference namespace, capture works
 t_lab_capture() {
@@ -18,5 +20,17 @@ t_lab_capture() {
 	labns_cleanup cap
 }
 
+# (a) the seed end to end: ttl=61 and the labels on each link
+t_seed() {
+	if ! [ -x "$IPMPLS" ] && ! command -v "$IPMPLS" >/dev/null; then
+		echo "SKIP lab-seed: $IPMPLS not built"
+		return
+	fi
+	sh testsuite/lab/seed.sh --tap > /tmp/seed.out 2>&1
+	grep -E '^(PASS|FAIL|SKIP) ' /tmp/seed.out
+	grep -q '^FAIL ' /tmp/seed.out && sed 's/^/  [seed] /' /tmp/seed.out
+}
+
 t_lab_capture
+t_seed
 exit 0

@@ -1,0 +1,129 @@
+/* label.c: MPLS label stacks: text <-> struct mplsroute_labels <-> wire */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <arpa/inet.h>
+
+#include "internal.h"
+
+#define LSE_LABEL_SHIFT	12
+#define LSE_BOS		0x100u
+
+/*
+ * One label as iproute2 4.4 reads it: strtoul() with base 0, so "0x64" is
+ * hex, "010" is octal, and the number must be followed by '/' or the end.
+ * Returns 0 and sets *endp, -EINVAL or -ERANGE.
+ */
+static int parse_one(const char *s, uint32_t *label, const char **endp)
+{
+	unsigned long v;
+	char *end;
+
+	errno = 0;
+	v = strtoul(s, &end, 0);
+	if (end == s)
+		return -EINVAL;
+	if (errno == ERANGE || v > MPLSROUTE_LABEL_MAX)
+		return -ERANGE;
+	if (*end != '\0' && *end != '/')
+		return -EINVAL;
+	*label = (uint32_t)v;
+	*endp = end;
+	return 0;
+}
+
+MR_EXPORT int mplsroute_labels_parse(struct mplsroute_labels *ls,
+				     const char *text)
+{
+	struct mplsroute_labels tmp = { 0 };
+	const char *p = text;
+	int ret;
+
+	if (!ls || !text)
+		return -EINVAL;
+	for (;;) {
+		if (tmp.n == MPLSROUTE_MAX_LABELS)
+			return -E2BIG;
+		ret = parse_one(p, &tmp.label[tmp.n], &p);
+		if (ret < 0)
+			return ret;
+		tmp.n++;
+		if (*p == '\0')
+			break;
+		p++;	/* the '/' */
+	}
+	*ls = tmp;
+	return 0;
+}
+
+MR_EXPORT int mplsroute_labels_format(const struct mplsroute_labels *ls,
+				      char *buf, size_t len)
+{
+	size_t used = 0;
+	unsigned int i;
+	int n;
+
+	if (!ls || ls->n > MPLSROUTE_MAX_LABELS)
+		return -EINVAL;
+	if (!buf || len == 0)
+		return -ENOSPC;
+	buf[0] = '\0';
+	for (i = 0; i < ls->n; i++) {
+		n = snprintf(buf + used, len - used, "%s%u", i ? "/" : "",
+			     (unsigned int)ls->label[i]);
+		if (n < 0 || (size_t)n >= len - used) {
+			buf[used] = '\0';
+			return -ENOSPC;
+		}
+		used += (size_t)n;
+	}
+	return (int)used;
+}
+
+MR_EXPORT int mplsroute_labels_to_wire(const struct mplsroute_labels *ls,
+				       void *wire, size_t len)
+{
+	uint8_t *out = wire;
+	uint32_t entry;
+	unsigned int i;
+
+	if (!ls || ls->n > MPLSROUTE_MAX_LABELS)
+		return -EINVAL;
+	if (len < (size_t)ls->n * 4)
+		return -EMSGSIZE;
+	for (i = 0; i < ls->n; i++) {
+		if (ls->label[i] > MPLSROUTE_LABEL_MAX)
+			return -ERANGE;
+		entry = ls->label[i] << LSE_LABEL_SHIFT;
+		if (i == (unsigned int)ls->n - 1)
+			entry |= LSE_BOS;
+		entry = htonl(entry);
+		memcpy(out + 4 * i, &entry, 4);
+	}
+	return ls->n * 4;
+}
+
+MR_EXPORT int mplsroute_labels_from_wire(struct mplsroute_labels *ls,
+					 const void *wire, size_t len)
+{
+	struct mplsroute_labels tmp = { 0 };
+	const uint8_t *in = wire;
+	uint32_t entry;
+	size_t off;
+
+	if (!ls || (!wire && len) || len % 4)
+		return -EINVAL;
+	for (off = 0; off < len; off += 4) {
+		if (tmp.n == MPLSROUTE_MAX_LABELS)
+			return -E2BIG;
+		memcpy(&entry, in + off, 4);
+		entry = ntohl(entry);
+		tmp.label[tmp.n++] = entry >> LSE_LABEL_SHIFT;
+		if (entry & LSE_BOS) {
+			*ls = tmp;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}

@@ -1,0 +1,384 @@
+/* sock.c: the libmnl NETLINK_ROUTE socket: sequence numbers, ACKs, extack, dumps */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/socket.h>
+#include <linux/netlink.h>
+#include <libmnl/libmnl.h>
+#include "sockint.h"
+
+#define MR_SNDBUF	(1 << 20)
+#define MR_RCVBUF	(4 << 20)
+
+int mr_sock_alloc(struct mplsroute_sock **sp, const struct mr_transport *tp)
+{
+	struct mplsroute_sock *s;
+
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return -ENOMEM;
+	s->tp = tp;
+	s->seq = (uint32_t)time(NULL);
+	s->nack_seq = s->seq + 1;
+	*sp = s;
+	return 0;
+}
+
+/* copy the NLMSGERR_ATTR_MSG among the TLVs at @p (@len bytes) to errmsg */
+static void sock_parse_tlvs(struct mplsroute_sock *s, const char *p,
+			    size_t len)
+{
+	const struct nlattr *a;
+	size_t alen, n;
+
+	while (len >= sizeof(*a)) {
+		a = (const struct nlattr *)p;
+		alen = a->nla_len;
+		if (alen < sizeof(*a) || alen > len)
+			return;
+		if ((a->nla_type & NLA_TYPE_MASK) == NLMSGERR_ATTR_MSG) {
+			n = strnlen(p + sizeof(*a), alen - sizeof(*a));
+			if (n >= sizeof(s->errmsg))
+				n = sizeof(s->errmsg) - 1;
+			memcpy(s->errmsg, p + sizeof(*a), n);
+			s->errmsg[n] = '\0';
+			while (n > 0 && s->errmsg[n - 1] == '\n')
+				s->errmsg[--n] = '\0';
+		}
+		alen = NLA_ALIGN(alen);
+		if (alen >= len)
+			return;
+		p += alen;
+		len -= alen;
+	}
+}
+
+/* the error of an NLMSG_ERROR or NLMSG_DONE, its extack text to s->errmsg */
+int mr_sock_parse_error(struct mplsroute_sock *s, const struct nlmsghdr *nlh)
+{
+	const char *pl = (const char *)nlh + NLMSG_HDRLEN;
+	size_t plen, off;
+	int err;
+
+	s->errmsg[0] = '\0';
+	if (nlh->nlmsg_len < NLMSG_HDRLEN + sizeof(int))
+		return nlh->nlmsg_type == NLMSG_DONE ? 0 : -EBADMSG;
+	plen = nlh->nlmsg_len - NLMSG_HDRLEN;
+	memcpy(&err, pl, sizeof(err));
+	if (err > 0)
+		err = -err;
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return err;
+	off = sizeof(int);
+	if (nlh->nlmsg_type == NLMSG_ERROR) {
+		const struct nlmsghdr *orig;
+
+		if (plen < sizeof(struct nlmsgerr))
+			return err;
+		orig = (const struct nlmsghdr *)(pl + sizeof(int));
+		if (nlh->nlmsg_flags & NLM_F_CAPPED)
+			off += NLMSG_HDRLEN;
+		else
+			off += NLMSG_ALIGN(orig->nlmsg_len);
+	}
+	if (off < plen)
+		sock_parse_tlvs(s, pl + off, plen - off);
+	return err;
+}
+
+uint32_t mr_sock_stamp(struct mplsroute_sock *s, void *buf, size_t len)
+{
+	struct nlmsghdr *nlh = buf;
+	int rest = (int)len;
+	uint32_t first = s->seq + 1;
+
+	while (mnl_nlmsg_ok(nlh, rest)) {
+		nlh->nlmsg_seq = ++s->seq;
+		nlh->nlmsg_pid = 0;
+		nlh = mnl_nlmsg_next(nlh, &rest);
+	}
+	return first;
+}
+
+/* ---- the kernel transport ---------------------------------------------- */
+
+static int kern_send(struct mplsroute_sock *s, const void *buf, size_t len)
+{
+	ssize_t n = mnl_socket_sendto(s->nl, buf, len);
+
+	if (n < 0)
+		return -errno;
+	return (size_t)n == len ? 0 : -EIO;
+}
+
+static ssize_t kern_recv(struct mplsroute_sock *s, void *buf, size_t len,
+			 int nonblock)
+{
+	struct sockaddr_nl addr;
+	struct iovec iov = { .iov_base = buf, .iov_len = len };
+	struct msghdr msg = {
+		.msg_name = &addr, .msg_namelen = sizeof(addr),
+		.msg_iov = &iov, .msg_iovlen = 1,
+	};
+	ssize_t n;
+
+	for (;;) {
+		msg.msg_namelen = sizeof(addr);
+		n = recvmsg(mnl_socket_get_fd(s->nl), &msg,
+			    nonblock ? MSG_DONTWAIT : 0);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return errno == EWOULDBLOCK ? -EAGAIN : -errno;
+		}
+		if (msg.msg_flags & MSG_TRUNC)
+			return -ENOSPC;
+		if (msg.msg_namelen == sizeof(addr) && addr.nl_pid == 0)
+			return n;
+		/* not from the kernel: ignore it */
+	}
+}
+
+static void kern_close(struct mplsroute_sock *s)
+{
+	if (s->nl)
+		mnl_socket_close(s->nl);
+}
+
+static const struct mr_transport kern_transport = {
+	.send = kern_send,
+	.recv = kern_recv,
+	.close = kern_close,
+};
+
+/* socket options: extack, capped ACKs, big buffers (forced when root) */
+static void sock_setopts(struct mplsroute_sock *s)
+{
+	int fd = mnl_socket_get_fd(s->nl);
+	int one = 1, sz;
+	socklen_t l = sizeof(sz);
+
+	setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
+	sz = MR_SNDBUF;
+	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &sz, sizeof(sz)) < 0)
+		setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sz, sizeof(sz));
+	sz = MR_RCVBUF;
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &sz, sizeof(sz)) < 0)
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &sz, sizeof(sz));
+	if (getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &sz, &l) == 0)
+		s->rcvbuf = sz;
+}
+
+MR_EXPORT int mplsroute_sock_open(struct mplsroute_sock **sp)
+{
+	struct mplsroute_sock *s = NULL;
+	int ret;
+
+	ret = mr_sock_alloc(&s, &kern_transport);
+	if (ret < 0)
+		return ret;
+	s->nl = mnl_socket_open(NETLINK_ROUTE);
+	if (!s->nl) {
+		ret = -errno;
+		goto out;
+	}
+	sock_setopts(s);
+	if (mnl_socket_bind(s->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
+		ret = -errno;
+		goto out;
+	}
+	s->portid = mnl_socket_get_portid(s->nl);
+	*sp = s;
+	return 0;
+out:
+	mplsroute_sock_close(s);
+	return ret;
+}
+
+MR_EXPORT void mplsroute_sock_close(struct mplsroute_sock *s)
+{
+	if (!s)
+		return;
+	if (s->tp && s->tp->close)
+		s->tp->close(s);
+	free(s);
+}
+
+/* ---- requests ------------------------------------------------------------ */
+
+/*
+ * One message for request @seq: > 0 go on, 0 the request is complete,
+ * < 0 an error (the kernel's or the callback's).
+ */
+static int sock_one(struct mplsroute_sock *s, const struct nlmsghdr *nlh,
+		    unsigned reqflags, mplsroute_msg_cb cb, void *data)
+{
+	int ret;
+
+	switch (nlh->nlmsg_type) {
+	case NLMSG_NOOP:
+	case NLMSG_OVERRUN:
+		return 1;
+	case NLMSG_ERROR:
+	case NLMSG_DONE:
+		return mr_sock_parse_error(s, nlh);
+	}
+	if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+		s->dump_intr = 1;
+	if (cb) {
+		ret = cb(nlh, data);
+		if (ret < 0)
+			return ret;
+	}
+	if (!(nlh->nlmsg_flags & NLM_F_MULTI) && !(reqflags & NLM_F_ACK))
+		return 0;
+	return 1;
+}
+
+/* receive until request @seq is complete */
+static int sock_wait(struct mplsroute_sock *s, uint32_t seq, unsigned reqflags,
+		     mplsroute_msg_cb cb, void *data)
+{
+	const struct nlmsghdr *nlh;
+	ssize_t n;
+	int rest, ret;
+
+	for (;;) {
+		n = s->tp->recv(s, s->rx, sizeof(s->rx), 0);
+		if (n < 0)
+			return (int)n;
+		rest = (int)n;
+		for (nlh = (const struct nlmsghdr *)s->rx;
+		     mnl_nlmsg_ok(nlh, rest);
+		     nlh = mnl_nlmsg_next(nlh, &rest)) {
+			if (nlh->nlmsg_seq != seq)
+				continue;
+			ret = sock_one(s, nlh, reqflags, cb, data);
+			if (ret <= 0)
+				return ret;
+		}
+	}
+}
+
+MR_EXPORT int mplsroute_sock_request(struct mplsroute_sock *s,
+				     struct nlmsghdr *nlh,
+				     mplsroute_msg_cb cb, void *data)
+{
+	uint32_t seq;
+	int ret;
+
+	s->errmsg[0] = '\0';
+	nlh->nlmsg_flags |= NLM_F_REQUEST;
+	seq = mr_sock_stamp(s, nlh, nlh->nlmsg_len);
+	ret = s->tp->send(s, nlh, nlh->nlmsg_len);
+	if (ret < 0)
+		return ret;
+	return sock_wait(s, seq, nlh->nlmsg_flags, cb, data);
+}
+
+MR_EXPORT int mplsroute_sock_talk(struct mplsroute_sock *s,
+				  struct nlmsghdr *nlh,
+				  char *errmsg, size_t errlen)
+{
+	int ret;
+
+	if (nlh->nlmsg_flags & NLM_F_ACK)
+		ret = mplsroute_sock_request(s, nlh, NULL, NULL);
+	else
+		ret = mplsroute_sock_send(s, nlh);
+	if (errmsg && errlen) {
+		strncpy(errmsg, ret < 0 ? s->errmsg : "", errlen - 1);
+		errmsg[errlen - 1] = '\0';
+	}
+	return ret;
+}
+
+MR_EXPORT int mplsroute_sock_dump(struct mplsroute_sock *s,
+				  struct nlmsghdr *req,
+				  mplsroute_msg_cb cb, void *data)
+{
+	s->dump_intr = 0;
+	req->nlmsg_flags |= NLM_F_DUMP;
+	return mplsroute_sock_request(s, req, cb, data);
+}
+
+MR_EXPORT int mplsroute_sock_send_buf(struct mplsroute_sock *s, void *buf,
+				      size_t len)
+{
+	const struct nlmsghdr *nlh = buf;
+	int rest = (int)len;
+
+	if (len > MR_SNDBUF / 2)
+		return -EMSGSIZE;
+	while (mnl_nlmsg_ok(nlh, rest))
+		nlh = mnl_nlmsg_next(nlh, &rest);
+	if (rest != 0 || len == 0)
+		return -EINVAL;
+	mr_sock_stamp(s, buf, len);
+	return s->tp->send(s, buf, len);
+}
+
+MR_EXPORT int mplsroute_sock_send(struct mplsroute_sock *s,
+				  struct nlmsghdr *nlh)
+{
+	nlh->nlmsg_flags |= NLM_F_REQUEST;
+	return mplsroute_sock_send_buf(s, nlh, nlh->nlmsg_len);
+}
+
+/* the first error among the messages in one datagram, for seqs >= nack_seq */
+static int sock_check_one(struct mplsroute_sock *s, ssize_t n)
+{
+	const struct nlmsghdr *nlh;
+	int rest = (int)n, err;
+
+	for (nlh = (const struct nlmsghdr *)s->rx; mnl_nlmsg_ok(nlh, rest);
+	     nlh = mnl_nlmsg_next(nlh, &rest)) {
+		if (nlh->nlmsg_type != NLMSG_ERROR ||
+		    (int32_t)(nlh->nlmsg_seq - s->nack_seq) < 0 ||
+		    (int32_t)(s->seq - nlh->nlmsg_seq) < 0)
+			continue;
+		err = mr_sock_parse_error(s, nlh);
+		if (err < 0)
+			return err;
+	}
+	return 0;
+}
+
+MR_EXPORT int mplsroute_sock_check(struct mplsroute_sock *s)
+{
+	ssize_t n;
+	int ret = 0;
+
+	s->errmsg[0] = '\0';
+	for (;;) {
+		n = s->tp->recv(s, s->rx, sizeof(s->rx), 1);
+		if (n == -EAGAIN)
+			break;
+		if (n < 0) {
+			ret = (int)n;
+			break;
+		}
+		ret = sock_check_one(s, n);
+		if (ret < 0)
+			break;
+	}
+	s->nack_seq = s->seq + 1;
+	return ret;
+}
+
+MR_EXPORT const char *mplsroute_sock_errmsg(const struct mplsroute_sock *s)
+{
+	return s->errmsg;
+}
+
+MR_EXPORT int mplsroute_sock_dump_interrupted(const struct mplsroute_sock *s)
+{
+	return s->dump_intr;
+}
+
+MR_EXPORT int mplsroute_sock_fd(const struct mplsroute_sock *s)
+{
+	return s->nl ? mnl_socket_get_fd(s->nl) : -1;
+}

@@ -1,0 +1,47 @@
+/* sockint.h: the socket object and its transports, shared by sock.c, replay.c and batch.c */
+#ifndef MPLSROUTE_SOCKINT_H
+#define MPLSROUTE_SOCKINT_H
+
+#include <stdint.h>
+#include <sys/types.h>
+#include "internal.h"
+
+#define MR_RXBUF_SIZE	65536	/* > the kernel's largest dump datagram (32 KiB) */
+#define MR_ERRMSG_SIZE	256
+
+struct mplsroute_sock;
+
+/* how bytes reach the kernel (or a recording) and come back */
+struct mr_transport {
+	/* send @len bytes of whole messages; 0 or -errno */
+	int (*send)(struct mplsroute_sock *s, const void *buf, size_t len);
+	/*
+	 * receive one datagram from the kernel into @buf; returns its length,
+	 * -EAGAIN when @nonblock and nothing is pending, or -errno
+	 */
+	ssize_t (*recv)(struct mplsroute_sock *s, void *buf, size_t len,
+			int nonblock);
+	void (*close)(struct mplsroute_sock *s);
+};
+
+struct mplsroute_sock {
+	const struct mr_transport *tp;
+	struct mnl_socket *nl;		/* NULL for a replay */
+	void *priv;			/* the transport's own state */
+	uint32_t portid;
+	uint32_t seq;			/* last seq given out */
+	uint32_t nack_seq;		/* first seq sent without waiting */
+	int rcvbuf;			/* receive buffer the kernel granted */
+	int dump_intr;
+	char errmsg[MR_ERRMSG_SIZE];
+	char rx[MR_RXBUF_SIZE];
+};
+
+/* sock.c: the common socket part that transports build on */
+int mr_sock_alloc(struct mplsroute_sock **sp, const struct mr_transport *tp);
+/* parse an NLMSG_ERROR: its error (<= 0), the extack text to s->errmsg */
+int mr_sock_parse_error(struct mplsroute_sock *s, const struct nlmsghdr *nlh);
+/* stamp seq (and pid) on every message in buf; the first seq is returned */
+uint32_t mr_sock_stamp(struct mplsroute_sock *s, void *buf, size_t len);
+
+#endif
