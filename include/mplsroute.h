@@ -380,6 +380,52 @@ typedef int (*mplsroute_route_cb)(const struct nlmsghdr *nlh,
 int mplsroute_route_dump(struct mplsroute_sock *s, int family,
 			 mplsroute_route_cb cb, void *data);
 
+/*
+ * Route selection for show/flush/get (lib/filter.c), iproute2 4.4's rules.
+ * A prefix selector: addr.family 0 = unused; bitlen its length (-1: unset).
+ */
+struct mplsroute_prefix {
+	struct mplsroute_addr addr;
+	int bitlen;
+};
+
+struct mplsroute_filter {
+	uint32_t table;		/* 0: every table (table all) */
+	int cloned;		/* 0: hide cloned routes, 1: only them, 2: all */
+	int flush;		/* selecting for a flush */
+	uint8_t protocol, protocolmask;	/* mask 0xff: must equal */
+	uint8_t scope, scopemask;
+	uint8_t type, typemask;
+	uint8_t tos, tosmask;
+	uint32_t iif, oif;
+	int iifmask, oifmask;	/* non-zero: must equal */
+	struct mplsroute_prefix rdst, mdst, rsrc, msrc;	/* root/match */
+	struct mplsroute_prefix rvia, rprefsrc;
+	int ip6_multiple_tables;	/* state kept across one dump */
+};
+
+/*
+ * mplsroute_filter_init - the selector of a bare `ip route show`: table
+ * main, no cloned routes, nothing else fixed.  Returns nothing.
+ */
+void mplsroute_filter_init(struct mplsroute_filter *f);
+
+/*
+ * mplsroute_filter_match - does @rt pass @f?  Call it for every route of a
+ * dump in order (IPv6's main/local split depends on what came before).
+ * Returns 1 (print or flush it), 0 (skip it) or -EINVAL.
+ */
+int mplsroute_filter_match(struct mplsroute_filter *f,
+			   const struct mplsroute_route *rt);
+
+/*
+ * mplsroute_filter_hide - the MPLSROUTE_PRINT_NO_* flags 4.4 applies when
+ * printing @rt under @f (a selector that fixes a field hides it).
+ * Returns the flags.
+ */
+unsigned int mplsroute_filter_hide(const struct mplsroute_filter *f,
+				   const struct mplsroute_route *rt);
+
 /* ---- printing (lib/print.c) ------------------------------------------------ */
 
 /* parts iproute2 4.4 leaves out when the selector already fixes them */

@@ -72,7 +72,7 @@ static int attr_table(const void *p, size_t len, const struct nlattr **tb)
 				return -EINVAL;
 			tb[type] = a;
 		}
-		if (MNL_ALIGN(a->nla_len) >= len)
+		if ((size_t)MNL_ALIGN(a->nla_len) >= len)
 			break;
 		len -= MNL_ALIGN(a->nla_len);
 		p = (const char *)p + MNL_ALIGN(a->nla_len);
@@ -177,7 +177,7 @@ static int get_multipath(const struct nlattr *mp, uint8_t family,
 			       sizeof(nh->attrs) / sizeof(nh->attrs[0]));
 		if (ret < 0)
 			return ret;
-		if (RTNH_ALIGN(rtnh->rtnh_len) >= left)
+		if ((size_t)RTNH_ALIGN(rtnh->rtnh_len) >= left)
 			break;
 		left -= RTNH_ALIGN(rtnh->rtnh_len);
 		p += RTNH_ALIGN(rtnh->rtnh_len);
@@ -205,7 +205,7 @@ static int get_metrics(const struct nlattr *m, struct mplsroute_route *rt)
 			rt->metrics[type] = mnl_attr_get_u32(a);
 			rt->metrics_set |= 1u << type;
 		}
-		if (MNL_ALIGN(a->nla_len) >= left)
+		if ((size_t)MNL_ALIGN(a->nla_len) >= left)
 			break;
 		left -= MNL_ALIGN(a->nla_len);
 		p += MNL_ALIGN(a->nla_len);
