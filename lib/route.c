@@ -1,4 +1,4 @@
-/* route.c: struct mplsroute_route -> the RTM_*ROUTE request iproute2 4.4 sends */
+/* route.c: struct mplsroute_route -> the RTM_*ROUTE request 4.4 sends */
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -258,6 +258,7 @@ static int put_multipath(struct nlmsghdr *nlh, size_t len,
 	struct nlattr *nest;
 	struct rtnexthop *rtnh;
 	unsigned int i;
+	char *tail;
 	int ret;
 
 	if (rt->nnh > MPLSROUTE_MAX_NEXTHOPS)
@@ -279,8 +280,8 @@ static int put_multipath(struct nlmsghdr *nlh, size_t len,
 		ret = put_nh_attrs(nlh, len, rt->family, nh);
 		if (ret < 0)
 			return ret;
-		rtnh->rtnh_len = (unsigned short)
-			((char *)mnl_nlmsg_get_payload_tail(nlh) - (char *)rtnh);
+		tail = mnl_nlmsg_get_payload_tail(nlh);
+		rtnh->rtnh_len = (unsigned short)(tail - (char *)rtnh);
 	}
 	mnl_attr_nest_end(nlh, nest);
 	return 0;
