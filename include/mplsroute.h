@@ -176,13 +176,75 @@ struct mplsroute_route {
 
 	uint8_t nattrs;
 	uint16_t attrs[MPLSROUTE_MAX_ATTRS];
+	uint8_t given;		/* MPLSROUTE_GIVEN_*: set by the user */
 
 	uint8_t nnh;		/* RTA_MULTIPATH nexthops, 0: single path */
 	struct mplsroute_nexthop nhs[MPLSROUTE_MAX_NEXTHOPS];
 };
 
 /* ---- route messages (lib/route.c) ---------------------------------------- */
-/* (declarations of mplsroute_route_init/_build go here) */
+
+/* bits of mplsroute_route.given: what the user gave, so no default applies */
+#define MPLSROUTE_GIVEN_TABLE	0x01
+#define MPLSROUTE_GIVEN_SCOPE	0x02
+#define MPLSROUTE_GIVEN_TYPE	0x04
+#define MPLSROUTE_GIVEN_PROTO	0x08
+
+/*
+ * mplsroute_route_init - clear @rt and set iproute2 4.4's starting values
+ * for a request of @nlmsg_type: table main, scope nowhere; unless it is
+ * RTM_DELROUTE also protocol boot, scope universe and type unicast.
+ * Returns nothing.
+ */
+void mplsroute_route_init(struct mplsroute_route *rt, uint16_t nlmsg_type);
+
+/*
+ * mplsroute_route_finish - apply iproute2 4.4's fix-ups after parsing:
+ * family unspec -> inet; without a given table, types local, broadcast,
+ * nat and anycast go to table local; without a given scope: inet6 and mpls
+ * routes get universe, types local/nat host, broadcast/multicast/anycast
+ * link, unicast/unspec nowhere for RTM_DELROUTE, else link when there is
+ * neither a via nor nexthops; an mpls route without a given type is
+ * unicast.  Also sets rt->table from rt->table_id.  Returns nothing.
+ */
+void mplsroute_route_finish(struct mplsroute_route *rt, uint16_t nlmsg_type);
+
+/*
+ * mplsroute_route_add_attr, mplsroute_nexthop_add_attr - note that the user
+ * gave RTA_* @type now (argument order; a type already listed keeps its
+ * place).  Returns 0 or -E2BIG when the list is full.
+ */
+int mplsroute_route_add_attr(struct mplsroute_route *rt, uint16_t type);
+int mplsroute_nexthop_add_attr(struct mplsroute_nexthop *nh, uint16_t type);
+
+/*
+ * mplsroute_route_set_table - set the table as "table ID" does: rtm_table
+ * is @id below 256, else RT_TABLE_UNSPEC and RTA_TABLE is listed.
+ * Returns 0 or -E2BIG (attribute list full).
+ */
+int mplsroute_route_set_table(struct mplsroute_route *rt, uint32_t id);
+
+/*
+ * mplsroute_route_build - write the request iproute2 4.4 sends for @rt into
+ * @buf (@len bytes): a netlink header of @nlmsg_type with flags
+ * NLM_F_REQUEST | @nlmsg_flags (add NLM_F_ACK to get an answer), seq and
+ * pid 0, then struct rtmsg from @rt (rtm_table from rt->table_id, or
+ * rt->table when table_id is 0), then the attributes: first in rt->attrs[]
+ * order (RTA_DST, RTA_SRC, RTA_ENCAP + RTA_ENCAP_TYPE, RTA_GATEWAY or
+ * RTA_VIA, RTA_NEWDST, RTA_PREFSRC, RTA_PRIORITY, RTA_TABLE (id >= 256
+ * only), RTA_PREF; unknown types are skipped), then those of the same set
+ * present in @rt but not listed, in that order, then RTA_OIF (nh.ifindex),
+ * RTA_METRICS (metrics_set, ascending, RTAX_LOCK last; RTAX_CC_ALGO is not
+ * sent) and RTA_MULTIPATH (nhs[]: each rtnexthop with flags, hops, ifindex
+ * and its attributes in the same way).  A via of the route's family is
+ * sent as RTA_GATEWAY, any other as RTA_VIA.  Padding is zeroed.  Call
+ * mplsroute_route_finish first.  Returns the message length,
+ * -EMSGSIZE (buffer too small) or -EINVAL / -EAFNOSUPPORT (@rt holds
+ * something that cannot be encoded).
+ */
+int mplsroute_route_build(void *buf, size_t len,
+			  const struct mplsroute_route *rt,
+			  uint16_t nlmsg_type, uint16_t nlmsg_flags);
 
 /* ---- names: tables, protocols, scopes, types (lib/names.c) --------------- */
 
@@ -328,6 +390,64 @@ int mplsroute_sock_dump_interrupted(const struct mplsroute_sock *s);
  * mplsroute_sock_fd - the socket's file descriptor (-1 for a replay).
  */
 int mplsroute_sock_fd(const struct mplsroute_sock *s);
+
+/*
+ * Batches: many requests per sendmsg, ACKs matched by sequence number.
+ * Route adds (RTM_NEWROUTE with NLM_F_CREATE|NLM_F_EXCL|NLM_F_ACK) are
+ * packed into a window that is sent in one sendmsg; any other message, or
+ * an add whose key (family, table, destination, tos, metric) is already in
+ * the window, first sends and drains the window, then goes alone.  Each
+ * message's result reaches the callback once, in order.
+ */
+struct mplsroute_batch;
+
+/*
+ * Result of one message: @err is 0, the kernel's -errno (@errmsg its
+ * extended-ack text, "" when none) or -ECANCELED for a message after a
+ * failure in MPLSROUTE_BATCH_STOP mode (it was undone or never applied).
+ * @cookie is the caller's value given to mplsroute_batch_add.
+ */
+typedef void (*mplsroute_batch_cb)(const struct nlmsghdr *req, int err,
+				   const char *errmsg, unsigned long cookie,
+				   void *data);
+
+/* stop at the first failure; adds after it that the kernel applied are undone */
+#define MPLSROUTE_BATCH_STOP	0x1
+
+/*
+ * mplsroute_batch_open - a batch on @s.  @window: messages per sendmsg
+ * (0: sized from the socket's receive buffer, at most 1024).  @cb may be
+ * NULL.  Returns 0 and sets *bp, or -ENOMEM / -EINVAL.
+ */
+int mplsroute_batch_open(struct mplsroute_batch **bp, struct mplsroute_sock *s,
+			 unsigned flags, unsigned window,
+			 mplsroute_batch_cb cb, void *data);
+
+/*
+ * mplsroute_batch_add - queue a copy of @nlh (its seq is set when sent).
+ * Returns 0, -ECANCELED once a STOP batch has failed (nothing is queued),
+ * -EMSGSIZE for a message too big for the window, or a socket -errno.
+ * Kernel errors are not returned here: they reach the callback.
+ */
+int mplsroute_batch_add(struct mplsroute_batch *b, const struct nlmsghdr *nlh,
+			unsigned long cookie);
+
+/*
+ * mplsroute_batch_flush - send what is queued and wait for every result.
+ * Returns 0 when every message so far succeeded, -ECANCELED after a failure
+ * (the callback had the details), -ENOTRECOVERABLE if an undo failed, or a
+ * socket -errno (results lost, e.g. -ENOBUFS).
+ */
+int mplsroute_batch_flush(struct mplsroute_batch *b);
+
+/* mplsroute_batch_failures - how many messages failed so far.  Returns it. */
+unsigned long mplsroute_batch_failures(const struct mplsroute_batch *b);
+
+/*
+ * mplsroute_batch_close - free the batch.  Messages still queued are dropped
+ * without being sent: call mplsroute_batch_flush first.  Returns nothing.
+ */
+void mplsroute_batch_close(struct mplsroute_batch *b);
 
 /* ---- dump and decode (lib/dump.c) ----------------------------------------- */
 

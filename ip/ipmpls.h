@@ -47,4 +47,18 @@ int do_iproute(struct ipmpls_ctx *ctx, int argc, char **argv);
 							/* ip/iproute.c */
 void iproute_usage(FILE *f);				/* ip/iproute.c */
 
+/*
+ * ipmpls_talk - send a built request (ip/talk.c).  Single commands: talk
+ * and print iproute2's words for a kernel error; in a batch: queue it.
+ * Returns the exit code (0, or 2 when the kernel refused).
+ */
+int ipmpls_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh);
+
+/*
+ * ipmpls_batch - run the commands of @file ("-": stdin), one a line, each
+ * through do_iproute after its object word (ip/ipbatch.c).  Returns the
+ * exit code.
+ */
+int ipmpls_batch(struct ipmpls_ctx *ctx, const char *file);
+
 #endif
