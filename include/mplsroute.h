@@ -450,10 +450,138 @@ unsigned long mplsroute_batch_failures(const struct mplsroute_batch *b);
 void mplsroute_batch_close(struct mplsroute_batch *b);
 
 /* ---- dump and decode (lib/dump.c) ----------------------------------------- */
-/* (declarations go here) */
+
+struct mplsroute_sock;
+
+/*
+ * mplsroute_route_parse - decode an RTM_NEWROUTE or RTM_DELROUTE message
+ * into @rt (zeroed first).  Every attribute length is checked against the
+ * message and against the attribute's expected size; attributes the
+ * library does not know are skipped, and so is an encap that is not MPLS.
+ * Decoded: the rtmsg fields, RTA_DST/SRC/PREFSRC (label stacks for
+ * AF_MPLS), RTA_GATEWAY/RTA_VIA (rt->nh.via), RTA_OIF, RTA_NEWDST,
+ * RTA_ENCAP(+TYPE), RTA_PRIORITY, RTA_TABLE (rt->table_id; rtm_table when
+ * absent), RTA_METRICS (u32 ones), RTA_MULTIPATH (rt->nhs, each with its
+ * own via/newdst/encap), RTA_PREF, RTA_IIF and RTA_CACHEINFO's expiry.
+ * rt->attrs lists, in wire order, which of RTA_DST, RTA_SRC, RTA_PREFSRC,
+ * RTA_PRIORITY, RTA_TABLE, RTA_GATEWAY, RTA_VIA, RTA_NEWDST and RTA_ENCAP
+ * were present (each nexthop's attrs likewise for its own); rt->nh.flags
+ * holds rtm_flags' low byte (RTNH_F_*).
+ * Returns 0, -EPROTO (not a route message), -EBADMSG (shorter than an
+ * rtmsg), -EINVAL (a malformed attribute or label stack) or -E2BIG (more
+ * labels or nexthops than the struct holds).
+ */
+int mplsroute_route_parse(const struct nlmsghdr *nlh,
+			  struct mplsroute_route *rt);
+
+/*
+ * mplsroute_route_dump_request - write the dump request iproute2 4.4 sends
+ * for `ip route show`: RTM_GETROUTE, NLM_F_REQUEST|NLM_F_DUMP, a 16-byte
+ * ifinfomsg with @family and IFLA_EXT_MASK = RTEXT_FILTER_VF (40 bytes).
+ * Returns the message length or -EMSGSIZE.
+ */
+int mplsroute_route_dump_request(void *buf, size_t len, int family);
+
+/*
+ * Called for every route of a dump with the message and its decoding;
+ * @rt is NULL when the message could not be decoded.  Both are valid only
+ * during the call.  Return 0 to go on, < 0 to stop the dump.
+ */
+typedef int (*mplsroute_route_cb)(const struct nlmsghdr *nlh,
+				  const struct mplsroute_route *rt,
+				  void *data);
+
+/*
+ * mplsroute_route_dump - dump the routes of @family (AF_UNSPEC: all) on @s
+ * and call @cb for each as it arrives; memory does not grow with the table.
+ * Returns 0, @cb's negative value, -ENOMEM, or what mplsroute_sock_dump
+ * returns (the kernel's -errno, -ENOBUFS when messages were lost).
+ */
+int mplsroute_route_dump(struct mplsroute_sock *s, int family,
+			 mplsroute_route_cb cb, void *data);
+
+/*
+ * Route selection for show/flush/get (lib/filter.c), iproute2 4.4's rules.
+ * A prefix selector: addr.family 0 = unused; bitlen its length (-1: unset).
+ */
+struct mplsroute_prefix {
+	struct mplsroute_addr addr;
+	int bitlen;
+};
+
+struct mplsroute_filter {
+	uint32_t table;		/* 0: every table (table all) */
+	int cloned;		/* 0: hide cloned routes, 1: only them, 2: all */
+	int flush;		/* selecting for a flush */
+	uint8_t protocol, protocolmask;	/* mask 0xff: must equal */
+	uint8_t scope, scopemask;
+	uint8_t type, typemask;
+	uint8_t tos, tosmask;
+	uint32_t iif, oif;
+	int iifmask, oifmask;	/* non-zero: must equal */
+	struct mplsroute_prefix rdst, mdst, rsrc, msrc;	/* root/match */
+	struct mplsroute_prefix rvia, rprefsrc;
+	int ip6_multiple_tables;	/* state kept across one dump */
+};
+
+/*
+ * mplsroute_filter_init - the selector of a bare `ip route show`: table
+ * main, no cloned routes, nothing else fixed.  Returns nothing.
+ */
+void mplsroute_filter_init(struct mplsroute_filter *f);
+
+/*
+ * mplsroute_filter_match - does @rt pass @f?  Call it for every route of a
+ * dump in order (IPv6's main/local split depends on what came before).
+ * Returns 1 (print or flush it), 0 (skip it) or -EINVAL.
+ */
+int mplsroute_filter_match(struct mplsroute_filter *f,
+			   const struct mplsroute_route *rt);
+
+/*
+ * mplsroute_filter_hide - the MPLSROUTE_PRINT_NO_* flags 4.4 applies when
+ * printing @rt under @f (a selector that fixes a field hides it).
+ * Returns the flags.
+ */
+unsigned int mplsroute_filter_hide(const struct mplsroute_filter *f,
+				   const struct mplsroute_route *rt);
 
 /* ---- printing (lib/print.c) ------------------------------------------------ */
-/* (declarations go here) */
+
+/* parts iproute2 4.4 leaves out when the selector already fixes them */
+#define MPLSROUTE_PRINT_NO_DEV		0x001	/* dev/oif given */
+#define MPLSROUTE_PRINT_NO_TABLE	0x002	/* a table other than all */
+#define MPLSROUTE_PRINT_NO_PROTO	0x004	/* proto given */
+#define MPLSROUTE_PRINT_NO_SCOPE	0x008	/* scope given */
+#define MPLSROUTE_PRINT_NO_TYPE		0x010	/* type given */
+#define MPLSROUTE_PRINT_NO_TOS		0x020	/* tos given */
+#define MPLSROUTE_PRINT_NO_GATEWAY	0x040	/* via given as a full address */
+#define MPLSROUTE_PRINT_NO_PREFSRC	0x080	/* src given as a full address */
+#define MPLSROUTE_PRINT_NO_IIF		0x100	/* iif given */
+
+struct mplsroute_print_opts {
+	int oneline;		/* -o: "\\" instead of newlines inside a route */
+	int details;		/* -d: type, table, proto and scope always */
+	int deleted;		/* start with "Deleted " (a RTM_DELROUTE) */
+	unsigned int hide;	/* MPLSROUTE_PRINT_NO_* */
+	long hz;		/* clock ticks per second for expiry; 0: sysconf */
+	/*
+	 * ifindex -> name into @buf; return 0, or < 0 for "unknown" (printed
+	 * as if<N>).  NULL: if_indextoname.
+	 */
+	int (*ifname)(uint32_t ifindex, char *buf, size_t len, void *data);
+	void *ifname_data;
+};
+
+/*
+ * mplsroute_route_print - print @rt to @f as iproute2 4.4's `ip route show`
+ * does, byte for byte (its double and trailing spaces included), with
+ * names from mplsroute_*_n2a; MPLS multipath routes as iproute2 4.5 and
+ * later print them (per-nexthop "as to", no weight).  @o may be NULL.
+ * Returns 0, -EINVAL (no @f or @rt) or -EIO (the stream reported an error).
+ */
+int mplsroute_route_print(FILE *f, const struct mplsroute_route *rt,
+			  const struct mplsroute_print_opts *o);
 
 #ifdef __cplusplus
 }
