@@ -50,17 +50,24 @@ static const struct { uint16_t min, max; } policy[TB_MAX] = {
 	[RTA_ENCAP] = { 0, 0xffff },
 };
 
+/* the attributes of a route or a nexthop: by type, and the types in order */
+struct atab {
+	const struct nlattr *tb[TB_MAX];
+	uint16_t order[TB_MAX];
+	uint8_t n;
+};
+
 /*
- * Fills @tb from the attributes in [@p, @p + @len): each must fit (a length
+ * Fills @t from the attributes in [@p, @p + @len): each must fit (a length
  * from the wire is checked against what is left), known ones must meet
  * their policy, unknown ones are skipped.  0 or -EINVAL.
  */
-static int attr_table(const void *p, size_t len, const struct nlattr **tb)
+static int attr_table(const void *p, size_t len, struct atab *t)
 {
 	const struct nlattr *a;
 	uint16_t type, plen;
 
-	memset(tb, 0, TB_MAX * sizeof(*tb));
+	memset(t, 0, sizeof(*t));
 	while (len >= MNL_ATTR_HDRLEN) {
 		a = p;
 		if (!mnl_attr_ok(a, (int)len))
@@ -70,7 +77,9 @@ static int attr_table(const void *p, size_t len, const struct nlattr **tb)
 		if (type < TB_MAX && policy[type].max) {
 			if (plen < policy[type].min || plen > policy[type].max)
 				return -EINVAL;
-			tb[type] = a;
+			if (!t->tb[type] && t->n < TB_MAX)
+				t->order[t->n++] = type;
+			t->tb[type] = a;
 		}
 		if ((size_t)MNL_ALIGN(a->nla_len) >= len)
 			break;
@@ -106,21 +115,47 @@ static int get_addr(const struct nlattr *a, uint8_t family, uint8_t bitlen,
 	return 0;
 }
 
-static void note_attr(uint16_t *attrs, uint8_t *n, size_t max, uint16_t type)
+/*
+ * Lists in @attrs, in wire order, the types of @t that the route struct
+ * keeps (RTA_ENCAP only when it was an MPLS encap).
+ */
+static void note_order(const struct atab *t, int route, int have_encap,
+		       uint16_t *attrs, uint8_t *n, size_t max)
 {
-	if (*n < max)
+	uint16_t type;
+	uint8_t i;
+
+	for (i = 0; i < t->n && *n < max; i++) {
+		type = t->order[i];
+		switch (type) {
+		case RTA_DST:
+		case RTA_SRC:
+		case RTA_PREFSRC:
+		case RTA_PRIORITY:
+		case RTA_TABLE:
+			if (!route)
+				continue;
+			break;
+		case RTA_ENCAP:
+			if (!have_encap)
+				continue;
+			break;
+		case RTA_GATEWAY:
+		case RTA_VIA:
+		case RTA_NEWDST:
+			break;
+		default:
+			continue;
+		}
 		attrs[(*n)++] = type;
+	}
 }
 
 /* the parts a route and each of its nexthops share */
-static int get_path(const struct nlattr **tb, uint8_t family,
-		    struct mplsroute_nexthop *nh, uint16_t *attrs,
-		    uint8_t *nattrs, size_t max)
+static int get_path(const struct atab *t, uint8_t family,
+		    struct mplsroute_nexthop *nh)
 {
-	static const uint16_t order[] = {
-		RTA_GATEWAY, RTA_VIA, RTA_NEWDST, RTA_ENCAP,
-	};
-	size_t i;
+	const struct nlattr *const *tb = t->tb;
 	int ret = 0;
 
 	if (tb[RTA_GATEWAY])
@@ -141,16 +176,13 @@ static int get_path(const struct nlattr **tb, uint8_t family,
 		return ret;
 	if (tb[RTA_OIF])
 		nh->ifindex = mnl_attr_get_u32(tb[RTA_OIF]);
-	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-		if (tb[order[i]] && !(order[i] == RTA_ENCAP && !nh->encap.n))
-			note_attr(attrs, nattrs, max, order[i]);
 	return 0;
 }
 
 static int get_multipath(const struct nlattr *mp, uint8_t family,
 			 struct mplsroute_route *rt)
 {
-	const struct nlattr *tb[TB_MAX];
+	struct atab t;
 	const char *p = mnl_attr_get_payload(mp);
 	size_t left = mnl_attr_get_payload_len(mp);
 	const struct rtnexthop *rtnh;
@@ -169,14 +201,15 @@ static int get_multipath(const struct nlattr *mp, uint8_t family,
 		nh->hops = rtnh->rtnh_hops;
 		nh->ifindex = (uint32_t)rtnh->rtnh_ifindex;
 		ret = attr_table(p + sizeof(*rtnh),
-				 rtnh->rtnh_len - sizeof(*rtnh), tb);
+				 rtnh->rtnh_len - sizeof(*rtnh), &t);
 		if (ret < 0)
 			return ret;
-		tb[RTA_OIF] = NULL;	/* the rtnexthop's ifindex rules */
-		ret = get_path(tb, family, nh, nh->attrs, &nh->nattrs,
-			       sizeof(nh->attrs) / sizeof(nh->attrs[0]));
+		t.tb[RTA_OIF] = NULL;	/* the rtnexthop's ifindex rules */
+		ret = get_path(&t, family, nh);
 		if (ret < 0)
 			return ret;
+		note_order(&t, 0, nh->encap.n > 0, nh->attrs, &nh->nattrs,
+			   sizeof(nh->attrs) / sizeof(nh->attrs[0]));
 		if ((size_t)RTNH_ALIGN(rtnh->rtnh_len) >= left)
 			break;
 		left -= RTNH_ALIGN(rtnh->rtnh_len);
@@ -214,7 +247,8 @@ static int get_metrics(const struct nlattr *m, struct mplsroute_route *rt)
 }
 
 /* the single-value attributes */
-static int get_scalars(const struct nlattr **tb, struct mplsroute_route *rt)
+static int get_scalars(const struct nlattr *const *tb,
+		       struct mplsroute_route *rt)
 {
 	const struct rta_cacheinfo *ci;
 	int ret = 0;
@@ -243,7 +277,8 @@ static int get_scalars(const struct nlattr **tb, struct mplsroute_route *rt)
 	return ret;
 }
 
-static int get_addrs(const struct nlattr **tb, struct mplsroute_route *rt)
+static int get_addrs(const struct nlattr *const *tb,
+		     struct mplsroute_route *rt)
 {
 	int ret = 0;
 
@@ -259,12 +294,9 @@ static int get_addrs(const struct nlattr **tb, struct mplsroute_route *rt)
 MR_EXPORT int mplsroute_route_parse(const struct nlmsghdr *nlh,
 				    struct mplsroute_route *rt)
 {
-	static const uint16_t noted[] = {
-		RTA_DST, RTA_SRC, RTA_PREFSRC, RTA_PRIORITY, RTA_TABLE,
-	};
-	const struct nlattr *tb[TB_MAX];
+	struct atab t;
 	const struct rtmsg *rtm;
-	size_t i, hdr = MNL_ALIGN(sizeof(*rtm));
+	size_t hdr = MNL_ALIGN(sizeof(*rtm));
 	int ret;
 
 	if (!nlh || !rt)
@@ -287,19 +319,17 @@ MR_EXPORT int mplsroute_route_parse(const struct nlmsghdr *nlh,
 	rt->table_id = rtm->rtm_table;
 	rt->nh.flags = (uint8_t)rtm->rtm_flags;
 	ret = attr_table((const char *)rtm + hdr,
-			 nlh->nlmsg_len - MNL_NLMSG_HDRLEN - hdr, tb);
+			 nlh->nlmsg_len - MNL_NLMSG_HDRLEN - hdr, &t);
 	if (ret == 0)
-		ret = get_addrs(tb, rt);
+		ret = get_addrs(t.tb, rt);
 	if (ret == 0)
-		ret = get_scalars(tb, rt);
-	if (ret < 0)
-		return ret;
-	for (i = 0; i < sizeof(noted) / sizeof(noted[0]); i++)
-		if (tb[noted[i]])
-			note_attr(rt->attrs, &rt->nattrs, MPLSROUTE_MAX_ATTRS,
-				  noted[i]);
-	return get_path(tb, rt->family, &rt->nh, rt->attrs, &rt->nattrs,
-			MPLSROUTE_MAX_ATTRS);
+		ret = get_scalars(t.tb, rt);
+	if (ret == 0)
+		ret = get_path(&t, rt->family, &rt->nh);
+	if (ret == 0)
+		note_order(&t, 1, rt->nh.encap.n > 0, rt->attrs, &rt->nattrs,
+			   MPLSROUTE_MAX_ATTRS);
+	return ret;
 }
 
 MR_EXPORT int mplsroute_route_dump_request(void *buf, size_t len, int family)
