@@ -176,6 +176,10 @@ struct mplsroute_route {
 	uint32_t metrics_set;	/* bit n: metrics[n] present */
 	uint32_t expires;	/* from RTA_CACHEINFO (route get) */
 	uint8_t has_cacheinfo;
+	/* the rest of RTA_CACHEINFO, as struct rta_cacheinfo has them */
+	uint32_t ci_clntref, ci_lastuse, ci_error, ci_used, ci_id;
+	uint32_t ci_ts, ci_tsage;
+	uint32_t mark;		/* RTA_MARK (route get ... mark N), 0: none */
 
 	uint8_t nattrs;
 	uint16_t attrs[MPLSROUTE_MAX_ATTRS];
@@ -569,6 +573,7 @@ struct mplsroute_print_opts {
 	int deleted;		/* start with "Deleted " (a RTM_DELROUTE) */
 	unsigned int hide;	/* MPLSROUTE_PRINT_NO_* */
 	long hz;		/* clock ticks per second for expiry; 0: sysconf */
+	int stats;		/* -s: a cache entry's users, used and age */
 	/*
 	 * ifindex -> name into @buf; return 0, or < 0 for "unknown" (printed
 	 * as if<N>).  NULL: if_indextoname.

@@ -296,6 +296,7 @@ static int walk_route(const struct nlmsghdr *nlh,
 	}
 	o.oneline = w->ctx->opts->oneline;
 	o.details = w->ctx->opts->details;
+	o.stats = w->ctx->opts->stats;
 	o.hide = mplsroute_filter_hide(&w->sel->f, rt);
 	mplsroute_route_print(stdout, rt, &o);
 	return 0;
@@ -502,6 +503,7 @@ static int get_print(const struct nlmsghdr *nlh, void *data)
 	if (ret == 0) {
 		o.oneline = ctx->opts->oneline;
 		o.details = ctx->opts->details;
+		o.stats = ctx->opts->stats;
 		mplsroute_route_print(stdout, rt, &o);
 		fflush(stdout);
 	}
