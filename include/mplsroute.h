@@ -92,14 +92,17 @@ struct mplsroute_addr {
 int mplsroute_attr_put_encap(struct nlmsghdr *nlh, size_t buflen,
 			     const struct mplsroute_labels *ls);
 
-/* mplsroute_attr_put_newdst - append RTA_NEWDST.  0, -EMSGSIZE or -EINVAL. */
+/*
+ * mplsroute_attr_put_newdst - append RTA_NEWDST.  Returns 0, -EMSGSIZE or
+ * -EINVAL.
+ */
 int mplsroute_attr_put_newdst(struct nlmsghdr *nlh, size_t buflen,
 			      const struct mplsroute_labels *ls);
 
 /*
  * mplsroute_attr_put_via - append RTA_VIA (u16 family in host order, then
- * 4 or 16 address bytes, or the label stack for AF_MPLS).
- * 0, -EMSGSIZE, or -EAFNOSUPPORT for a family other than inet/inet6/mpls.
+ * 4 or 16 address bytes, or the label stack for AF_MPLS).  Returns 0,
+ * -EMSGSIZE, or -EAFNOSUPPORT for a family other than inet/inet6/mpls.
  */
 int mplsroute_attr_put_via(struct nlmsghdr *nlh, size_t buflen,
 			   const struct mplsroute_addr *via);
@@ -378,20 +381,21 @@ int mplsroute_sock_send_buf(struct mplsroute_sock *s, void *buf, size_t len);
 int mplsroute_sock_check(struct mplsroute_sock *s);
 
 /*
- * mplsroute_sock_errmsg - the extended-ack text of the last kernel error
- * (talk, request, dump or check); "" when the kernel sent none.  The string
- * belongs to the socket and stays valid until its next call.
+ * mplsroute_sock_errmsg - returns the extended-ack text of the last kernel
+ * error (talk, request, dump or check); "" when the kernel sent none.  The
+ * string belongs to the socket and stays valid until its next call.
  */
 const char *mplsroute_sock_errmsg(const struct mplsroute_sock *s);
 
 /*
- * mplsroute_sock_dump_interrupted - 1 if the last dump had NLM_F_DUMP_INTR
- * set (the table changed during the dump), else 0.
+ * mplsroute_sock_dump_interrupted - returns 1 if the last dump had
+ * NLM_F_DUMP_INTR set (the table changed during the dump), else 0.
  */
 int mplsroute_sock_dump_interrupted(const struct mplsroute_sock *s);
 
 /*
- * mplsroute_sock_fd - the socket's file descriptor (-1 for a replay).
+ * mplsroute_sock_fd - returns the socket's file descriptor (-1 for a
+ * replay).
  */
 int mplsroute_sock_fd(const struct mplsroute_sock *s);
 
