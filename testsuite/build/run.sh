@@ -273,12 +273,12 @@ test_make_tree() {
 # clang in an O= dir of this tree; make clean O= removes only that build
 test_o_dir() {
 	test_werror clang || return
-	before=$(ls lib/*.o 2>/dev/null | wc -l)
+	before=$(ls lib/*.o testsuite/out 2>/dev/null | wc -l)
 	make -s O="$TMP/o-clang" clean > /dev/null 2>&1
 	left=$(find "$TMP/o-clang" -type f | head -n 3)
-	after=$(ls lib/*.o 2>/dev/null | wc -l)
+	after=$(ls lib/*.o testsuite/out 2>/dev/null | wc -l)
 	if [ -z "$left" ] && [ "$before" = "$after" ]; then pass make-clean-o
-	else fail make-clean-o "left in O=: $left; in-tree objects $before -> $after"; fi
+	else fail make-clean-o "left in O=: $left; in the tree $before -> $after files"; fi
 }
 
 # ./configure in a scratch dir where pkg-config finds no libmnl: it must
