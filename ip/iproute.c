@@ -514,6 +514,17 @@ static int word_is(const char *w, const char *kw, int prefix)
 	return prefix ? matches(w, kw) == 0 : strcmp(w, kw) == 0;
 }
 
+/* the metric keyword @w names (or abbreviates), or NULL */
+static const struct metric_kw *metric_kw_find(const char *w)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(metric_kws) / sizeof(metric_kws[0]); k++)
+		if (word_is(w, metric_kws[k].word, metric_kws[k].prefix))
+			return &metric_kws[k];
+	return NULL;
+}
+
 /*
  * One keyword (or the destination) at the cursor.  Returns 0, an exit
  * code, or -1 at "nexthop" (the rest of the line is nexthops).
@@ -521,15 +532,16 @@ static int word_is(const char *w, const char *kw, int prefix)
 static int route_word(struct rtparse *p)
 {
 	const char *w = cur(p);
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < sizeof(route_kws) / sizeof(route_kws[0]); i++) {
 		const struct route_kw *kw = &route_kws[i];
 
 		if (!kw->word) {
-			for (k = 0; k < sizeof(metric_kws) / sizeof(metric_kws[0]); k++)
-				if (word_is(w, metric_kws[k].word, metric_kws[k].prefix))
-					return kw_metrics(p, &metric_kws[k]);
+			const struct metric_kw *m = metric_kw_find(w);
+
+			if (m)
+				return kw_metrics(p, m);
 			continue;
 		}
 		if (!word_is(w, kw->word, kw->prefix))
@@ -633,7 +645,7 @@ static int parse_nexthops(struct rtparse *p)
 	return 0;
 }
 
-/* ---- the whole command ---------------------------------------------------- */
+/* ---- the whole command ------------------------------------------------- */
 
 /* the words before "nexthop" (or the end); 0 or an exit code */
 static int parse_route_words(struct rtparse *p)
@@ -705,7 +717,7 @@ int iproute_modify(struct ipmpls_ctx *ctx, int cmd, unsigned flags,
 	return ipmpls_talk(ctx, (struct nlmsghdr *)buf);
 }
 
-/* ---- the subcommands -------------------------------------------------------- */
+/* ---- the subcommands --------------------------------------------------- */
 
 enum { RC_MODIFY, RC_LIST, RC_FLUSH, RC_GET, RC_HELP };
 
