@@ -176,13 +176,75 @@ struct mplsroute_route {
 
 	uint8_t nattrs;
 	uint16_t attrs[MPLSROUTE_MAX_ATTRS];
+	uint8_t given;		/* MPLSROUTE_GIVEN_*: set by the user */
 
 	uint8_t nnh;		/* RTA_MULTIPATH nexthops, 0: single path */
 	struct mplsroute_nexthop nhs[MPLSROUTE_MAX_NEXTHOPS];
 };
 
 /* ---- route messages (lib/route.c) ---------------------------------------- */
-/* (declarations of mplsroute_route_init/_build go here) */
+
+/* bits of mplsroute_route.given: what the user gave, so no default applies */
+#define MPLSROUTE_GIVEN_TABLE	0x01
+#define MPLSROUTE_GIVEN_SCOPE	0x02
+#define MPLSROUTE_GIVEN_TYPE	0x04
+#define MPLSROUTE_GIVEN_PROTO	0x08
+
+/*
+ * mplsroute_route_init - clear @rt and set iproute2 4.4's starting values
+ * for a request of @nlmsg_type: table main, scope nowhere; unless it is
+ * RTM_DELROUTE also protocol boot, scope universe and type unicast.
+ * Returns nothing.
+ */
+void mplsroute_route_init(struct mplsroute_route *rt, uint16_t nlmsg_type);
+
+/*
+ * mplsroute_route_finish - apply iproute2 4.4's fix-ups after parsing:
+ * family unspec -> inet; without a given table, types local, broadcast,
+ * nat and anycast go to table local; without a given scope: inet6 and mpls
+ * routes get universe, types local/nat host, broadcast/multicast/anycast
+ * link, unicast/unspec nowhere for RTM_DELROUTE, else link when there is
+ * neither a via nor nexthops; an mpls route without a given type is
+ * unicast.  Also sets rt->table from rt->table_id.  Returns nothing.
+ */
+void mplsroute_route_finish(struct mplsroute_route *rt, uint16_t nlmsg_type);
+
+/*
+ * mplsroute_route_add_attr, mplsroute_nexthop_add_attr - note that the user
+ * gave RTA_* @type now (argument order; a type already listed keeps its
+ * place).  Returns 0 or -E2BIG when the list is full.
+ */
+int mplsroute_route_add_attr(struct mplsroute_route *rt, uint16_t type);
+int mplsroute_nexthop_add_attr(struct mplsroute_nexthop *nh, uint16_t type);
+
+/*
+ * mplsroute_route_set_table - set the table as "table ID" does: rtm_table
+ * is @id below 256, else RT_TABLE_UNSPEC and RTA_TABLE is listed.
+ * Returns 0 or -E2BIG (attribute list full).
+ */
+int mplsroute_route_set_table(struct mplsroute_route *rt, uint32_t id);
+
+/*
+ * mplsroute_route_build - write the request iproute2 4.4 sends for @rt into
+ * @buf (@len bytes): a netlink header of @nlmsg_type with flags
+ * NLM_F_REQUEST | @nlmsg_flags (add NLM_F_ACK to get an answer), seq and
+ * pid 0, then struct rtmsg from @rt (rtm_table from rt->table_id, or
+ * rt->table when table_id is 0), then the attributes: first in rt->attrs[]
+ * order (RTA_DST, RTA_SRC, RTA_ENCAP + RTA_ENCAP_TYPE, RTA_GATEWAY or
+ * RTA_VIA, RTA_NEWDST, RTA_PREFSRC, RTA_PRIORITY, RTA_TABLE (id >= 256
+ * only), RTA_PREF; unknown types are skipped), then those of the same set
+ * present in @rt but not listed, in that order, then RTA_OIF (nh.ifindex),
+ * RTA_METRICS (metrics_set, ascending, RTAX_LOCK last; RTAX_CC_ALGO is not
+ * sent) and RTA_MULTIPATH (nhs[]: each rtnexthop with flags, hops, ifindex
+ * and its attributes in the same way).  A via of the route's family is
+ * sent as RTA_GATEWAY, any other as RTA_VIA.  Padding is zeroed.  Call
+ * mplsroute_route_finish first.  Returns the message length,
+ * -EMSGSIZE (buffer too small) or -EINVAL / -EAFNOSUPPORT (@rt holds
+ * something that cannot be encoded).
+ */
+int mplsroute_route_build(void *buf, size_t len,
+			  const struct mplsroute_route *rt,
+			  uint16_t nlmsg_type, uint16_t nlmsg_flags);
 
 /* ---- names: tables, protocols, scopes, types (lib/names.c) --------------- */
 
@@ -329,11 +391,197 @@ int mplsroute_sock_dump_interrupted(const struct mplsroute_sock *s);
  */
 int mplsroute_sock_fd(const struct mplsroute_sock *s);
 
+/*
+ * Batches: many requests per sendmsg, ACKs matched by sequence number.
+ * Route adds (RTM_NEWROUTE with NLM_F_CREATE|NLM_F_EXCL|NLM_F_ACK) are
+ * packed into a window that is sent in one sendmsg; any other message, or
+ * an add whose key (family, table, destination, tos, metric) is already in
+ * the window, first sends and drains the window, then goes alone.  Each
+ * message's result reaches the callback once, in order.
+ */
+struct mplsroute_batch;
+
+/*
+ * Result of one message: @err is 0, the kernel's -errno (@errmsg its
+ * extended-ack text, "" when none) or -ECANCELED for a message after a
+ * failure in MPLSROUTE_BATCH_STOP mode (it was undone or never applied).
+ * @cookie is the caller's value given to mplsroute_batch_add.
+ */
+typedef void (*mplsroute_batch_cb)(const struct nlmsghdr *req, int err,
+				   const char *errmsg, unsigned long cookie,
+				   void *data);
+
+/* stop at the first failure; adds after it that the kernel applied are undone */
+#define MPLSROUTE_BATCH_STOP	0x1
+
+/*
+ * mplsroute_batch_open - a batch on @s.  @window: messages per sendmsg
+ * (0: sized from the socket's receive buffer, at most 1024).  @cb may be
+ * NULL.  Returns 0 and sets *bp, or -ENOMEM / -EINVAL.
+ */
+int mplsroute_batch_open(struct mplsroute_batch **bp, struct mplsroute_sock *s,
+			 unsigned flags, unsigned window,
+			 mplsroute_batch_cb cb, void *data);
+
+/*
+ * mplsroute_batch_add - queue a copy of @nlh (its seq is set when sent).
+ * Returns 0, -ECANCELED once a STOP batch has failed (nothing is queued),
+ * -EMSGSIZE for a message too big for the window, or a socket -errno.
+ * Kernel errors are not returned here: they reach the callback.
+ */
+int mplsroute_batch_add(struct mplsroute_batch *b, const struct nlmsghdr *nlh,
+			unsigned long cookie);
+
+/*
+ * mplsroute_batch_flush - send what is queued and wait for every result.
+ * Returns 0 when every message so far succeeded, -ECANCELED after a failure
+ * (the callback had the details), -ENOTRECOVERABLE if an undo failed, or a
+ * socket -errno (results lost, e.g. -ENOBUFS).
+ */
+int mplsroute_batch_flush(struct mplsroute_batch *b);
+
+/* mplsroute_batch_failures - how many messages failed so far.  Returns it. */
+unsigned long mplsroute_batch_failures(const struct mplsroute_batch *b);
+
+/*
+ * mplsroute_batch_close - free the batch.  Messages still queued are dropped
+ * without being sent: call mplsroute_batch_flush first.  Returns nothing.
+ */
+void mplsroute_batch_close(struct mplsroute_batch *b);
+
 /* ---- dump and decode (lib/dump.c) ----------------------------------------- */
-/* (declarations go here) */
+
+struct mplsroute_sock;
+
+/*
+ * mplsroute_route_parse - decode an RTM_NEWROUTE or RTM_DELROUTE message
+ * into @rt (zeroed first).  Every attribute length is checked against the
+ * message and against the attribute's expected size; attributes the
+ * library does not know are skipped, and so is an encap that is not MPLS.
+ * Decoded: the rtmsg fields, RTA_DST/SRC/PREFSRC (label stacks for
+ * AF_MPLS), RTA_GATEWAY/RTA_VIA (rt->nh.via), RTA_OIF, RTA_NEWDST,
+ * RTA_ENCAP(+TYPE), RTA_PRIORITY, RTA_TABLE (rt->table_id; rtm_table when
+ * absent), RTA_METRICS (u32 ones), RTA_MULTIPATH (rt->nhs, each with its
+ * own via/newdst/encap), RTA_PREF, RTA_IIF and RTA_CACHEINFO's expiry.
+ * rt->attrs lists, in wire order, which of RTA_DST, RTA_SRC, RTA_PREFSRC,
+ * RTA_PRIORITY, RTA_TABLE, RTA_GATEWAY, RTA_VIA, RTA_NEWDST and RTA_ENCAP
+ * were present (each nexthop's attrs likewise for its own); rt->nh.flags
+ * holds rtm_flags' low byte (RTNH_F_*).
+ * Returns 0, -EPROTO (not a route message), -EBADMSG (shorter than an
+ * rtmsg), -EINVAL (a malformed attribute or label stack) or -E2BIG (more
+ * labels or nexthops than the struct holds).
+ */
+int mplsroute_route_parse(const struct nlmsghdr *nlh,
+			  struct mplsroute_route *rt);
+
+/*
+ * mplsroute_route_dump_request - write the dump request iproute2 4.4 sends
+ * for `ip route show`: RTM_GETROUTE, NLM_F_REQUEST|NLM_F_DUMP, a 16-byte
+ * ifinfomsg with @family and IFLA_EXT_MASK = RTEXT_FILTER_VF (40 bytes).
+ * Returns the message length or -EMSGSIZE.
+ */
+int mplsroute_route_dump_request(void *buf, size_t len, int family);
+
+/*
+ * Called for every route of a dump with the message and its decoding;
+ * @rt is NULL when the message could not be decoded.  Both are valid only
+ * during the call.  Return 0 to go on, < 0 to stop the dump.
+ */
+typedef int (*mplsroute_route_cb)(const struct nlmsghdr *nlh,
+				  const struct mplsroute_route *rt,
+				  void *data);
+
+/*
+ * mplsroute_route_dump - dump the routes of @family (AF_UNSPEC: all) on @s
+ * and call @cb for each as it arrives; memory does not grow with the table.
+ * Returns 0, @cb's negative value, -ENOMEM, or what mplsroute_sock_dump
+ * returns (the kernel's -errno, -ENOBUFS when messages were lost).
+ */
+int mplsroute_route_dump(struct mplsroute_sock *s, int family,
+			 mplsroute_route_cb cb, void *data);
+
+/*
+ * Route selection for show/flush/get (lib/filter.c), iproute2 4.4's rules.
+ * A prefix selector: addr.family 0 = unused; bitlen its length (-1: unset).
+ */
+struct mplsroute_prefix {
+	struct mplsroute_addr addr;
+	int bitlen;
+};
+
+struct mplsroute_filter {
+	uint32_t table;		/* 0: every table (table all) */
+	int cloned;		/* 0: hide cloned routes, 1: only them, 2: all */
+	int flush;		/* selecting for a flush */
+	uint8_t protocol, protocolmask;	/* mask 0xff: must equal */
+	uint8_t scope, scopemask;
+	uint8_t type, typemask;
+	uint8_t tos, tosmask;
+	uint32_t iif, oif;
+	int iifmask, oifmask;	/* non-zero: must equal */
+	struct mplsroute_prefix rdst, mdst, rsrc, msrc;	/* root/match */
+	struct mplsroute_prefix rvia, rprefsrc;
+	int ip6_multiple_tables;	/* state kept across one dump */
+};
+
+/*
+ * mplsroute_filter_init - the selector of a bare `ip route show`: table
+ * main, no cloned routes, nothing else fixed.  Returns nothing.
+ */
+void mplsroute_filter_init(struct mplsroute_filter *f);
+
+/*
+ * mplsroute_filter_match - does @rt pass @f?  Call it for every route of a
+ * dump in order (IPv6's main/local split depends on what came before).
+ * Returns 1 (print or flush it), 0 (skip it) or -EINVAL.
+ */
+int mplsroute_filter_match(struct mplsroute_filter *f,
+			   const struct mplsroute_route *rt);
+
+/*
+ * mplsroute_filter_hide - the MPLSROUTE_PRINT_NO_* flags 4.4 applies when
+ * printing @rt under @f (a selector that fixes a field hides it).
+ * Returns the flags.
+ */
+unsigned int mplsroute_filter_hide(const struct mplsroute_filter *f,
+				   const struct mplsroute_route *rt);
 
 /* ---- printing (lib/print.c) ------------------------------------------------ */
-/* (declarations go here) */
+
+/* parts iproute2 4.4 leaves out when the selector already fixes them */
+#define MPLSROUTE_PRINT_NO_DEV		0x001	/* dev/oif given */
+#define MPLSROUTE_PRINT_NO_TABLE	0x002	/* a table other than all */
+#define MPLSROUTE_PRINT_NO_PROTO	0x004	/* proto given */
+#define MPLSROUTE_PRINT_NO_SCOPE	0x008	/* scope given */
+#define MPLSROUTE_PRINT_NO_TYPE		0x010	/* type given */
+#define MPLSROUTE_PRINT_NO_TOS		0x020	/* tos given */
+#define MPLSROUTE_PRINT_NO_GATEWAY	0x040	/* via given as a full address */
+#define MPLSROUTE_PRINT_NO_PREFSRC	0x080	/* src given as a full address */
+#define MPLSROUTE_PRINT_NO_IIF		0x100	/* iif given */
+
+struct mplsroute_print_opts {
+	int oneline;		/* -o: "\\" instead of newlines inside a route */
+	int details;		/* -d: type, table, proto and scope always */
+	int deleted;		/* start with "Deleted " (a RTM_DELROUTE) */
+	unsigned int hide;	/* MPLSROUTE_PRINT_NO_* */
+	long hz;		/* clock ticks per second for expiry; 0: sysconf */
+	/*
+	 * ifindex -> name into @buf; return 0, or < 0 for "unknown" (printed
+	 * as if<N>).  NULL: if_indextoname.
+	 */
+	int (*ifname)(uint32_t ifindex, char *buf, size_t len, void *data);
+	void *ifname_data;
+};
+
+/*
+ * mplsroute_route_print - print @rt to @f as iproute2 4.4's `ip route show`
+ * does, byte for byte (its double and trailing spaces included), with
+ * names from mplsroute_*_n2a; MPLS multipath routes as iproute2 4.5 and
+ * later print them (per-nexthop "as to", no weight).  @o may be NULL.
+ * Returns 0, -EINVAL (no @f or @rt) or -EIO (the stream reported an error).
+ */
+int mplsroute_route_print(FILE *f, const struct mplsroute_route *rt,
+			  const struct mplsroute_print_opts *o);
 
 #ifdef __cplusplus
 }

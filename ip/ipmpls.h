@@ -30,6 +30,7 @@ struct ipmpls_ctx {
 	struct mplsroute_sock *sock;
 	const char *batch_file;	/* set while running a batch */
 	int batch_line;
+	struct mplsroute_batch *batch;	/* set while a batch pipelines */
 };
 
 /*
@@ -46,5 +47,24 @@ int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv);
 int do_iproute(struct ipmpls_ctx *ctx, int argc, char **argv);
 							/* ip/iproute.c */
 void iproute_usage(FILE *f);				/* ip/iproute.c */
+
+/*
+ * ip/talk.c: send a built request.  Alone: wait for the kernel's answer and
+ * on a refusal print iproute2's words ("Error: <extack>." or "RTNETLINK
+ * answers: <strerror>", plus a line naming a missing MPLS module) and return
+ * EXIT_KERNEL.  In a batch (ctx->batch): queue it in the pipeline; its
+ * result is reported when it comes.  Returns an EXIT_* code.
+ */
+int ipmpls_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh);
+
+/* ip/talk.c: print the kernel's refusal @err of @req as iproute2 does */
+void ipmpls_kernel_error(const struct nlmsghdr *req, int err,
+			 const char *errmsg);
+
+/*
+ * ip/ipbatch.c: run the commands of FILE ("-": stdin) as ip -batch does,
+ * route adds pipelined.  Returns EXIT_OK, or 1 if a command failed.
+ */
+int ipmpls_batch(struct ipmpls_ctx *ctx, const char *file);
 
 #endif

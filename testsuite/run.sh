@@ -58,7 +58,7 @@ fail=$(grep -c '^FAIL ' "$LOG")
 skip=$(grep -c '^SKIP ' "$LOG")
 if [ "$fail" -gt 0 ]; then
 	echo "failures:"
-	grep '^FAIL ' "$LOG"
+	grep "^FAIL " "$LOG" | sed "s/^/  /"
 fi
 echo "$pass passed, $fail failed, $skip skipped"
 rm -f "$LOG"

@@ -47,10 +47,15 @@ listed() {
 
 # run_pre CASEDIR NS: the `!` shell parts of pre, and the ip parts that are not routes
 # (route changes are the kernel's side, which the recorded responses stand for)
+# (a part may span lines: the batch cases' printf of a whole file)
 run_pre() {
 	[ -s "$1/pre" ] || return 0
-	tr ';' '\n' < "$1/pre" | while IFS= read -r part; do
-		part=$(printf '%s' "$part" | sed 's/^ *//; s/ *$//')
+	nparts=$(awk 'BEGIN { RS = ";" } END { print NR }' "$1/pre")
+	i=1
+	while [ "$i" -le "$nparts" ]; do
+		part=$(awk -v i="$i" 'BEGIN { RS = ";" } NR == i' "$1/pre" |
+			sed '1s/^ *//; $s/ *$//')
+		i=$((i + 1))
 		case "$part" in
 		'') ;;
 		!*) ip netns exec "$2" sh -c "${part#!}" >/dev/null 2>&1 ;;

@@ -267,27 +267,26 @@ START_TEST(test_get_via)
 }
 END_TEST
 
-START_TEST(test_get_via_bad)
+static int get_via(const char *hex)
 {
 	struct mplsroute_addr via;
 
+	return mplsroute_attr_get_via(attr_from(hex), &via);
+}
+
+START_TEST(test_get_via_bad)
+{
 	/* inet with 3 or 5 bytes, inet6 with 4 */
-	ck_assert_int_eq(mplsroute_attr_get_via(
-			 attr_from("09001200 0200c0a8 28000000"), &via), -EINVAL);
-	ck_assert_int_eq(mplsroute_attr_get_via(
-			 attr_from("0b001200 0200c0a8 28660100"), &via), -EINVAL);
-	ck_assert_int_eq(mplsroute_attr_get_via(
-			 attr_from("0a001200 0a00c0a8 28660000"), &via), -EINVAL);
+	ck_assert_int_eq(get_via("09001200 0200c0a8 28000000"), -EINVAL);
+	ck_assert_int_eq(get_via("0b001200 0200c0a8 28660100"), -EINVAL);
+	ck_assert_int_eq(get_via("0a001200 0a00c0a8 28660000"), -EINVAL);
 	/* no room for the family */
-	ck_assert_int_eq(mplsroute_attr_get_via(
-			 attr_from("05001200 02000000"), &via), -EINVAL);
+	ck_assert_int_eq(get_via("05001200 02000000"), -EINVAL);
 	/* mpls without bottom of stack */
-	ck_assert_int_eq(mplsroute_attr_get_via(
-			 attr_from("0a001200 1c000001 00000000"), &via), -EINVAL);
+	ck_assert_int_eq(get_via("0a001200 1c000001 00000000"), -EINVAL);
 	/* another family: more than 16 bytes */
-	ck_assert_int_eq(mplsroute_attr_get_via(
-			 attr_from("18001200 11000000000000000000000000"
-				   "000000000000000000"), &via), -EINVAL);
+	ck_assert_int_eq(get_via("18001200 11000000000000000000000000"
+				 "000000000000000000"), -EINVAL);
 }
 END_TEST
 
@@ -302,6 +301,60 @@ START_TEST(test_roundtrip)
 	ck_assert_int_eq(mplsroute_attr_get_newdst(a, &out), 0);
 	ck_assert_int_eq(out.n, 10);
 	ck_assert_int_eq(memcmp(in.label, out.label, 10 * 4), 0);
+}
+END_TEST
+
+/* a copy of @a in a heap block of exactly @len bytes, nla_len = @len */
+static struct nlattr *cut(const struct nlattr *a, size_t len)
+{
+	struct nlattr *c = malloc(len);
+
+	ck_assert_ptr_nonnull(c);
+	memcpy(c, a, len);
+	c->nla_len = (uint16_t)len;
+	return c;
+}
+
+START_TEST(test_get_truncated)
+{
+	struct mplsroute_labels in = stack("100/200/300"), ls;
+	struct mplsroute_addr via = { .family = AF_INET6, .bytelen = 16 };
+	struct nlmsghdr *nlh;
+	const struct nlattr *a;
+	struct nlattr *c;
+	size_t full, len;
+	int ret;
+
+	/* every shortened copy of a valid attribute is refused, and (under
+	 * the sanitizer build) never read past its end */
+	nlh = new_msg();
+	ck_assert_int_eq(mplsroute_attr_put_encap(nlh, sizeof(buf), &in), 0);
+	a = (const struct nlattr *)(buf + HDR);
+	full = a->nla_len;
+	for (len = MNL_ATTR_HDRLEN; len < full; len++) {
+		c = cut(a, len);
+		ret = mplsroute_attr_get_encap(c, NULL, &ls);
+		free(c);
+		ck_assert_int_eq(ret, -EINVAL);
+	}
+	nlh = new_msg();
+	ck_assert_int_eq(mplsroute_attr_put_newdst(nlh, sizeof(buf), &in), 0);
+	full = a->nla_len;
+	for (len = MNL_ATTR_HDRLEN; len < full; len++) {
+		c = cut(a, len);
+		ret = mplsroute_attr_get_newdst(c, &ls);
+		free(c);
+		ck_assert_int_eq(ret, -EINVAL);
+	}
+	nlh = new_msg();
+	ck_assert_int_eq(mplsroute_attr_put_via(nlh, sizeof(buf), &via), 0);
+	full = a->nla_len;
+	for (len = MNL_ATTR_HDRLEN; len < full; len++) {
+		c = cut(a, len);
+		ret = mplsroute_attr_get_via(c, &via);
+		free(c);
+		ck_assert_int_eq(ret, -EINVAL);
+	}
 }
 END_TEST
 
@@ -321,6 +374,7 @@ static Suite *attr_suite(void)
 	tcase_add_test(tc, test_get_via);
 	tcase_add_test(tc, test_get_via_bad);
 	tcase_add_test(tc, test_roundtrip);
+	tcase_add_test(tc, test_get_truncated);
 	suite_add_tcase(s, tc);
 	return s;
 }

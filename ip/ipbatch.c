@@ -1,0 +1,199 @@
+/* ipbatch.c: ipmpls -batch FILE: ip's batch grammar, each line through do_iproute, adds pipelined */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ipmpls.h"
+
+#define BATCH_MAXARGS	100	/* as ip's batch */
+
+/* iproute2's matches(): @word is a prefix of @full */
+static int is_prefix(const char *word, const char *full)
+{
+	size_t n = strlen(word);
+
+	return n <= strlen(full) && memcmp(full, word, n) == 0;
+}
+
+/* a '#' starts a comment, wherever it is */
+static void cut_comment(char *line)
+{
+	char *cp = strchr(line, '#');
+
+	if (cp)
+		*cp = '\0';
+}
+
+/*
+ * One command: a line, with the lines a backslash-newline joins to it.
+ * Returns 0, or -1 at the end (or on an error, said on stderr).
+ */
+static int batch_getline(FILE *in, char **line, size_t *cap, int *lineno)
+{
+	char *more = NULL, *cp, *p;
+	size_t mcap = 0, need;
+	int ret = 0;
+
+	if (getline(line, cap, in) < 0)
+		return -1;
+	(*lineno)++;
+	cut_comment(*line);
+	while ((cp = strstr(*line, "\\\n")) != NULL) {
+		if (getline(&more, &mcap, in) < 0) {
+			fprintf(stderr, "Missing continuation line\n");
+			ret = -1;
+			goto out;
+		}
+		(*lineno)++;
+		*cp = '\0';
+		cut_comment(more);
+		need = strlen(*line) + strlen(more) + 1;
+		if (need > *cap) {
+			p = realloc(*line, need);
+			if (!p) {
+				fprintf(stderr, "Out of memory\n");
+				ret = -1;
+				goto out;
+			}
+			*line = p;
+			*cap = need;
+		}
+		strcat(*line, more);
+	}
+out:
+	free(more);
+	return ret;
+}
+
+/*
+ * Split @line into words in place, as ip's makeargs: blanks separate words,
+ * a word that starts with ' or " runs to the same quote.  Returns the number
+ * of words, or -1 (said on stderr).
+ */
+static int makeargs(char *line, char **argv, int maxargs)
+{
+	static const char ws[] = " \t\r\n";
+	char *cp = line + strspn(line, ws);
+	int argc = 0;
+	char quote;
+
+	while (*cp) {
+		if (argc >= maxargs - 1) {
+			fprintf(stderr, "Too many arguments to command\n");
+			return -1;
+		}
+		if (*cp == '\'' || *cp == '"') {
+			quote = *cp++;
+			argv[argc++] = cp;
+			cp = strchr(cp, quote);
+			if (!cp) {
+				fprintf(stderr, "Unterminated quoted string\n");
+				return -1;
+			}
+		} else {
+			argv[argc++] = cp;
+			cp += strcspn(cp, ws);
+			if (!*cp)
+				break;
+		}
+		*cp++ = '\0';
+		cp += strspn(cp, ws);
+	}
+	argv[argc] = NULL;
+	return argc;
+}
+
+/* the result of a pipelined (or lone) message: report a failure */
+static void batch_report(const struct nlmsghdr *req, int err,
+			 const char *errmsg, unsigned long line, void *data)
+{
+	if (err == 0 || err == -ECANCELED)
+		return;
+	ipmpls_kernel_error(req, err, errmsg);
+	fprintf(stderr, "Command failed %s:%lu\n", (const char *)data, line);
+}
+
+/* one command line: OBJECT COMMAND ...; returns its exit code */
+static int batch_cmd(struct ipmpls_ctx *ctx, int argc, char **argv)
+{
+	if (!is_prefix(argv[0], "route")) {
+		fprintf(stderr, "Object \"%s\" is unknown, try \"ip help\".\n",
+			argv[0]);
+		return EXIT_BADARG;
+	}
+	/* only adds join the window: anything else sees the kernel's state */
+	if (argc < 2 || !is_prefix(argv[1], "add"))
+		mplsroute_batch_flush(ctx->batch);
+	if (!ctx->opts->force && mplsroute_batch_failures(ctx->batch))
+		return EXIT_OK;	/* reported: the batch stops */
+	return do_iproute(ctx, argc - 1, argv + 1);
+}
+
+/* the lines of @in, until the end or (without -force) the first failure */
+static int batch_run(struct ipmpls_ctx *ctx, FILE *in, const char *name)
+{
+	char *line = NULL, *argv[BATCH_MAXARGS];
+	size_t cap = 0;
+	int lineno = 0, argc, rc, ret = EXIT_OK;
+	int force = ctx->opts->force;
+
+	while (batch_getline(in, &line, &cap, &lineno) == 0) {
+		argc = makeargs(line, argv, BATCH_MAXARGS);
+		if (argc == 0)
+			continue;
+		ctx->batch_line = lineno;
+		rc = argc < 0 ? EXIT_BADARG : batch_cmd(ctx, argc, argv);
+		if (rc != EXIT_OK) {
+			fprintf(stderr, "Command failed %s:%d\n", name, lineno);
+			ret = EXIT_BADARG;
+			if (!force)
+				break;
+		}
+		if (!force && mplsroute_batch_failures(ctx->batch))
+			break;
+	}
+	free(line);
+	return ret;
+}
+
+int ipmpls_batch(struct ipmpls_ctx *ctx, const char *name)
+{
+	struct mplsroute_batch *b = NULL;
+	FILE *in = stdin;
+	int ret, err;
+
+	if (strcmp(name, "-") != 0) {
+		in = fopen(name, "r");
+		if (!in) {
+			fprintf(stderr, "Cannot open file \"%s\" for reading: %s\n",
+				name, strerror(errno));
+			return EXIT_BADARG;
+		}
+	}
+	err = mplsroute_batch_open(&b, ctx->sock, ctx->opts->force ? 0 :
+				   MPLSROUTE_BATCH_STOP, 0, batch_report,
+				   (void *)name);
+	if (err < 0) {
+		fprintf(stderr, "Cannot open rtnetlink\n");
+		ret = EXIT_BADARG;
+		goto out;
+	}
+	ctx->batch = b;
+	ctx->batch_file = name;
+	ret = batch_run(ctx, in, name);
+	err = mplsroute_batch_flush(b);
+	if (err == -ENOTRECOVERABLE)
+		fprintf(stderr, "Some routes added after the failed line "
+			"could not be removed again\n");
+	else if (err < 0 && err != -ECANCELED)
+		ipmpls_kernel_error(NULL, err, "");
+	if (err < 0 || mplsroute_batch_failures(b))
+		ret = EXIT_BADARG;
+	ctx->batch = NULL;
+	mplsroute_batch_close(b);
+out:
+	if (in != stdin)
+		fclose(in);
+	return ret;
+}

@@ -1,0 +1,271 @@
+/* ipmpls.c: main: ip's global options, the object table, the socket (kernel or replay) */
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "ipmpls.h"
+#include "utils.h"
+
+#ifndef AF_MPLS
+#define AF_MPLS 28
+#endif
+
+#define IPMPLS_VERSION	"0.1.0"
+#define NETNS_RUN_DIR	"/var/run/netns"
+
+static const char main_usage[] =
+"Usage: ipmpls [ OPTIONS ] OBJECT { COMMAND | help }\n"
+"       ipmpls [ -force ] -batch filename\n"
+"where  OBJECT := { route }\n"
+"       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n"
+"                    -f[amily] { inet | inet6 | ipx | dnet | mpls | bridge | link } |\n"
+"                    -4 | -6 | -I | -D | -B | -M | -0 |\n"
+"                    -l[oops] { maximum-addr-flush-attempts } |\n"
+"                    -o[neline] | -b[atch] [filename] | -n[etns] name |\n"
+"                    -j[son] | -p[retty] | -h[elp] }\n";
+
+static int usage(void)
+{
+	fputs(main_usage, stderr);
+	return EXIT_USAGE;
+}
+
+static int do_help(struct ipmpls_ctx *ctx, int argc, char **argv)
+{
+	return usage();
+}
+
+/* the objects, in ip's order so that abbreviations resolve the same way */
+static const struct object {
+	const char *word;
+	int (*fn)(struct ipmpls_ctx *ctx, int argc, char **argv);
+} objects[] = {
+	{ "route", do_iproute },
+	{ "help", do_help },
+};
+
+/* run OBJECT COMMAND...: argv[0] is the object word; returns the exit code */
+static int do_cmd(struct ipmpls_ctx *ctx, int argc, char **argv)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(objects) / sizeof(objects[0]); i++)
+		if (matches(argv[0], objects[i].word) == 0)
+			return objects[i].fn(ctx, argc - 1, argv + 1);
+	fprintf(stderr, "Object \"%s\" is unknown, try \"ip help\".\n", argv[0]);
+	return EXIT_BADARG;
+}
+
+/* -n NAME: enter /var/run/netns/NAME as ip -n does */
+static int netns_switch(const char *name)
+{
+	char path[4096];
+	int fd, ret = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "Cannot open network namespace \"%s\": %s\n",
+			name, strerror(errno));
+		return -1;
+	}
+	if (setns(fd, CLONE_NEWNET) < 0) {
+		fprintf(stderr, "setting the network namespace \"%s\" failed: %s\n",
+			name, strerror(errno));
+		ret = -1;
+	}
+	close(fd);
+	return ret;
+}
+
+/* the options that take no value and set a family or a flag */
+static int simple_option(struct ipmpls_opts *o, const char *opt)
+{
+	static const struct { const char *word; int family; } fams[] = {
+		{ "-4", AF_INET }, { "-6", AF_INET6 }, { "-0", AF_PACKET },
+		{ "-I", AF_IPX }, { "-D", AF_DECnet }, { "-M", AF_MPLS },
+		{ "-B", AF_BRIDGE },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(fams) / sizeof(fams[0]); i++) {
+		if (strcmp(opt, fams[i].word) == 0) {
+			o->family = fams[i].family;
+			return 0;
+		}
+	}
+	if (matches(opt, "-stats") == 0 || matches(opt, "-statistics") == 0)
+		o->stats++;
+	else if (matches(opt, "-details") == 0)
+		o->details++;
+	else if (matches(opt, "-resolve") == 0)
+		;	/* accepted: names are not looked up */
+	else if (matches(opt, "-oneline") == 0)
+		o->oneline++;
+	else
+		return -1;
+	return 0;
+}
+
+/* an option with a value (cursor on the option); 0, or an exit code */
+static int value_option(struct ipmpls_opts *o, const char *opt,
+			struct argcur *c)
+{
+	int net = matches(opt, "-netns") == 0;
+
+	if (arg_next(c))
+		return net ? incomplete_command() : usage();
+	if (matches(opt, "-family") == 0) {
+		if (strcmp(c->argv[0], "help") == 0)
+			return usage();
+		o->family = read_family(c->argv[0]);
+		if (o->family == AF_UNSPEC)
+			return invarg("invalid protocol family", c->argv[0]);
+	} else if (matches(opt, "-batch") == 0) {
+		o->batch = c->argv[0];
+	} else if (net) {
+		o->netns = c->argv[0];
+		if (netns_switch(o->netns))
+			return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* ip's option words in ip's order (so "-f" is -family, not -force) */
+enum { OPT_LOOPS, OPT_FAMILY, OPT_SIMPLE, OPT_VERSION, OPT_FORCE, OPT_BATCH,
+	OPT_HELP, OPT_NETNS, OPT_JSON, OPT_PRETTY };
+
+static int option_kind(const char *opt)
+{
+	static const struct { const char *word; int kind; } opts[] = {
+		{ "-Version", OPT_VERSION }, { "-force", OPT_FORCE },
+		{ "-batch", OPT_BATCH }, { "-help", OPT_HELP },
+		{ "-netns", OPT_NETNS }, { "-json", OPT_JSON },
+		{ "-pretty", OPT_PRETTY },
+	};
+	struct ipmpls_opts scratch = { 0 };
+	size_t i;
+
+	if (matches(opt, "-loops") == 0)
+		return OPT_LOOPS;
+	if (matches(opt, "-family") == 0)
+		return OPT_FAMILY;
+	if (simple_option(&scratch, opt) == 0)
+		return OPT_SIMPLE;
+	for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+		if (matches(opt, opts[i].word) == 0)
+			return opts[i].kind;
+	return -1;
+}
+
+/* one option at the cursor: 0 to go on, 1 to stop with *rc, else *rc set */
+static int one_option(struct ipmpls_opts *o, struct argcur *c, int *rc)
+{
+	const char *opt = c->argv[0];
+
+	if (opt[1] == '-')
+		opt++;	/* --family is -family */
+	switch (option_kind(opt)) {
+	case OPT_LOOPS:
+		*rc = arg_next(c) ? usage() : 0;
+		break;
+	case OPT_FAMILY:
+	case OPT_BATCH:
+	case OPT_NETNS:
+		*rc = value_option(o, opt, c);
+		break;
+	case OPT_SIMPLE:
+		*rc = simple_option(o, opt);
+		break;
+	case OPT_VERSION:
+		printf("ipmpls utility, libmplsroute %s\n", IPMPLS_VERSION);
+		*rc = EXIT_OK;
+		return 1;
+	case OPT_FORCE:
+		o->force++;
+		break;
+	case OPT_HELP:
+		*rc = usage();
+		break;
+	case OPT_JSON:
+		o->json++;
+		break;
+	case OPT_PRETTY:
+		o->pretty++;
+		break;
+	default:
+		fprintf(stderr, "Option \"%s\" is unknown, try \"ip -help\".\n",
+			opt);
+		*rc = EXIT_USAGE;
+	}
+	return *rc ? 1 : 0;
+}
+
+/*
+ * The options before the object.  The cursor starts at argv[0] (the
+ * program) and ends on the last option.  Returns 0 to go on, else 1 with
+ * *rc the exit code.
+ */
+static int parse_options(struct ipmpls_opts *o, struct argcur *c, int *rc)
+{
+	while (c->argc > 1) {
+		const char *opt = c->argv[1];
+
+		if (strcmp(opt, "--") == 0) {
+			arg_next(c);
+			break;
+		}
+		if (opt[0] != '-')
+			break;
+		arg_next(c);
+		if (one_option(o, c, rc))
+			return 1;
+	}
+	return 0;
+}
+
+/* the kernel's socket, or a recording when IPMPLS_RECORD is set */
+static int open_sock(struct mplsroute_sock **s)
+{
+	const char *record = getenv("IPMPLS_RECORD");
+	int ret;
+
+	if (record)
+		ret = mplsroute_sock_open_replay(s, record,
+						 getenv("IPMPLS_RESPONSES"));
+	else
+		ret = mplsroute_sock_open(s);
+	if (ret < 0) {
+		fprintf(stderr, "Cannot open netlink socket: %s\n",
+			strerror(-ret));
+		return EXIT_BADARG;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct ipmpls_opts opts = { .family = AF_UNSPEC };
+	struct ipmpls_ctx ctx = { .opts = &opts };
+	struct argcur c = { .argc = argc, .argv = argv };
+	int rc = 0;
+
+	if (parse_options(&opts, &c, &rc))
+		return rc;
+	if (!opts.batch && c.argc <= 1)
+		return usage();
+	rc = open_sock(&ctx.sock);
+	if (rc)
+		return rc;
+	if (opts.batch)
+		rc = ipmpls_batch(&ctx, opts.batch);
+	else
+		rc = do_cmd(&ctx, c.argc - 1, c.argv + 1);
+	mplsroute_sock_close(ctx.sock);
+	return rc;
+}

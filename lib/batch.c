@@ -1,0 +1,336 @@
+/* batch.c: pipelined requests: windows of route adds per sendmsg, ACKs matched by seq, undo */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <libmnl/libmnl.h>
+#include "sockint.h"
+
+#define MR_BATCH_BYTES	(256 << 10)	/* bytes per sendmsg, < the sndbuf */
+#define MR_BATCH_MSGMAX	(16 << 10)	/* the largest message taken */
+#define MR_BATCH_WINMAX	1024
+#define MR_ACK_COST	2048		/* rcvbuf bytes an ACK may take */
+
+struct mr_entry {
+	uint32_t off;		/* in buf */
+	int err;		/* 1: no result yet */
+	int undo;		/* applied after a failure: to be deleted */
+	unsigned long cookie;
+};
+
+struct mplsroute_batch {
+	struct mplsroute_sock *s;
+	unsigned flags;
+	unsigned window;
+	mplsroute_batch_cb cb;
+	void *data;
+	char *buf;		/* the window's messages, back to back */
+	size_t len;
+	char *scratch;		/* one message: a lone send or an undo */
+	struct mr_entry *ent;
+	unsigned n;
+	uint64_t *keys;		/* open addressing, 0 = free */
+	unsigned kmask;
+	int stopped;
+	int undo_failed;
+	unsigned long failures;
+};
+
+MR_EXPORT int mplsroute_batch_open(struct mplsroute_batch **bp,
+				   struct mplsroute_sock *s, unsigned flags,
+				   unsigned window, mplsroute_batch_cb cb,
+				   void *data)
+{
+	struct mplsroute_batch *b;
+	unsigned ks = 1;
+
+	if (!s)
+		return -EINVAL;
+	if (!window)
+		window = s->rcvbuf > 0 ? (unsigned)s->rcvbuf / MR_ACK_COST : 16;
+	if (window < 1)
+		window = 1;
+	if (window > MR_BATCH_WINMAX)
+		window = MR_BATCH_WINMAX;
+	while (ks < 2 * window)
+		ks <<= 1;
+	b = calloc(1, sizeof(*b));
+	if (!b)
+		return -ENOMEM;
+	b->s = s;
+	b->flags = flags;
+	b->window = window;
+	b->cb = cb;
+	b->data = data;
+	b->kmask = ks - 1;
+	b->buf = malloc(MR_BATCH_BYTES);
+	b->scratch = malloc(MR_BATCH_MSGMAX);
+	b->ent = calloc(window, sizeof(*b->ent));
+	b->keys = calloc(ks, sizeof(*b->keys));
+	if (!b->buf || !b->scratch || !b->ent || !b->keys) {
+		mplsroute_batch_close(b);
+		return -ENOMEM;
+	}
+	*bp = b;
+	return 0;
+}
+
+MR_EXPORT void mplsroute_batch_close(struct mplsroute_batch *b)
+{
+	if (!b)
+		return;
+	free(b->buf);
+	free(b->scratch);
+	free(b->ent);
+	free(b->keys);
+	free(b);
+}
+
+MR_EXPORT unsigned long mplsroute_batch_failures(const struct mplsroute_batch *b)
+{
+	return b->failures;
+}
+
+/* a route add whose exact inverse is a delete of the same message */
+static int batch_pipelined(const struct nlmsghdr *nlh)
+{
+	unsigned want = NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK;
+
+	return nlh->nlmsg_type == RTM_NEWROUTE &&
+	       (nlh->nlmsg_flags & want) == want &&
+	       !(nlh->nlmsg_flags & NLM_F_REPLACE) &&
+	       nlh->nlmsg_len >= NLMSG_HDRLEN + sizeof(struct rtmsg);
+}
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *c = p;
+
+	while (n--)
+		h = (h ^ *c++) * 0x100000001b3ULL;
+	return h;
+}
+
+/* a hash of what names a route: family, table, destination, tos, metric */
+static uint64_t batch_key(const struct nlmsghdr *nlh)
+{
+	const struct rtmsg *rtm = mnl_nlmsg_get_payload(nlh);
+	const struct nlattr *a;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	uint16_t t;
+
+	h = fnv(h, &rtm->rtm_family, 1);
+	h = fnv(h, &rtm->rtm_dst_len, 1);
+	h = fnv(h, &rtm->rtm_tos, 1);
+	h = fnv(h, &rtm->rtm_table, 1);
+	mnl_attr_for_each(a, nlh, sizeof(*rtm)) {
+		t = mnl_attr_get_type(a);
+		if (t != RTA_DST && t != RTA_TABLE && t != RTA_PRIORITY)
+			continue;
+		h = fnv(h, &t, sizeof(t));
+		h = fnv(h, mnl_attr_get_payload(a),
+			mnl_attr_get_payload_len(a));
+	}
+	return h ? h : 1;
+}
+
+/* 1 if @key is in the window already, else it is added and 0 returned */
+static int batch_key_seen(struct mplsroute_batch *b, uint64_t key)
+{
+	unsigned i = (unsigned)key & b->kmask;
+
+	while (b->keys[i]) {
+		if (b->keys[i] == key)
+			return 1;
+		i = (i + 1) & b->kmask;
+	}
+	b->keys[i] = key;
+	return 0;
+}
+
+static void batch_result(struct mplsroute_batch *b, const struct nlmsghdr *req,
+			 int err, const char *errmsg, unsigned long cookie)
+{
+	if (err < 0 && err != -ECANCELED) {
+		b->failures++;
+		if (b->flags & MPLSROUTE_BATCH_STOP)
+			b->stopped = 1;
+	}
+	if (b->cb)
+		b->cb(req, err, err < 0 ? errmsg : "", cookie, b->data);
+}
+
+/* send @nlh alone (a copy) and wait for its result */
+static int batch_alone(struct mplsroute_batch *b, const struct nlmsghdr *nlh,
+		       unsigned long cookie)
+{
+	struct nlmsghdr *m = (struct nlmsghdr *)b->scratch;
+	int ret;
+
+	memcpy(m, nlh, nlh->nlmsg_len);
+	ret = mplsroute_sock_talk(b->s, m, NULL, 0);
+	batch_result(b, m, ret, b->s->errmsg, cookie);
+	return 0;
+}
+
+/* hand entry @i's result to the caller; after a stop it is cancelled */
+static void batch_deliver(struct mplsroute_batch *b, unsigned i,
+			  const char *errmsg)
+{
+	struct mr_entry *e = &b->ent[i];
+	const struct nlmsghdr *req = (const struct nlmsghdr *)(b->buf + e->off);
+
+	if (b->stopped) {
+		e->undo = e->err == 0;
+		batch_result(b, req, -ECANCELED, "", e->cookie);
+		return;
+	}
+	batch_result(b, req, e->err, errmsg, e->cookie);
+}
+
+/* wait for the ACKs of the window's messages (seqs first...first+n-1) */
+static int batch_collect(struct mplsroute_batch *b, uint32_t first)
+{
+	struct mplsroute_sock *s = b->s;
+	const struct nlmsghdr *nlh;
+	unsigned got = 0, next = 0, i;
+	ssize_t n;
+	int rest;
+
+	while (got < b->n) {
+		n = s->tp->recv(s, s->rx, sizeof(s->rx), 0);
+		if (n < 0)
+			goto lost;
+		rest = (int)n;
+		for (nlh = (const struct nlmsghdr *)s->rx;
+		     mnl_nlmsg_ok(nlh, rest);
+		     nlh = mnl_nlmsg_next(nlh, &rest)) {
+			i = nlh->nlmsg_seq - first;
+			if (nlh->nlmsg_type != NLMSG_ERROR || i >= b->n ||
+			    b->ent[i].err != 1)
+				continue;
+			b->ent[i].err = mr_sock_parse_error(s, nlh);
+			got++;
+			if (i == next)
+				batch_deliver(b, next++, s->errmsg);
+			while (next < b->n && b->ent[next].err != 1)
+				batch_deliver(b, next++, "");
+		}
+	}
+	return 0;
+lost:
+	/* results lost (e.g. -ENOBUFS): say so for each message left */
+	for (i = next; i < b->n; i++) {
+		if (b->ent[i].err == 1)
+			b->ent[i].err = (int)n;
+		batch_deliver(b, i, "");
+	}
+	return (int)n;
+}
+
+/* delete, newest first, the adds that were applied after a failure */
+static void batch_undo(struct mplsroute_batch *b)
+{
+	struct nlmsghdr *m = (struct nlmsghdr *)b->scratch;
+	const struct nlmsghdr *req;
+	unsigned i;
+	int ret;
+
+	for (i = b->n; i-- > 0;) {
+		if (!b->ent[i].undo)
+			continue;
+		req = (const struct nlmsghdr *)(b->buf + b->ent[i].off);
+		memcpy(m, req, req->nlmsg_len);
+		m->nlmsg_type = RTM_DELROUTE;
+		m->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+		ret = mplsroute_sock_talk(b->s, m, NULL, 0);
+		if (ret < 0 && ret != -ESRCH && ret != -ENOENT)
+			b->undo_failed++;
+	}
+}
+
+/* send the window in one sendmsg and collect every result */
+static int batch_send_window(struct mplsroute_batch *b)
+{
+	uint32_t first = b->s->seq + 1;
+	unsigned i;
+	int ret;
+
+	if (!b->n)
+		return 0;
+	for (i = 0; i < b->n; i++) {
+		b->ent[i].err = 1;
+		b->ent[i].undo = 0;
+	}
+	ret = mplsroute_sock_send_buf(b->s, b->buf, b->len);
+	if (ret == 0) {
+		ret = batch_collect(b, first);
+	} else {
+		for (i = 0; i < b->n; i++) {
+			b->ent[i].err = ret;
+			batch_deliver(b, i, "");
+		}
+	}
+	batch_undo(b);
+	b->n = 0;
+	b->len = 0;
+	memset(b->keys, 0, (b->kmask + 1) * sizeof(*b->keys));
+	return ret;
+}
+
+/* send the window; -ECANCELED if the batch has stopped */
+static int batch_drain(struct mplsroute_batch *b)
+{
+	int ret = batch_send_window(b);
+
+	if (ret < 0)
+		return ret;
+	return b->stopped ? -ECANCELED : 0;
+}
+
+MR_EXPORT int mplsroute_batch_add(struct mplsroute_batch *b,
+				  const struct nlmsghdr *nlh,
+				  unsigned long cookie)
+{
+	size_t len = nlh->nlmsg_len, alen = NLMSG_ALIGN(len);
+	struct mr_entry *e;
+	int ret;
+
+	if (b->stopped)
+		return -ECANCELED;
+	if (len < NLMSG_HDRLEN || len > MR_BATCH_MSGMAX)
+		return -EMSGSIZE;
+	if (!batch_pipelined(nlh)) {
+		ret = batch_drain(b);
+		return ret < 0 ? ret : batch_alone(b, nlh, cookie);
+	}
+	if (b->n == b->window || b->len + alen > MR_BATCH_BYTES) {
+		ret = batch_drain(b);
+		if (ret < 0)
+			return ret;
+	}
+	if (batch_key_seen(b, batch_key(nlh))) {
+		/* the same route twice in a window: keep them in order */
+		ret = batch_drain(b);
+		return ret < 0 ? ret : batch_alone(b, nlh, cookie);
+	}
+	e = &b->ent[b->n++];
+	e->off = (uint32_t)b->len;
+	e->cookie = cookie;
+	memcpy(b->buf + b->len, nlh, len);
+	memset(b->buf + b->len + len, 0, alen - len);
+	b->len += alen;
+	return 0;
+}
+
+MR_EXPORT int mplsroute_batch_flush(struct mplsroute_batch *b)
+{
+	int ret = batch_send_window(b);
+
+	if (ret < 0)
+		return ret;
+	if (b->undo_failed)
+		return -ENOTRECOVERABLE;
+	return b->failures ? -ECANCELED : 0;
+}

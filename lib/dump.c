@@ -1,0 +1,394 @@
+/* lib/dump.c: RTM_NEWROUTE/RTM_DELROUTE messages -> struct mplsroute_route, and the route dump */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <linux/if_link.h>
+#include <linux/rtnetlink.h>
+#include <libmnl/libmnl.h>
+
+#include "internal.h"
+
+#ifndef AF_MPLS
+#define AF_MPLS 28
+#endif
+#ifndef RTA_VIA
+#define RTA_VIA 18
+#endif
+#ifndef RTA_NEWDST
+#define RTA_NEWDST 19
+#endif
+#ifndef RTA_PREF
+#define RTA_PREF 20
+#endif
+#ifndef RTA_ENCAP_TYPE
+#define RTA_ENCAP_TYPE 21
+#endif
+#ifndef RTA_ENCAP
+#define RTA_ENCAP 22
+#endif
+
+#define TB_MAX 32	/* attribute types we look at are below this */
+
+/* payload length rules for the attributes we decode; others are skipped */
+static const struct { uint16_t min, max; } policy[TB_MAX] = {
+	[RTA_DST] = { 1, 120 },
+	[RTA_SRC] = { 1, 120 },
+	[RTA_IIF] = { 4, 4 },
+	[RTA_OIF] = { 4, 4 },
+	[RTA_GATEWAY] = { 1, 16 },
+	[RTA_PRIORITY] = { 4, 4 },
+	[RTA_PREFSRC] = { 1, 16 },
+	[RTA_METRICS] = { 0, 0xffff },
+	[RTA_MULTIPATH] = { 0, 0xffff },
+	[RTA_CACHEINFO] = { sizeof(struct rta_cacheinfo), 0xffff },
+	[RTA_TABLE] = { 4, 4 },
+	[RTA_VIA] = { 2, 2 + 120 },
+	[RTA_NEWDST] = { 4, 120 },
+	[RTA_PREF] = { 1, 1 },
+	[RTA_ENCAP_TYPE] = { 2, 2 },
+	[RTA_ENCAP] = { 0, 0xffff },
+};
+
+/* the attributes of a route or a nexthop: by type, and the types in order */
+struct atab {
+	const struct nlattr *tb[TB_MAX];
+	uint16_t order[TB_MAX];
+	uint8_t n;
+};
+
+/*
+ * Fills @t from the attributes in [@p, @p + @len): each must fit (a length
+ * from the wire is checked against what is left), known ones must meet
+ * their policy, unknown ones are skipped.  0 or -EINVAL.
+ */
+static int attr_table(const void *p, size_t len, struct atab *t)
+{
+	const struct nlattr *a;
+	uint16_t type, plen;
+
+	memset(t, 0, sizeof(*t));
+	while (len >= MNL_ATTR_HDRLEN) {
+		a = p;
+		if (!mnl_attr_ok(a, (int)len))
+			return -EINVAL;
+		type = mnl_attr_get_type(a);
+		plen = mnl_attr_get_payload_len(a);
+		if (type < TB_MAX && policy[type].max) {
+			if (plen < policy[type].min || plen > policy[type].max)
+				return -EINVAL;
+			if (!t->tb[type] && t->n < TB_MAX)
+				t->order[t->n++] = type;
+			t->tb[type] = a;
+		}
+		if ((size_t)MNL_ALIGN(a->nla_len) >= len)
+			break;
+		len -= MNL_ALIGN(a->nla_len);
+		p = (const char *)p + MNL_ALIGN(a->nla_len);
+	}
+	return 0;
+}
+
+/* an address of the route's family: 4/16 bytes, or a label stack */
+static int get_addr(const struct nlattr *a, uint8_t family, uint8_t bitlen,
+		    struct mplsroute_addr *out)
+{
+	const void *p = mnl_attr_get_payload(a);
+	size_t len = mnl_attr_get_payload_len(a);
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	if (family == AF_MPLS) {
+		ret = mplsroute_labels_from_wire(&out->labels, p, len);
+		if (ret < 0)
+			return ret;
+	} else {
+		if ((family == AF_INET && len != 4) ||
+		    (family == AF_INET6 && len != 16) ||
+		    len > sizeof(out->data))
+			return -EINVAL;
+		memcpy(out->data, p, len);
+	}
+	out->family = family;
+	out->bytelen = (uint8_t)len;
+	out->bitlen = bitlen;
+	return 0;
+}
+
+/*
+ * Lists in @attrs, in wire order, the types of @t that the route struct
+ * keeps (RTA_ENCAP only when it was an MPLS encap).
+ */
+static void note_order(const struct atab *t, int route, int have_encap,
+		       uint16_t *attrs, uint8_t *n, size_t max)
+{
+	uint16_t type;
+	uint8_t i;
+
+	for (i = 0; i < t->n && *n < max; i++) {
+		type = t->order[i];
+		switch (type) {
+		case RTA_DST:
+		case RTA_SRC:
+		case RTA_PREFSRC:
+		case RTA_PRIORITY:
+		case RTA_TABLE:
+			if (!route)
+				continue;
+			break;
+		case RTA_ENCAP:
+			if (!have_encap)
+				continue;
+			break;
+		case RTA_GATEWAY:
+		case RTA_VIA:
+		case RTA_NEWDST:
+			break;
+		default:
+			continue;
+		}
+		attrs[(*n)++] = type;
+	}
+}
+
+/* the parts a route and each of its nexthops share */
+static int get_path(const struct atab *t, uint8_t family,
+		    struct mplsroute_nexthop *nh)
+{
+	const struct nlattr *const *tb = t->tb;
+	int ret = 0;
+
+	if (tb[RTA_GATEWAY])
+		ret = get_addr(tb[RTA_GATEWAY], family, 0, &nh->via);
+	if (ret == 0 && tb[RTA_VIA])
+		ret = mplsroute_attr_get_via(tb[RTA_VIA], &nh->via);
+	if (ret == 0 && tb[RTA_NEWDST])
+		ret = mplsroute_attr_get_newdst(tb[RTA_NEWDST], &nh->newdst);
+	if (ret == 0 && tb[RTA_ENCAP]) {
+		ret = mplsroute_attr_get_encap(tb[RTA_ENCAP],
+					       tb[RTA_ENCAP_TYPE], &nh->encap);
+		if (ret == -EOPNOTSUPP) {	/* not MPLS: not ours */
+			nh->encap.n = 0;
+			ret = 0;
+		}
+	}
+	if (ret < 0)
+		return ret;
+	if (tb[RTA_OIF])
+		nh->ifindex = mnl_attr_get_u32(tb[RTA_OIF]);
+	return 0;
+}
+
+static int get_multipath(const struct nlattr *mp, uint8_t family,
+			 struct mplsroute_route *rt)
+{
+	struct atab t;
+	const char *p = mnl_attr_get_payload(mp);
+	size_t left = mnl_attr_get_payload_len(mp);
+	const struct rtnexthop *rtnh;
+	struct mplsroute_nexthop *nh;
+	int ret;
+
+	while (left >= sizeof(*rtnh)) {
+		rtnh = (const struct rtnexthop *)p;
+		if (rtnh->rtnh_len < sizeof(*rtnh) || rtnh->rtnh_len > left)
+			return -EINVAL;
+		if (rt->nnh == MPLSROUTE_MAX_NEXTHOPS)
+			return -E2BIG;
+		nh = &rt->nhs[rt->nnh++];
+		memset(nh, 0, sizeof(*nh));
+		nh->flags = rtnh->rtnh_flags;
+		nh->hops = rtnh->rtnh_hops;
+		nh->ifindex = (uint32_t)rtnh->rtnh_ifindex;
+		ret = attr_table(p + sizeof(*rtnh),
+				 rtnh->rtnh_len - sizeof(*rtnh), &t);
+		if (ret < 0)
+			return ret;
+		t.tb[RTA_OIF] = NULL;	/* the rtnexthop's ifindex rules */
+		ret = get_path(&t, family, nh);
+		if (ret < 0)
+			return ret;
+		note_order(&t, 0, nh->encap.n > 0, nh->attrs, &nh->nattrs,
+			   sizeof(nh->attrs) / sizeof(nh->attrs[0]));
+		if ((size_t)RTNH_ALIGN(rtnh->rtnh_len) >= left)
+			break;
+		left -= RTNH_ALIGN(rtnh->rtnh_len);
+		p += RTNH_ALIGN(rtnh->rtnh_len);
+	}
+	return 0;
+}
+
+static int get_metrics(const struct nlattr *m, struct mplsroute_route *rt)
+{
+	const char *p = mnl_attr_get_payload(m);
+	size_t left = mnl_attr_get_payload_len(m);
+	const struct nlattr *a;
+	uint16_t type;
+
+	while (left >= MNL_ATTR_HDRLEN) {
+		a = (const struct nlattr *)p;
+		if (!mnl_attr_ok(a, (int)left))
+			return -EINVAL;
+		type = mnl_attr_get_type(a);
+		/* RTAX_CC_ALGO is a string; the others are u32 */
+		if (type > 0 && type <= RTAX_MAX && type < 17 &&
+		    type != RTAX_CC_ALGO) {
+			if (mnl_attr_get_payload_len(a) != 4)
+				return -EINVAL;
+			rt->metrics[type] = mnl_attr_get_u32(a);
+			rt->metrics_set |= 1u << type;
+		}
+		if ((size_t)MNL_ALIGN(a->nla_len) >= left)
+			break;
+		left -= MNL_ALIGN(a->nla_len);
+		p += MNL_ALIGN(a->nla_len);
+	}
+	return 0;
+}
+
+/* the single-value attributes */
+static int get_scalars(const struct nlattr *const *tb,
+		       struct mplsroute_route *rt)
+{
+	const struct rta_cacheinfo *ci;
+	int ret = 0;
+
+	if (tb[RTA_TABLE])
+		rt->table_id = mnl_attr_get_u32(tb[RTA_TABLE]);
+	if (tb[RTA_PRIORITY]) {
+		rt->priority = mnl_attr_get_u32(tb[RTA_PRIORITY]);
+		rt->has_priority = 1;
+	}
+	if (tb[RTA_PREF]) {
+		rt->pref = mnl_attr_get_u8(tb[RTA_PREF]);
+		rt->has_pref = 1;
+	}
+	if (tb[RTA_IIF])
+		rt->iif = mnl_attr_get_u32(tb[RTA_IIF]);
+	if (tb[RTA_CACHEINFO]) {
+		ci = mnl_attr_get_payload(tb[RTA_CACHEINFO]);
+		rt->expires = (uint32_t)ci->rta_expires;
+		rt->has_cacheinfo = 1;
+	}
+	if (tb[RTA_METRICS])
+		ret = get_metrics(tb[RTA_METRICS], rt);
+	if (ret == 0 && tb[RTA_MULTIPATH])
+		ret = get_multipath(tb[RTA_MULTIPATH], rt->family, rt);
+	return ret;
+}
+
+static int get_addrs(const struct nlattr *const *tb,
+		     struct mplsroute_route *rt)
+{
+	int ret = 0;
+
+	if (tb[RTA_DST])
+		ret = get_addr(tb[RTA_DST], rt->family, rt->dst_len, &rt->dst);
+	if (ret == 0 && tb[RTA_SRC])
+		ret = get_addr(tb[RTA_SRC], rt->family, rt->src_len, &rt->src);
+	if (ret == 0 && tb[RTA_PREFSRC])
+		ret = get_addr(tb[RTA_PREFSRC], rt->family, 0, &rt->prefsrc);
+	return ret;
+}
+
+MR_EXPORT int mplsroute_route_parse(const struct nlmsghdr *nlh,
+				    struct mplsroute_route *rt)
+{
+	struct atab t;
+	const struct rtmsg *rtm;
+	size_t hdr = MNL_ALIGN(sizeof(*rtm));
+	int ret;
+
+	if (!nlh || !rt)
+		return -EINVAL;
+	if (nlh->nlmsg_type != RTM_NEWROUTE && nlh->nlmsg_type != RTM_DELROUTE)
+		return -EPROTO;
+	if (nlh->nlmsg_len < MNL_NLMSG_HDRLEN + hdr)
+		return -EBADMSG;
+	memset(rt, 0, sizeof(*rt));
+	rtm = mnl_nlmsg_get_payload(nlh);
+	rt->family = rtm->rtm_family;
+	rt->dst_len = rtm->rtm_dst_len;
+	rt->src_len = rtm->rtm_src_len;
+	rt->tos = rtm->rtm_tos;
+	rt->table = rtm->rtm_table;
+	rt->protocol = rtm->rtm_protocol;
+	rt->scope = rtm->rtm_scope;
+	rt->type = rtm->rtm_type;
+	rt->flags = rtm->rtm_flags;
+	rt->table_id = rtm->rtm_table;
+	rt->nh.flags = (uint8_t)rtm->rtm_flags;
+	ret = attr_table((const char *)rtm + hdr,
+			 nlh->nlmsg_len - MNL_NLMSG_HDRLEN - hdr, &t);
+	if (ret == 0)
+		ret = get_addrs(t.tb, rt);
+	if (ret == 0)
+		ret = get_scalars(t.tb, rt);
+	if (ret == 0)
+		ret = get_path(&t, rt->family, &rt->nh);
+	if (ret == 0)
+		note_order(&t, 1, rt->nh.encap.n > 0, rt->attrs, &rt->nattrs,
+			   MPLSROUTE_MAX_ATTRS);
+	return ret;
+}
+
+MR_EXPORT int mplsroute_route_dump_request(void *buf, size_t len, int family)
+{
+	struct nlmsghdr *nlh;
+	struct ifinfomsg *ifi;
+	size_t need = MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(*ifi)) +
+		      MNL_ATTR_HDRLEN + 4;
+
+	if (!buf || len < need)
+		return -EMSGSIZE;
+	memset(buf, 0, need);
+	nlh = mnl_nlmsg_put_header(buf);
+	nlh->nlmsg_type = RTM_GETROUTE;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	ifi = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifi));
+	ifi->ifi_family = (unsigned char)family;
+	mnl_attr_put_u32(nlh, IFLA_EXT_MASK, RTEXT_FILTER_VF);
+	return (int)nlh->nlmsg_len;
+}
+
+struct dump_ctx {
+	mplsroute_route_cb cb;
+	void *data;
+	struct mplsroute_route rt;	/* one route at a time: flat memory */
+};
+
+static int dump_msg(const struct nlmsghdr *nlh, void *data)
+{
+	struct dump_ctx *d = data;
+
+	if (nlh->nlmsg_type != RTM_NEWROUTE)
+		return 0;
+	if (mplsroute_route_parse(nlh, &d->rt) < 0)
+		return d->cb(nlh, NULL, d->data);
+	return d->cb(nlh, &d->rt, d->data);
+}
+
+MR_EXPORT int mplsroute_route_dump(struct mplsroute_sock *s, int family,
+				   mplsroute_route_cb cb, void *data)
+{
+	union {
+		struct nlmsghdr nlh;
+		char buf[64];
+	} req;
+	struct dump_ctx *d;
+	int ret;
+
+	if (!s || !cb)
+		return -EINVAL;
+	ret = mplsroute_route_dump_request(req.buf, sizeof(req.buf), family);
+	if (ret < 0)
+		return ret;
+	d = calloc(1, sizeof(*d));
+	if (!d)
+		return -ENOMEM;
+	d->cb = cb;
+	d->data = data;
+	ret = mplsroute_sock_dump(s, &req.nlh, dump_msg, d);
+	free(d);
+	return ret;
+}

@@ -1,0 +1,432 @@
+/* lib/print.c: struct mplsroute_route -> iproute2 4.4's `ip route show` text */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <net/if.h>
+#include <sys/socket.h>
+#include <linux/in_route.h>
+#include <linux/rtnetlink.h>
+
+#include "internal.h"
+
+#ifndef AF_MPLS
+#define AF_MPLS 28
+#endif
+#ifndef RTNH_F_OFFLOAD
+#define RTNH_F_OFFLOAD 8
+#endif
+
+#define ABUF 512	/* room for an address or a 30-label stack */
+
+struct pctx {
+	FILE *f;
+	const struct mplsroute_route *rt;
+	const struct mplsroute_print_opts *o;
+	const char *sl;		/* iproute2's _SL_: "\n", or "\\" for -o */
+	unsigned int host_len;
+};
+
+static int opt(const struct pctx *p, unsigned int hide)
+{
+	return p->o && (p->o->hide & hide);
+}
+
+static unsigned int af_bit_len(int family)
+{
+	switch (family) {
+	case AF_INET:
+		return 32;
+	case AF_INET6:
+		return 128;
+	case AF_MPLS:
+		return 20;
+	default:
+		return 0;
+	}
+}
+
+static const char *family_name(int family)
+{
+	switch (family) {
+	case AF_INET:
+		return "inet";
+	case AF_INET6:
+		return "inet6";
+	case AF_DECnet:
+		return "dnet";
+	case AF_PACKET:
+		return "link";
+	case AF_IPX:
+		return "ipx";
+	case AF_MPLS:
+		return "mpls";
+	case AF_BRIDGE:
+		return "bridge";
+	default:
+		return "???";
+	}
+}
+
+/* an address as 4.4's rt_addr_n2a writes it */
+static const char *addr_fmt(const struct mplsroute_addr *a, char *buf,
+			    size_t len)
+{
+	size_t i, n = 0;
+
+	switch (a->family) {
+	case AF_INET:
+	case AF_INET6:
+		if (!inet_ntop(a->family, a->data, buf, (socklen_t)len))
+			break;
+		return buf;
+	case AF_MPLS:
+		if (mplsroute_labels_format(&a->labels, buf, len) < 0)
+			break;
+		return buf;
+	case AF_PACKET:
+		for (i = 0; i < a->bytelen && n + 4 < len; i++)
+			n += (size_t)snprintf(buf + n, len - n, "%s%02x",
+					      i ? ":" : "", a->data[i]);
+		buf[n] = 0;
+		return buf;
+	default:
+		break;
+	}
+	return "???";
+}
+
+static const char *ifname(const struct pctx *p, uint32_t idx, char *buf,
+			  size_t len)
+{
+	if (idx == 0)
+		return "*";
+	if (p->o && p->o->ifname) {
+		if (p->o->ifname(idx, buf, len, p->o->ifname_data) == 0)
+			return buf;
+	} else if (len >= IF_NAMESIZE && if_indextoname(idx, buf)) {
+		return buf;
+	}
+	snprintf(buf, len, "if%u", idx);
+	return buf;
+}
+
+static void print_prefix(const struct pctx *p, const char *word,
+			 const struct mplsroute_addr *a, unsigned int plen)
+{
+	char abuf[ABUF];
+
+	if (a->family) {
+		if (plen != p->host_len)
+			fprintf(p->f, "%s%s/%u ", word,
+				addr_fmt(a, abuf, sizeof(abuf)), plen);
+		else
+			fprintf(p->f, "%s%s ", word,
+				addr_fmt(a, abuf, sizeof(abuf)));
+	} else if (plen) {
+		fprintf(p->f, "%s0/%u ", word, plen);
+	} else if (!*word) {
+		fprintf(p->f, "default ");
+	}
+}
+
+static void print_labels(FILE *f, const char *fmt,
+			 const struct mplsroute_labels *ls)
+{
+	char buf[ABUF];
+
+	if (mplsroute_labels_format(ls, buf, sizeof(buf)) < 0)
+		return;
+	fprintf(f, fmt, buf);
+}
+
+static void print_encap(FILE *f, const struct mplsroute_labels *ls)
+{
+	fprintf(f, " encap mpls ");
+	print_labels(f, " %s ", ls);
+}
+
+/* the head: type, dst, src, as to, encap, tos, via, dev */
+static void print_head(const struct pctx *p)
+{
+	const struct mplsroute_route *rt = p->rt;
+	char buf[ABUF];
+
+	if (p->o && p->o->deleted)
+		fprintf(p->f, "Deleted ");
+	if ((rt->type != RTN_UNICAST || (p->o && p->o->details)) &&
+	    !opt(p, MPLSROUTE_PRINT_NO_TYPE)) {
+		mplsroute_type_n2a(rt->type, buf, sizeof(buf));
+		fprintf(p->f, "%s ", buf);
+	}
+	print_prefix(p, "", &rt->dst, rt->dst_len);
+	print_prefix(p, "from ", &rt->src, rt->src_len);
+	if (rt->nh.newdst.n)
+		print_labels(p->f, "as to %s ", &rt->nh.newdst);
+	if (rt->nh.encap.n)
+		print_encap(p->f, &rt->nh.encap);
+	if (rt->tos && !opt(p, MPLSROUTE_PRINT_NO_TOS)) {
+		mplsroute_dsfield_n2a(rt->tos, buf, sizeof(buf));
+		fprintf(p->f, "tos %s ", buf);
+	}
+	if (rt->nh.via.family == rt->family && rt->family &&
+	    !opt(p, MPLSROUTE_PRINT_NO_GATEWAY))
+		fprintf(p->f, "via %s ", addr_fmt(&rt->nh.via, buf,
+						  sizeof(buf)));
+	if (rt->nh.via.family && rt->nh.via.family != rt->family)
+		fprintf(p->f, "via %s %s ", family_name(rt->nh.via.family),
+			addr_fmt(&rt->nh.via, buf, sizeof(buf)));
+	if (rt->nh.ifindex && !opt(p, MPLSROUTE_PRINT_NO_DEV))
+		fprintf(p->f, "dev %s ",
+			ifname(p, rt->nh.ifindex, buf, sizeof(buf)));
+}
+
+/* table, proto, scope, src, metric and the flags */
+static void print_middle(const struct pctx *p)
+{
+	const struct mplsroute_route *rt = p->rt;
+	int details = p->o && p->o->details;
+	char buf[ABUF];
+
+	if (!(rt->flags & RTM_F_CLONED)) {
+		if ((rt->table_id != RT_TABLE_MAIN || details) &&
+		    !opt(p, MPLSROUTE_PRINT_NO_TABLE)) {
+			mplsroute_table_n2a(rt->table_id, buf, sizeof(buf));
+			fprintf(p->f, " table %s ", buf);
+		}
+		if ((rt->protocol != RTPROT_BOOT || details) &&
+		    !opt(p, MPLSROUTE_PRINT_NO_PROTO)) {
+			mplsroute_proto_n2a(rt->protocol, buf, sizeof(buf));
+			fprintf(p->f, " proto %s ", buf);
+		}
+		if ((rt->scope != RT_SCOPE_UNIVERSE || details) &&
+		    !opt(p, MPLSROUTE_PRINT_NO_SCOPE)) {
+			mplsroute_scope_n2a(rt->scope, buf, sizeof(buf));
+			fprintf(p->f, " scope %s ", buf);
+		}
+	}
+	if (rt->prefsrc.family && !opt(p, MPLSROUTE_PRINT_NO_PREFSRC))
+		fprintf(p->f, " src %s ", addr_fmt(&rt->prefsrc, buf,
+						   sizeof(buf)));
+	if (rt->has_priority)
+		fprintf(p->f, " metric %u ", rt->priority);
+	if (rt->flags & RTNH_F_DEAD)
+		fprintf(p->f, "dead ");
+	if (rt->flags & RTNH_F_ONLINK)
+		fprintf(p->f, "onlink ");
+	if (rt->flags & RTNH_F_PERVASIVE)
+		fprintf(p->f, "pervasive ");
+	if (rt->flags & RTNH_F_OFFLOAD)
+		fprintf(p->f, "offload ");
+	if (rt->flags & RTM_F_NOTIFY)
+		fprintf(p->f, "notify ");
+}
+
+static long user_hz(const struct pctx *p)
+{
+	long hz = p->o && p->o->hz > 0 ? p->o->hz : sysconf(_SC_CLK_TCK);
+
+	return hz > 0 ? hz : 100;
+}
+
+/* the `cache` part of a cloned IPv4 route (route get) */
+static void print_cache4(const struct pctx *p)
+{
+	static const struct { uint32_t flag; const char *name; } fl[] = {
+		{ RTCF_LOCAL, "local" }, { RTCF_REJECT, "reject" },
+		{ RTCF_MULTICAST, "mc" }, { RTCF_BROADCAST, "brd" },
+		{ RTCF_DNAT, "dst-nat" }, { RTCF_SNAT, "src-nat" },
+		{ RTCF_MASQ, "masq" }, { RTCF_DIRECTDST, "dst-direct" },
+		{ RTCF_DIRECTSRC, "src-direct" },
+		{ RTCF_REDIRECTED, "redirected" },
+		{ RTCF_DOREDIRECT, "redirect" }, { RTCF_FAST, "fastroute" },
+		{ RTCF_NOTIFY, "notify" }, { RTCF_TPROXY, "proxy" },
+	};
+	uint32_t flags = p->rt->flags & ~0xFFFFu;
+	int first = 1;
+	size_t i;
+
+	fprintf(p->f, "%s    cache ", p->sl);
+	for (i = 0; i < sizeof(fl) / sizeof(fl[0]); i++) {
+		if (!(flags & fl[i].flag))
+			continue;
+		flags &= ~fl[i].flag;
+		fprintf(p->f, "%s%s%s", first ? "<" : "", fl[i].name,
+			flags ? "," : "> ");
+		first = 0;
+	}
+	if (flags)
+		fprintf(p->f, "%s%x> ", first ? "<" : "", flags);
+	if (p->rt->has_cacheinfo && p->rt->expires)
+		fprintf(p->f, " expires %dsec",
+			(int)((int32_t)p->rt->expires / user_hz(p)));
+}
+
+static void print_cache(const struct pctx *p)
+{
+	const struct mplsroute_route *rt = p->rt;
+	int cloned = !!(rt->flags & RTM_F_CLONED);
+
+	if (cloned && rt->family == AF_INET) {
+		print_cache4(p);
+	} else if (rt->family == AF_INET6 && rt->has_cacheinfo &&
+		   (cloned || rt->expires)) {
+		if (cloned)
+			fprintf(p->f, "%s    cache ", p->sl);
+		if (rt->expires)
+			fprintf(p->f, " expires %dsec",
+				(int)((int32_t)rt->expires / user_hz(p)));
+	}
+}
+
+static void print_features(FILE *f, uint32_t features)
+{
+	uint32_t of = features;
+
+	if (features & RTAX_FEATURE_ECN) {
+		fprintf(f, " ecn");
+		features &= ~RTAX_FEATURE_ECN;
+	}
+	if (features)
+		fprintf(f, " 0x%x", of);
+}
+
+static void print_metric(FILE *f, unsigned int i, uint32_t val)
+{
+	switch (i) {
+	case RTAX_FEATURES:
+		print_features(f, val);
+		break;
+	case RTAX_RTT:
+	case RTAX_RTTVAR:
+	case RTAX_RTO_MIN:
+		if (i == RTAX_RTT)
+			val /= 8;
+		else if (i == RTAX_RTTVAR)
+			val /= 4;
+		if (val >= 1000)
+			fprintf(f, " %gs", val / 1e3);
+		else
+			fprintf(f, " %ums", val);
+		break;
+	case RTAX_HOPLIMIT:
+		if ((int32_t)val == -1)
+			val = 0;
+		/* fall through */
+	default:
+		fprintf(f, " %u", val);
+		break;
+	}
+}
+
+static void print_metrics(const struct pctx *p)
+{
+	static const char *const names[17] = {
+		[RTAX_MTU] = "mtu", [RTAX_WINDOW] = "window",
+		[RTAX_RTT] = "rtt", [RTAX_RTTVAR] = "rttvar",
+		[RTAX_SSTHRESH] = "ssthresh", [RTAX_CWND] = "cwnd",
+		[RTAX_ADVMSS] = "advmss", [RTAX_REORDERING] = "reordering",
+		[RTAX_HOPLIMIT] = "hoplimit", [RTAX_INITCWND] = "initcwnd",
+		[RTAX_FEATURES] = "features", [RTAX_RTO_MIN] = "rto_min",
+		[RTAX_INITRWND] = "initrwnd", [RTAX_QUICKACK] = "quickack",
+		[RTAX_CC_ALGO] = "congctl",
+	};
+	const struct mplsroute_route *rt = p->rt;
+	uint32_t lock = 0;
+	unsigned int i;
+
+	if (rt->metrics_set & (1u << RTAX_LOCK))
+		lock = rt->metrics[RTAX_LOCK];
+	for (i = 2; i < 17; i++) {
+		if (!(rt->metrics_set & (1u << i)))
+			continue;
+		if (names[i])
+			fprintf(p->f, " %s", names[i]);
+		else
+			fprintf(p->f, " metric %u", i);
+		if (lock & (1u << i))
+			fprintf(p->f, " lock");
+		print_metric(p->f, i, rt->metrics[i]);
+	}
+}
+
+/* one rtnexthop: 4.4's text for IP routes, 4.5's for MPLS */
+static void print_nexthop(const struct pctx *p,
+			  const struct mplsroute_nexthop *nh)
+{
+	int mpls = p->rt->family == AF_MPLS;
+	char buf[ABUF];
+
+	fprintf(p->f, "%s\tnexthop", p->sl);
+	if (nh->newdst.n)
+		print_labels(p->f, " as to %s", &nh->newdst);
+	if (nh->encap.n)
+		print_encap(p->f, &nh->encap);
+	if (nh->via.family && nh->via.family == p->rt->family)
+		fprintf(p->f, " via %s ", addr_fmt(&nh->via, buf,
+						   sizeof(buf)));
+	else if (nh->via.family)
+		fprintf(p->f, "%svia %s %s ", mpls ? " " : "",
+			family_name(nh->via.family),
+			addr_fmt(&nh->via, buf, sizeof(buf)));
+	if (!mpls || nh->ifindex)
+		fprintf(p->f, " dev %s", ifname(p, nh->ifindex, buf,
+						sizeof(buf)));
+	if (!mpls)
+		fprintf(p->f, " weight %d", nh->hops + 1);
+	if (nh->flags & RTNH_F_DEAD)
+		fprintf(p->f, " dead");
+	if (nh->flags & RTNH_F_ONLINK)
+		fprintf(p->f, " onlink");
+	if (nh->flags & RTNH_F_PERVASIVE)
+		fprintf(p->f, " pervasive");
+}
+
+static void print_tail(const struct pctx *p)
+{
+	const struct mplsroute_route *rt = p->rt;
+	char buf[ABUF];
+	unsigned int i;
+
+	print_metrics(p);
+	if (rt->iif && !opt(p, MPLSROUTE_PRINT_NO_IIF))
+		fprintf(p->f, " iif %s", ifname(p, rt->iif, buf, sizeof(buf)));
+	for (i = 0; i < rt->nnh && i < MPLSROUTE_MAX_NEXTHOPS; i++)
+		print_nexthop(p, &rt->nhs[i]);
+	if (rt->has_pref) {
+		fprintf(p->f, " pref ");
+		switch (rt->pref) {
+		case 3:		/* ICMPV6_ROUTER_PREF_LOW */
+			fprintf(p->f, "low");
+			break;
+		case 0:		/* ICMPV6_ROUTER_PREF_MEDIUM */
+			fprintf(p->f, "medium");
+			break;
+		case 1:		/* ICMPV6_ROUTER_PREF_HIGH */
+			fprintf(p->f, "high");
+			break;
+		default:
+			fprintf(p->f, "%u", rt->pref);
+		}
+	}
+	fprintf(p->f, "\n");
+}
+
+MR_EXPORT int mplsroute_route_print(FILE *f, const struct mplsroute_route *rt,
+				    const struct mplsroute_print_opts *o)
+{
+	struct pctx p = { .f = f, .rt = rt, .o = o };
+
+	if (!f || !rt)
+		return -EINVAL;
+	p.sl = o && o->oneline ? "\\" : "\n";
+	p.host_len = af_bit_len(rt->family);
+	print_head(&p);
+	print_middle(&p);
+	print_cache(&p);
+	print_tail(&p);
+	if (ferror(f))
+		return -EIO;
+	return 0;
+}

@@ -1,0 +1,375 @@
+/* route.c: struct mplsroute_route -> the RTM_*ROUTE request 4.4 sends */
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <linux/rtnetlink.h>
+#include <libmnl/libmnl.h>
+
+#include "internal.h"
+
+#ifndef AF_MPLS
+#define AF_MPLS 28
+#endif
+
+/* the attributes the builder knows, in the order it adds unlisted ones */
+static const uint16_t route_order[] = {
+	RTA_DST, RTA_SRC, RTA_ENCAP, RTA_GATEWAY, RTA_NEWDST, RTA_PREFSRC,
+	RTA_PRIORITY, RTA_TABLE, RTA_PREF,
+};
+static const uint16_t nexthop_order[] = {
+	RTA_ENCAP, RTA_GATEWAY, RTA_NEWDST,
+};
+
+MR_EXPORT void mplsroute_route_init(struct mplsroute_route *rt,
+				    uint16_t nlmsg_type)
+{
+	memset(rt, 0, sizeof(*rt));
+	rt->table = RT_TABLE_MAIN;
+	rt->table_id = RT_TABLE_MAIN;
+	rt->scope = RT_SCOPE_NOWHERE;
+	if (nlmsg_type != RTM_DELROUTE) {
+		rt->protocol = RTPROT_BOOT;
+		rt->scope = RT_SCOPE_UNIVERSE;
+		rt->type = RTN_UNICAST;
+	}
+}
+
+/* the scope 4.4 picks when none was given */
+static void default_scope(struct mplsroute_route *rt, uint16_t nlmsg_type)
+{
+	switch (rt->type) {
+	case RTN_LOCAL:
+	case RTN_NAT:
+		rt->scope = RT_SCOPE_HOST;
+		break;
+	case RTN_BROADCAST:
+	case RTN_MULTICAST:
+	case RTN_ANYCAST:
+		rt->scope = RT_SCOPE_LINK;
+		break;
+	case RTN_UNICAST:
+	case RTN_UNSPEC:
+		if (nlmsg_type == RTM_DELROUTE)
+			rt->scope = RT_SCOPE_NOWHERE;
+		else if (!rt->nh.via.family && !rt->nnh)
+			rt->scope = RT_SCOPE_LINK;
+		break;
+	}
+}
+
+MR_EXPORT void mplsroute_route_finish(struct mplsroute_route *rt,
+				      uint16_t nlmsg_type)
+{
+	if (rt->family == AF_UNSPEC)
+		rt->family = AF_INET;
+	if (!(rt->given & MPLSROUTE_GIVEN_TABLE) &&
+	    (rt->type == RTN_LOCAL || rt->type == RTN_BROADCAST ||
+	     rt->type == RTN_NAT || rt->type == RTN_ANYCAST))
+		rt->table_id = RT_TABLE_LOCAL;
+	if (!(rt->given & MPLSROUTE_GIVEN_SCOPE)) {
+		if (rt->family == AF_INET6 || rt->family == AF_MPLS)
+			rt->scope = RT_SCOPE_UNIVERSE;
+		else
+			default_scope(rt, nlmsg_type);
+	}
+	if (!(rt->given & MPLSROUTE_GIVEN_TYPE) && rt->family == AF_MPLS)
+		rt->type = RTN_UNICAST;
+	if (rt->table_id)
+		rt->table = rt->table_id < 256 ? rt->table_id : RT_TABLE_UNSPEC;
+}
+
+/* append @type to @list (of *n, at most @max) unless it is there */
+static int list_add(uint16_t *list, uint8_t *n, unsigned int max,
+		    uint16_t type)
+{
+	unsigned int i;
+
+	for (i = 0; i < *n; i++)
+		if (list[i] == type)
+			return 0;
+	if (*n >= max)
+		return -E2BIG;
+	list[(*n)++] = type;
+	return 0;
+}
+
+MR_EXPORT int mplsroute_route_add_attr(struct mplsroute_route *rt,
+				       uint16_t type)
+{
+	return list_add(rt->attrs, &rt->nattrs, MPLSROUTE_MAX_ATTRS, type);
+}
+
+MR_EXPORT int mplsroute_nexthop_add_attr(struct mplsroute_nexthop *nh,
+					 uint16_t type)
+{
+	return list_add(nh->attrs, &nh->nattrs,
+			sizeof(nh->attrs) / sizeof(nh->attrs[0]), type);
+}
+
+MR_EXPORT int mplsroute_route_set_table(struct mplsroute_route *rt,
+					uint32_t id)
+{
+	rt->table_id = id;
+	rt->table = id < 256 ? id : RT_TABLE_UNSPEC;
+	rt->given |= MPLSROUTE_GIVEN_TABLE;
+	if (id < 256)
+		return 0;
+	return mplsroute_route_add_attr(rt, RTA_TABLE);
+}
+
+/* true if @type (RTA_GATEWAY and RTA_VIA count as one) is in @list */
+static int listed(const uint16_t *list, unsigned int n, uint16_t type)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		if (list[i] == type)
+			return 1;
+		if ((type == RTA_GATEWAY || type == RTA_VIA) &&
+		    (list[i] == RTA_GATEWAY || list[i] == RTA_VIA))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * An address attribute: a label stack for AF_MPLS, else @a->bytelen bytes,
+ * or, when @fixed, the family's full length.  Nothing for an empty one.
+ */
+static int put_addr(struct nlmsghdr *nlh, size_t len, uint16_t type,
+		    const struct mplsroute_addr *a, int fixed)
+{
+	size_t n = a->bytelen;
+
+	if (a->family == AF_MPLS) {
+		uint8_t w[4 * MPLSROUTE_MAX_LABELS];
+		int wn;
+
+		wn = mplsroute_labels_to_wire(&a->labels, w, sizeof(w));
+		if (wn <= 0)
+			return wn;
+		return mr_attr_put(nlh, len, type, (size_t)wn, w);
+	}
+	if (fixed && a->family == AF_INET)
+		n = 4;
+	else if (fixed && a->family == AF_INET6)
+		n = 16;
+	if (n > sizeof(a->data))
+		return -EINVAL;
+	if (n == 0)
+		return 0;
+	return mr_attr_put(nlh, len, type, n, a->data);
+}
+
+/* the via: RTA_GATEWAY in the route's own family, RTA_VIA otherwise */
+static int put_via(struct nlmsghdr *nlh, size_t len, uint8_t family,
+		   const struct mplsroute_addr *via)
+{
+	if (!via->family)
+		return 0;
+	if (via->family == family)
+		return put_addr(nlh, len, RTA_GATEWAY, via, 1);
+	return mplsroute_attr_put_via(nlh, len, via);
+}
+
+/* one attribute that a nexthop can carry; 1 if @type is not one of them */
+static int put_nh_attr(struct nlmsghdr *nlh, size_t len, uint8_t family,
+		       const struct mplsroute_nexthop *nh, uint16_t type)
+{
+	switch (type) {
+	case RTA_ENCAP:
+		if (!nh->encap.n)
+			return 0;
+		return mplsroute_attr_put_encap(nlh, len, &nh->encap);
+	case RTA_GATEWAY:
+	case RTA_VIA:
+		return put_via(nlh, len, family, &nh->via);
+	case RTA_NEWDST:
+		if (!nh->newdst.n)
+			return 0;
+		return mplsroute_attr_put_newdst(nlh, len, &nh->newdst);
+	}
+	return 1;
+}
+
+/* one route attribute of @type; unknown types and absent values: nothing */
+static int put_route_attr(struct nlmsghdr *nlh, size_t len,
+			  const struct mplsroute_route *rt, uint16_t type)
+{
+	uint32_t tid = rt->table_id ? rt->table_id : rt->table;
+	int ret;
+
+	ret = put_nh_attr(nlh, len, rt->family, &rt->nh, type);
+	if (ret <= 0)
+		return ret;
+	switch (type) {
+	case RTA_DST:
+		return put_addr(nlh, len, RTA_DST, &rt->dst, 0);
+	case RTA_SRC:
+		return put_addr(nlh, len, RTA_SRC, &rt->src, 0);
+	case RTA_PREFSRC:
+		if (!rt->prefsrc.family)
+			return 0;
+		return put_addr(nlh, len, RTA_PREFSRC, &rt->prefsrc, 1);
+	case RTA_PRIORITY:
+		if (!rt->has_priority)
+			return 0;
+		return mr_attr_put(nlh, len, RTA_PRIORITY, 4, &rt->priority);
+	case RTA_TABLE:
+		if (tid < 256)
+			return 0;
+		return mr_attr_put(nlh, len, RTA_TABLE, 4, &tid);
+	case RTA_PREF:
+		if (!rt->has_pref)
+			return 0;
+		return mr_attr_put(nlh, len, RTA_PREF, 1, &rt->pref);
+	}
+	return 0;
+}
+
+/* a nexthop's attributes: listed ones first, then the rest present */
+static int put_nh_attrs(struct nlmsghdr *nlh, size_t len, uint8_t family,
+			const struct mplsroute_nexthop *nh)
+{
+	unsigned int i, n = nh->nattrs;
+	int ret;
+
+	if (n > sizeof(nh->attrs) / sizeof(nh->attrs[0]))
+		return -EINVAL;
+	for (i = 0; i < n; i++) {
+		ret = put_nh_attr(nlh, len, family, nh, nh->attrs[i]);
+		if (ret < 0)
+			return ret;
+	}
+	for (i = 0; i < sizeof(nexthop_order) / sizeof(nexthop_order[0]); i++) {
+		if (listed(nh->attrs, n, nexthop_order[i]))
+			continue;
+		ret = put_nh_attr(nlh, len, family, nh, nexthop_order[i]);
+		if (ret < 0)
+			return ret;
+	}
+	return 0;
+}
+
+/* RTA_MULTIPATH: one struct rtnexthop and its attributes per nexthop */
+static int put_multipath(struct nlmsghdr *nlh, size_t len,
+			 const struct mplsroute_route *rt)
+{
+	struct nlattr *nest;
+	struct rtnexthop *rtnh;
+	unsigned int i;
+	char *tail;
+	int ret;
+
+	if (rt->nnh > MPLSROUTE_MAX_NEXTHOPS)
+		return -EINVAL;
+	nest = mr_attr_nest_start(nlh, len, RTA_MULTIPATH);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < rt->nnh; i++) {
+		const struct mplsroute_nexthop *nh = &rt->nhs[i];
+
+		if (nlh->nlmsg_len + RTNH_ALIGN(sizeof(*rtnh)) > len)
+			return -EMSGSIZE;
+		rtnh = mnl_nlmsg_get_payload_tail(nlh);
+		memset(rtnh, 0, RTNH_ALIGN(sizeof(*rtnh)));
+		rtnh->rtnh_flags = nh->flags;
+		rtnh->rtnh_hops = nh->hops;
+		rtnh->rtnh_ifindex = (int)nh->ifindex;
+		nlh->nlmsg_len += RTNH_ALIGN(sizeof(*rtnh));
+		ret = put_nh_attrs(nlh, len, rt->family, nh);
+		if (ret < 0)
+			return ret;
+		tail = mnl_nlmsg_get_payload_tail(nlh);
+		rtnh->rtnh_len = (unsigned short)(tail - (char *)rtnh);
+	}
+	mnl_attr_nest_end(nlh, nest);
+	return 0;
+}
+
+/* RTA_METRICS: each metric set, ascending, RTAX_LOCK last */
+static int put_metrics(struct nlmsghdr *nlh, size_t len,
+		       const struct mplsroute_route *rt)
+{
+	struct nlattr *nest;
+	unsigned int i;
+
+	if (!(rt->metrics_set & ~(1u << RTAX_UNSPEC) & ~(1u << RTAX_CC_ALGO)))
+		return 0;
+	nest = mr_attr_nest_start(nlh, len, RTA_METRICS);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = RTAX_LOCK + 1; i < 17; i++) {
+		if (i == RTAX_CC_ALGO || !(rt->metrics_set & (1u << i)))
+			continue;
+		if (mr_attr_put(nlh, len, i, 4, &rt->metrics[i]) < 0)
+			return -EMSGSIZE;
+	}
+	if (rt->metrics_set & (1u << RTAX_LOCK) &&
+	    mr_attr_put(nlh, len, RTAX_LOCK, 4, &rt->metrics[RTAX_LOCK]) < 0)
+		return -EMSGSIZE;
+	mnl_attr_nest_end(nlh, nest);
+	return 0;
+}
+
+/* everything after the rtmsg, in 4.4's order */
+static int put_route_attrs(struct nlmsghdr *nlh, size_t len,
+			   const struct mplsroute_route *rt)
+{
+	unsigned int i, n = rt->nattrs;
+	int ret;
+
+	if (n > MPLSROUTE_MAX_ATTRS)
+		return -EINVAL;
+	for (i = 0; i < n; i++) {
+		ret = put_route_attr(nlh, len, rt, rt->attrs[i]);
+		if (ret < 0)
+			return ret;
+	}
+	for (i = 0; i < sizeof(route_order) / sizeof(route_order[0]); i++) {
+		if (listed(rt->attrs, n, route_order[i]))
+			continue;
+		ret = put_route_attr(nlh, len, rt, route_order[i]);
+		if (ret < 0)
+			return ret;
+	}
+	if (rt->nh.ifindex &&
+	    mr_attr_put(nlh, len, RTA_OIF, 4, &rt->nh.ifindex) < 0)
+		return -EMSGSIZE;
+	ret = put_metrics(nlh, len, rt);
+	if (ret < 0 || !rt->nnh)
+		return ret;
+	return put_multipath(nlh, len, rt);
+}
+
+MR_EXPORT int mplsroute_route_build(void *buf, size_t len,
+				    const struct mplsroute_route *rt,
+				    uint16_t nlmsg_type, uint16_t nlmsg_flags)
+{
+	uint32_t tid = rt->table_id ? rt->table_id : rt->table;
+	struct nlmsghdr *nlh;
+	struct rtmsg *rtm;
+	int ret;
+
+	if (!buf || !rt)
+		return -EINVAL;
+	if (len < MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(*rtm)))
+		return -EMSGSIZE;
+	nlh = mnl_nlmsg_put_header(buf);
+	nlh->nlmsg_type = nlmsg_type;
+	nlh->nlmsg_flags = NLM_F_REQUEST | nlmsg_flags;
+	rtm = mnl_nlmsg_put_extra_header(nlh, sizeof(*rtm));
+	rtm->rtm_family = rt->family;
+	rtm->rtm_dst_len = rt->dst_len;
+	rtm->rtm_src_len = rt->src_len;
+	rtm->rtm_tos = rt->tos;
+	rtm->rtm_table = tid < 256 ? (uint8_t)tid : RT_TABLE_UNSPEC;
+	rtm->rtm_protocol = rt->protocol;
+	rtm->rtm_scope = rt->scope;
+	rtm->rtm_type = rt->type;
+	rtm->rtm_flags = rt->flags;
+	ret = put_route_attrs(nlh, len, rt);
+	if (ret < 0)
+		return ret;
+	return (int)nlh->nlmsg_len;
+}

@@ -1,0 +1,263 @@
+/* check_print.c: the printer fed the recorded kernel answers of every show case */
+#include <errno.h>
+#include <stdint.h>
+#include <sys/socket.h>
+#include <linux/rtnetlink.h>
+
+#include "mplsroute.h"
+#include "unit.h"
+
+#ifndef AF_MPLS
+#define AF_MPLS 28
+#endif
+
+#define DATA "testsuite/data/iproute2-4.4"
+
+/* the reference lab's devices */
+static int lab_ifname(uint32_t idx, char *buf, size_t len, void *data)
+{
+	static const struct { uint32_t idx; const char *name; } devs[] = {
+		{ 1, "lo" }, { 11, "eth1" }, { 12, "eth2" },
+		{ 13, "veth0-host" }, { 21, "eth1p" }, { 22, "eth2p" },
+		{ 23, "veth0" },
+	};
+	size_t i;
+
+	(void)data;
+	for (i = 0; i < sizeof(devs) / sizeof(devs[0]); i++) {
+		if (devs[i].idx == idx) {
+			snprintf(buf, len, "%s", devs[i].name);
+			return 0;
+		}
+	}
+	return -ENODEV;
+}
+
+/* how each case's argv selects: what ip/ would put in the filter */
+struct pcase {
+	const char *name;
+	int family;		/* what `route show` dumps */
+	uint32_t table;		/* 254 unless `table` */
+	uint32_t oif;		/* `dev` */
+	int oneline;
+	int get;		/* route get: print the first answer */
+};
+
+static const struct pcase cases[] = {
+	{ "cases/show-M-list-table", AF_MPLS, 254, 0, 0, 0 },
+	{ "cases/show-empty-mpls", AF_MPLS, 254, 0, 0, 0 },
+	{ "cases/show-enc-dev", AF_INET, 254, 0, 0, 0 },
+	{ "cases/show-enc6", AF_INET6, 254, 0, 0, 0 },
+	{ "cases/show-filter-dev", AF_INET, 254, 12, 0, 0 },
+	{ "cases/show-get", AF_INET, 0, 0, 0, 1 },
+	{ "cases/show-list", AF_MPLS, 254, 0, 0, 0 },
+	{ "cases/show-metric", AF_INET, 254, 0, 0, 0 },
+	{ "cases/show-multipath", AF_INET, 254, 0, 0, 0 },
+	{ "cases/show-oneline", AF_INET, 254, 0, 1, 0 },
+	{ "cases/show-pop-dev", AF_MPLS, 254, 0, 0, 0 },
+	{ "cases/show-replaced-mpls", AF_MPLS, 254, 0, 0, 0 },
+	{ "cases/show-seed-r1", AF_INET, 254, 0, 0, 0 },
+	{ "cases/show-seed-r1-mpls", AF_MPLS, 254, 0, 0, 0 },
+	{ "cases/show-seed-r2", AF_MPLS, 254, 0, 0, 0 },
+	{ "cases/show-stack", AF_INET, 254, 0, 0, 0 },
+	{ "cases/show-table", AF_INET, 100, 0, 0, 0 },
+	{ "cases/show-via6", AF_MPLS, 254, 0, 0, 0 },
+};
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m;
+	int c;
+
+	if (!f)
+		return strdup("");
+	m = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(m);
+	while ((c = fgetc(f)) != EOF)
+		fputc(c, m);
+	fclose(f);
+	fclose(m);
+	return buf;
+}
+
+/* prints one RTM_NEWROUTE hex line through parse, filter and print */
+static void print_line(const struct pcase *pc, struct mplsroute_filter *flt,
+		       const char *hex, FILE *out)
+{
+	static unsigned char msg[65536];
+	struct mplsroute_print_opts o = {
+		.oneline = pc->oneline, .ifname = lab_ifname,
+	};
+	struct mplsroute_route *rt = calloc(1, sizeof(*rt));
+	int n = unit_hex2bin(hex, msg, sizeof(msg));
+
+	ck_assert_ptr_nonnull(rt);
+	ck_assert_int_gt(n, 0);
+	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg, rt), 0);
+	if (mplsroute_filter_match(flt, rt) == 1) {
+		o.hide = mplsroute_filter_hide(flt, rt);
+		ck_assert_int_eq(mplsroute_route_print(out, rt, &o), 0);
+	}
+	free(rt);
+}
+
+static void run_case(const struct pcase *pc)
+{
+	char path[256], line[70000], name[32], flags[16], hex[66000];
+	struct mplsroute_filter flt;
+	char *got = NULL, *want;
+	size_t glen = 0;
+	FILE *resp, *out;
+
+	mplsroute_filter_init(&flt);
+	flt.table = pc->table;
+	if (pc->oif) {
+		flt.oif = pc->oif;
+		flt.oifmask = 1;
+	}
+	if (pc->get)
+		flt.cloned = 2;
+	snprintf(path, sizeof(path), DATA "/%s/responses", pc->name);
+	resp = fopen(path, "r");
+	ck_assert_msg(resp != NULL, "%s: %s", path, strerror(errno));
+	out = open_memstream(&got, &glen);
+	while (fgets(line, sizeof(line), resp)) {
+		if (sscanf(line, "%31s %15s %65999s", name, flags, hex) != 3 ||
+		    strcmp(name, "RTM_NEWROUTE") != 0)
+			continue;
+		print_line(pc, &flt, hex, out);
+		if (pc->get)
+			break;
+	}
+	fclose(resp);
+	fclose(out);
+	snprintf(path, sizeof(path), DATA "/%s/stdout", pc->name);
+	want = slurp(path);
+	ck_assert_msg(strcmp(got, want) == 0, "%s:\n--- got\n%s--- want\n%s",
+		      pc->name, got, want);
+	free(got);
+	free(want);
+}
+
+START_TEST(show_cases)
+{
+	run_case(&cases[_i]);
+}
+END_TEST
+
+/* prints one hand-made message with default options */
+static void expect_print(const char *hex, const char *want)
+{
+	unsigned char msg[1024];
+	struct mplsroute_print_opts o = { .ifname = lab_ifname };
+	struct mplsroute_route rt;
+	char *got = NULL;
+	size_t glen = 0;
+	FILE *out;
+
+	ck_assert_int_gt(unit_hex2bin(hex, msg, sizeof(msg)), 0);
+	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg, &rt), 0);
+	out = open_memstream(&got, &glen);
+	ck_assert_int_eq(mplsroute_route_print(out, &rt, &o), 0);
+	fclose(out);
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+/*
+ * beyond/dev-show-mpls-multipath(-pop): 100 with two nexthops, each with
+ * RTA_NEWDST and RTA_VIA; 101 with RTA_VIA only (as the kernel sends them).
+ */
+START_TEST(mpls_multipath)
+{
+	expect_print("60000000180002000000000000000000"
+		     "1c140000fe030001" "00000000"
+		     "0800010000064100"
+		     "3c000900"
+		     "1c0000000b000000" "08001300000c8100"
+		     "0a0012000200c0a81e660000"
+		     "1c0000000c000000" "080013000012c100"
+		     "0a0012000200c0a828660000",
+		     "100 \n"
+		     "\tnexthop as to 200 via inet 192.168.30.102  dev eth1\n"
+		     "\tnexthop as to 300 via inet 192.168.40.102  dev eth2\n");
+	expect_print("50000000180002000000000000000000"
+		     "1c140000fe030001" "00000000"
+		     "0800010000065100"
+		     "2c000900"
+		     "140000000b000000"
+		     "0a0012000200c0a81e660000"
+		     "140000000c000000"
+		     "0a0012000200c0a828660000",
+		     "101 \n"
+		     "\tnexthop via inet 192.168.30.102  dev eth1\n"
+		     "\tnexthop via inet 192.168.40.102  dev eth2\n");
+}
+END_TEST
+
+/* beyond/dev-get-mpls: the answer printed with its tos */
+START_TEST(mpls_get_tos)
+{
+	expect_print("40000000180000000000000000000000"
+		     "1c14006efe030001" "00000000"
+		     "0800010000064100"
+		     "080013000006e100"
+		     "0a0012000200c0a828660000"
+		     "080004000c000000",
+		     "100 as to 110 tos 0x6e via inet 192.168.40.102 "
+		     "dev eth2 \n");
+}
+END_TEST
+
+START_TEST(details_and_names)
+{
+	unsigned char msg[256];
+	struct mplsroute_print_opts o = { .ifname = lab_ifname,
+					  .details = 1 };
+	struct mplsroute_route rt;
+	char *got = NULL;
+	size_t glen = 0;
+	FILE *out;
+
+	/* 10.4.4.0/24 table 100 proto static via 192.168.30.102 dev if99 */
+	ck_assert_int_gt(unit_hex2bin("3c000000180002000000000000000000"
+				      "02180000640400010000000008000f0064000000"
+				      "080001000a040400"
+				      "08000500c0a81e66"
+				      "0800040063000000",
+				      msg, sizeof(msg)), 0);
+	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg, &rt), 0);
+	out = open_memstream(&got, &glen);
+	ck_assert_int_eq(mplsroute_route_print(out, &rt, &o), 0);
+	o.details = 0;
+	o.oneline = 1;
+	o.hide = MPLSROUTE_PRINT_NO_DEV | MPLSROUTE_PRINT_NO_GATEWAY;
+	ck_assert_int_eq(mplsroute_route_print(out, &rt, &o), 0);
+	fclose(out);
+	ck_assert_str_eq(got,
+		"unicast 10.4.4.0/24 via 192.168.30.102 dev if99  table 100 "
+		" proto static  scope global \n"
+		"10.4.4.0/24  table 100  proto static \n");
+	free(got);
+	ck_assert_int_eq(mplsroute_route_print(NULL, &rt, &o), -EINVAL);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("print");
+	TCase *tc = tcase_create("print");
+
+	/* the built-in names, whatever this machine's /etc/iproute2 says */
+	mplsroute_names_load("/nonexistent");
+	tcase_add_loop_test(tc, show_cases, 0,
+			    sizeof(cases) / sizeof(cases[0]));
+	tcase_add_test(tc, mpls_multipath);
+	tcase_add_test(tc, mpls_get_tos);
+	tcase_add_test(tc, details_and_names);
+	suite_add_tcase(s, tc);
+	return unit_run(s);
+}
