@@ -1,7 +1,8 @@
 #!/bin/sh
 # testsuite/lab/uml-init.sh: the init (pid 1) of the lab's user-mode-linux guest
 # Run by uml.sh, never by hand.  Topology: none (lo only).  Mounts proc, sys,
-# tmpfs on /run and /tmp, loads the lab's modules, runs the script named in
+# tmpfs on /run and /tmp (not /tmp when the project lives under it), loads
+# the lab's modules, runs the script named in
 # $LAB_RUN/conf in the project directory and writes its exit code to
 # $LAB_RUN/rc, then halts.
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -10,10 +11,14 @@ export PATH
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t tmpfs tmpfs /run
-mount -t tmpfs tmpfs /tmp
+. "$LAB_RUN/conf"
+# a fresh /tmp, unless the project itself lives there (CI may clone into /tmp)
+case "$TOP/" in
+/tmp/*) ;;
+*) mount -t tmpfs tmpfs /tmp ;;
+esac
 mount -t tmpfs tmpfs /dev/shm 2>/dev/null
 stty -onlcr 2>/dev/null
-. "$LAB_RUN/conf"
 export TOP BUILD
 
 mods=/usr/lib/uml/modules/$(uname -r)/kernel
