@@ -92,14 +92,17 @@ struct mplsroute_addr {
 int mplsroute_attr_put_encap(struct nlmsghdr *nlh, size_t buflen,
 			     const struct mplsroute_labels *ls);
 
-/* mplsroute_attr_put_newdst - append RTA_NEWDST.  0, -EMSGSIZE or -EINVAL. */
+/*
+ * mplsroute_attr_put_newdst - append RTA_NEWDST.  Returns 0, -EMSGSIZE or
+ * -EINVAL.
+ */
 int mplsroute_attr_put_newdst(struct nlmsghdr *nlh, size_t buflen,
 			      const struct mplsroute_labels *ls);
 
 /*
  * mplsroute_attr_put_via - append RTA_VIA (u16 family in host order, then
- * 4 or 16 address bytes, or the label stack for AF_MPLS).
- * 0, -EMSGSIZE, or -EAFNOSUPPORT for a family other than inet/inet6/mpls.
+ * 4 or 16 address bytes, or the label stack for AF_MPLS).  Returns 0,
+ * -EMSGSIZE, or -EAFNOSUPPORT for a family other than inet/inet6/mpls.
  */
 int mplsroute_attr_put_via(struct nlmsghdr *nlh, size_t buflen,
 			   const struct mplsroute_addr *via);
@@ -173,6 +176,10 @@ struct mplsroute_route {
 	uint32_t metrics_set;	/* bit n: metrics[n] present */
 	uint32_t expires;	/* from RTA_CACHEINFO (route get) */
 	uint8_t has_cacheinfo;
+	/* the rest of RTA_CACHEINFO, as struct rta_cacheinfo has them */
+	uint32_t ci_clntref, ci_lastuse, ci_error, ci_used, ci_id;
+	uint32_t ci_ts, ci_tsage;
+	uint32_t mark;		/* RTA_MARK (route get ... mark N), 0: none */
 
 	uint8_t nattrs;
 	uint16_t attrs[MPLSROUTE_MAX_ATTRS];
@@ -374,20 +381,21 @@ int mplsroute_sock_send_buf(struct mplsroute_sock *s, void *buf, size_t len);
 int mplsroute_sock_check(struct mplsroute_sock *s);
 
 /*
- * mplsroute_sock_errmsg - the extended-ack text of the last kernel error
- * (talk, request, dump or check); "" when the kernel sent none.  The string
- * belongs to the socket and stays valid until its next call.
+ * mplsroute_sock_errmsg - returns the extended-ack text of the last kernel
+ * error (talk, request, dump or check); "" when the kernel sent none.  The
+ * string belongs to the socket and stays valid until its next call.
  */
 const char *mplsroute_sock_errmsg(const struct mplsroute_sock *s);
 
 /*
- * mplsroute_sock_dump_interrupted - 1 if the last dump had NLM_F_DUMP_INTR
- * set (the table changed during the dump), else 0.
+ * mplsroute_sock_dump_interrupted - returns 1 if the last dump had
+ * NLM_F_DUMP_INTR set (the table changed during the dump), else 0.
  */
 int mplsroute_sock_dump_interrupted(const struct mplsroute_sock *s);
 
 /*
- * mplsroute_sock_fd - the socket's file descriptor (-1 for a replay).
+ * mplsroute_sock_fd - returns the socket's file descriptor (-1 for a
+ * replay).
  */
 int mplsroute_sock_fd(const struct mplsroute_sock *s);
 
@@ -565,6 +573,7 @@ struct mplsroute_print_opts {
 	int deleted;		/* start with "Deleted " (a RTM_DELROUTE) */
 	unsigned int hide;	/* MPLSROUTE_PRINT_NO_* */
 	long hz;		/* clock ticks per second for expiry; 0: sysconf */
+	int stats;		/* -s: a cache entry's users, used and age */
 	/*
 	 * ifindex -> name into @buf; return 0, or < 0 for "unknown" (printed
 	 * as if<N>).  NULL: if_indextoname.

@@ -296,6 +296,7 @@ static int walk_route(const struct nlmsghdr *nlh,
 	}
 	o.oneline = w->ctx->opts->oneline;
 	o.details = w->ctx->opts->details;
+	o.stats = w->ctx->opts->stats;
 	o.hide = mplsroute_filter_hide(&w->sel->f, rt);
 	mplsroute_route_print(stdout, rt, &o);
 	return 0;
@@ -397,6 +398,7 @@ struct getreq {
 	const char *idev, *odev;
 	uint32_t mark;
 	int have_dst;
+	int connected, from_ok;
 };
 
 /* appends RTA_DST/RTA_SRC for a `get` address; 0 or the exit code */
@@ -444,6 +446,7 @@ static int get_word(struct getreq *g, struct argcur *c)
 			return ret;
 		if (matches(c->argv[0], "help") == 0)
 			goto usage;
+		g->from_ok = 1;
 		return get_addr_attr(g, c->argv[0], 1);
 	} else if (matches(w, "iif") == 0 || matches(w, "mark") == 0 ||
 		   matches(w, "oif") == 0 || strcmp(w, "dev") == 0) {
@@ -458,7 +461,7 @@ static int get_word(struct getreq *g, struct argcur *c)
 	} else if (matches(w, "notify") == 0) {
 		g->r->rtm_flags |= RTM_F_NOTIFY;
 	} else if (matches(w, "connected") == 0) {
-		/* a second lookup from the answer's source: not needed here */
+		g->connected = 1;
 	} else {
 		if (strcmp(w, "to") == 0 && (ret = next_word(c)))
 			return ret;
@@ -502,11 +505,113 @@ static int get_print(const struct nlmsghdr *nlh, void *data)
 	if (ret == 0) {
 		o.oneline = ctx->opts->oneline;
 		o.details = ctx->opts->details;
+		o.stats = ctx->opts->stats;
 		mplsroute_route_print(stdout, rt, &o);
 		fflush(stdout);
 	}
 	free(rt);
 	return ret < 0 ? -ECANCELED : 0;
+}
+
+/* what the first lookup of `get ... connected` answered (4.4 reuses it) */
+struct get_answer {
+	struct ipmpls_ctx *ctx;
+	size_t size;
+	char *buf;
+};
+
+static int get_keep(const struct nlmsghdr *nlh, void *data)
+{
+	struct get_answer *a = data;
+	size_t len = nlh->nlmsg_len < a->size ? nlh->nlmsg_len : a->size;
+
+	memcpy(a->buf, nlh, len);
+	((struct nlmsghdr *)a->buf)->nlmsg_len = (uint32_t)len;
+	return get_print(nlh, a->ctx);
+}
+
+/*
+ * 4.4's `connected`: the answer becomes the next question, its preferred
+ * source as RTA_SRC, its gateway (and output/input device unless given)
+ * blanked to type 0.  0 or the exit code.
+ */
+static int get_reask(struct getreq *g, struct nlmsghdr *nlh)
+{
+	struct rtmsg *r = mnl_nlmsg_get_payload(nlh);
+	struct nlattr *a, *prefsrc = NULL, *src = NULL, *oif = NULL;
+	struct nlattr *gw = NULL, *iif = NULL;
+
+	if (nlh->nlmsg_type != RTM_NEWROUTE) {
+		fprintf(stderr, "Not a route?\n");
+		return EXIT_BADARG;
+	}
+	mnl_attr_for_each(a, nlh, sizeof(*r)) {
+		switch (mnl_attr_get_type(a)) {
+		case RTA_PREFSRC: prefsrc = a; break;
+		case RTA_SRC: src = a; break;
+		case RTA_OIF: oif = a; break;
+		case RTA_GATEWAY: gw = a; break;
+		case RTA_IIF: iif = a; break;
+		}
+	}
+	if (prefsrc) {
+		prefsrc->nla_type = RTA_SRC;
+		r->rtm_src_len = (unsigned char)(8 *
+					mnl_attr_get_payload_len(prefsrc));
+	} else if (!src) {
+		fprintf(stderr, "Failed to connect the route\n");
+		return EXIT_BADARG;
+	}
+	if (!g->odev && oif)
+		oif->nla_type = 0;
+	if (gw)
+		gw->nla_type = 0;
+	if (!g->idev && iif)
+		iif->nla_type = 0;
+	nlh->nlmsg_flags = NLM_F_REQUEST;
+	nlh->nlmsg_type = RTM_GETROUTE;
+	return 0;
+}
+
+static int get_failed(struct ipmpls_ctx *ctx, int ret)
+{
+	const char *msg;
+
+	if (ret == -ECANCELED || ret == -ENOMEM) {
+		fprintf(stderr, "An error :-)\n");
+		return EXIT_BADARG;
+	}
+	msg = mplsroute_sock_errmsg(ctx->sock);
+	if (msg && *msg)
+		fprintf(stderr, "Error: %s.\n", msg);
+	else
+		fprintf(stderr, "RTNETLINK answers: %s\n", strerror(-ret));
+	return EXIT_KERNEL;
+}
+
+/* the lookup, twice for `connected` without `from` */
+static int get_talk(struct ipmpls_ctx *ctx, struct getreq *g)
+{
+	static char ans[1024 + 32] __attribute__((aligned(4)));
+	struct get_answer a = { .ctx = ctx, .size = sizeof(ans), .buf = ans };
+	struct nlmsghdr *nlh = (struct nlmsghdr *)ans;
+	int ret;
+
+	if (!g->connected || g->from_ok) {
+		ret = mplsroute_sock_request(ctx->sock, g->nlh, get_print, ctx);
+		return ret < 0 ? get_failed(ctx, ret) : EXIT_OK;
+	}
+	memset(ans, 0, sizeof(ans));
+	ret = mplsroute_sock_request(ctx->sock, g->nlh, get_keep, &a);
+	if (ret < 0)
+		return get_failed(ctx, ret);
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct rtmsg)))
+		return EXIT_BADARG;
+	ret = get_reask(g, nlh);
+	if (ret)
+		return ret;
+	ret = mplsroute_sock_request(ctx->sock, nlh, get_print, ctx);
+	return ret < 0 ? get_failed(ctx, ret) : EXIT_OK;
 }
 
 int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv)
@@ -517,7 +622,6 @@ int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv)
 	} req;
 	struct argcur c = { .argc = argc, .argv = argv };
 	struct getreq g = { .nlh = &req.nlh, .size = sizeof(req) };
-	const char *msg;
 	int ret;
 
 	memset(&req, 0, sizeof(req));
@@ -547,19 +651,5 @@ int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv)
 	/* 4.4 asks for the table's answer; current iproute2 does for MPLS not */
 	if (g.r->rtm_family != AF_MPLS)
 		g.r->rtm_flags |= RTM_F_LOOKUP_TABLE;
-	ret = mplsroute_sock_request(ctx->sock, g.nlh, get_print, ctx);
-	if (ret == -ECANCELED || ret == -ENOMEM) {
-		fprintf(stderr, "An error :-)\n");
-		return EXIT_BADARG;
-	}
-	if (ret < 0) {
-		msg = mplsroute_sock_errmsg(ctx->sock);
-		if (msg && *msg)
-			fprintf(stderr, "Error: %s.\n", msg);
-		else
-			fprintf(stderr, "RTNETLINK answers: %s\n",
-				strerror(-ret));
-		return EXIT_KERNEL;
-	}
-	return EXIT_OK;
+	return get_talk(ctx, &g);
 }

@@ -48,6 +48,7 @@ static const struct { uint16_t min, max; } policy[TB_MAX] = {
 	[RTA_PREF] = { 1, 1 },
 	[RTA_ENCAP_TYPE] = { 2, 2 },
 	[RTA_ENCAP] = { 0, 0xffff },
+	[RTA_MARK] = { 4, 4 },
 };
 
 /* the attributes of a route or a nexthop: by type, and the types in order */
@@ -269,7 +270,16 @@ static int get_scalars(const struct nlattr *const *tb,
 		ci = mnl_attr_get_payload(tb[RTA_CACHEINFO]);
 		rt->expires = (uint32_t)ci->rta_expires;
 		rt->has_cacheinfo = 1;
+		rt->ci_clntref = ci->rta_clntref;
+		rt->ci_lastuse = ci->rta_lastuse;
+		rt->ci_error = ci->rta_error;
+		rt->ci_used = ci->rta_used;
+		rt->ci_id = ci->rta_id;
+		rt->ci_ts = ci->rta_ts;
+		rt->ci_tsage = ci->rta_tsage;
 	}
+	if (tb[RTA_MARK])
+		rt->mark = mnl_attr_get_u32(tb[RTA_MARK]);
 	if (tb[RTA_METRICS])
 		ret = get_metrics(tb[RTA_METRICS], rt);
 	if (ret == 0 && tb[RTA_MULTIPATH])

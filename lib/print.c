@@ -17,6 +17,9 @@
 #ifndef RTNH_F_OFFLOAD
 #define RTNH_F_OFFLOAD 8
 #endif
+#ifndef RTNH_F_LINKDOWN
+#define RTNH_F_LINKDOWN 16
+#endif
 
 #define ABUF 512	/* room for an address or a 30-label stack */
 
@@ -221,6 +224,12 @@ static void print_middle(const struct pctx *p)
 		fprintf(p->f, "offload ");
 	if (rt->flags & RTM_F_NOTIFY)
 		fprintf(p->f, "notify ");
+	if (rt->flags & RTNH_F_LINKDOWN)
+		fprintf(p->f, "linkdown ");
+	if (rt->mark >= 16)
+		fprintf(p->f, " mark 0x%x", rt->mark);
+	else if (rt->mark)
+		fprintf(p->f, " mark %u", rt->mark);
 }
 
 static long user_hz(const struct pctx *p)
@@ -228,6 +237,27 @@ static long user_hz(const struct pctx *p)
 	long hz = p->o && p->o->hz > 0 ? p->o->hz : sysconf(_SC_CLK_TCK);
 
 	return hz > 0 ? hz : 100;
+}
+
+/* expires, error and (with -s) users, used, age, as 4.4 prints them */
+static void print_ci_common(const struct pctx *p)
+{
+	const struct mplsroute_route *rt = p->rt;
+
+	if (rt->expires)
+		fprintf(p->f, " expires %dsec",
+			(int)((int32_t)rt->expires / user_hz(p)));
+	if (rt->ci_error)
+		fprintf(p->f, " error %d", (int)rt->ci_error);
+	if (!p->o || !p->o->stats)
+		return;
+	if (rt->ci_clntref)
+		fprintf(p->f, " users %d", (int)rt->ci_clntref);
+	if (rt->ci_used)
+		fprintf(p->f, " used %d", (int)rt->ci_used);
+	if (rt->ci_lastuse)
+		fprintf(p->f, " age %dsec",
+			(int)(rt->ci_lastuse / (uint32_t)user_hz(p)));
 }
 
 /* the `cache` part of a cloned IPv4 route (route get) */
@@ -258,9 +288,14 @@ static void print_cache4(const struct pctx *p)
 	}
 	if (flags)
 		fprintf(p->f, "%s%x> ", first ? "<" : "", flags);
-	if (p->rt->has_cacheinfo && p->rt->expires)
-		fprintf(p->f, " expires %dsec",
-			(int)((int32_t)p->rt->expires / user_hz(p)));
+	if (!p->rt->has_cacheinfo)
+		return;
+	print_ci_common(p);
+	if (p->rt->ci_id)
+		fprintf(p->f, " ipid 0x%04x", p->rt->ci_id);
+	if (p->rt->ci_ts || p->rt->ci_tsage)
+		fprintf(p->f, " ts 0x%x tsage %dsec", p->rt->ci_ts,
+			(int)p->rt->ci_tsage);
 }
 
 static void print_cache(const struct pctx *p)
@@ -274,9 +309,10 @@ static void print_cache(const struct pctx *p)
 		   (cloned || rt->expires)) {
 		if (cloned)
 			fprintf(p->f, "%s    cache ", p->sl);
-		if (rt->expires)
-			fprintf(p->f, " expires %dsec",
-				(int)((int32_t)rt->expires / user_hz(p)));
+		print_ci_common(p);
+	} else if (rt->family == AF_INET6 && rt->has_cacheinfo &&
+		   rt->ci_error) {
+		fprintf(p->f, " error %d", (int)rt->ci_error);
 	}
 }
 
@@ -381,6 +417,8 @@ static void print_nexthop(const struct pctx *p,
 		fprintf(p->f, " onlink");
 	if (nh->flags & RTNH_F_PERVASIVE)
 		fprintf(p->f, " pervasive");
+	if (nh->flags & RTNH_F_LINKDOWN)
+		fprintf(p->f, " linkdown");
 }
 
 static void print_tail(const struct pctx *p)
