@@ -123,7 +123,9 @@ install: all
 clean:
 	rm -f $(LIB_OBJ) $(IP_OBJ) $(LIBA) $(OUT)lib/libmplsroute.so* $(IPMPLS) \
 		$(UNIT_BIN) $(TOOL_BIN) $(DEPS)
+ifeq ($(O),)
 	rm -rf build-san testsuite/out
+endif
 
 distclean: clean
 	rm -f config.mk

@@ -12,11 +12,11 @@
 
 /* the global options, parsed once by main (ip/ipmpls.c) */
 struct ipmpls_opts {
-	int family;		/* preferred family: AF_UNSPEC, AF_INET, AF_INET6, AF_MPLS */
+	int family;		/* AF_UNSPEC, AF_INET, AF_INET6 or AF_MPLS */
 	int oneline;		/* -o */
 	int details;		/* -d */
 	int stats;		/* -s */
-	int numeric;		/* -n is netns in ip; numeric output is -N (not used) */
+	int numeric;		/* -N, numeric output (not used; -n is netns) */
 	int force;		/* -force */
 	int json;		/* -j */
 	int pretty;		/* -p */

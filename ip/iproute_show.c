@@ -302,6 +302,60 @@ static int walk_route(const struct nlmsghdr *nlh,
 	return 0;
 }
 
+/* `show cache`: 4.4's rtnl_rtcache_request, an rtmsg with RTM_F_CLONED */
+struct cache_walk {
+	struct walk *w;
+	struct mplsroute_route rt;
+};
+
+static int cache_msg(const struct nlmsghdr *nlh, void *data)
+{
+	struct cache_walk *c = data;
+
+	if (nlh->nlmsg_type != RTM_NEWROUTE)
+		return 0;
+	if (mplsroute_route_parse(nlh, &c->rt) < 0)
+		return walk_route(nlh, NULL, c->w);
+	return walk_route(nlh, &c->rt, c->w);
+}
+
+static int cache_dump(struct ipmpls_ctx *ctx, struct walk *w)
+{
+	static struct cache_walk c;	/* a route is big: not on the stack */
+	union {
+		struct nlmsghdr nlh;
+		char buf[64];
+	} req;
+	struct rtmsg *r;
+
+	memset(&req, 0, sizeof(req));
+	req.nlh.nlmsg_len = NLMSG_LENGTH(sizeof(*r));
+	req.nlh.nlmsg_type = RTM_GETROUTE;
+	req.nlh.nlmsg_flags = NLM_F_ROOT | NLM_F_REQUEST;
+	r = NLMSG_DATA(&req.nlh);
+	r->rtm_family = (unsigned char)w->sel->family;
+	r->rtm_flags = RTM_F_CLONED;
+	c.w = w;
+	return mplsroute_sock_request(ctx->sock, &req.nlh, cache_msg, &c);
+}
+
+/* 4.4's iproute_flush_cache: the IPv4 cache flush knob (errors told) */
+static void flush_ipv4_cache(void)
+{
+	static const char path[] = "/proc/sys/net/ipv4/route/flush";
+	FILE *f = fopen(path, "w");
+
+	if (!f) {
+		fprintf(stderr, "Cannot open \"%s\": %s\n", path,
+			strerror(errno));
+		return;
+	}
+	if (fputs("-1", f) < 0 || fclose(f) != 0) {
+		fprintf(stderr, "Cannot flush routing cache\n");
+		return;
+	}
+}
+
 /* a failed dump: 4.4's words; returns the exit code */
 static int dump_failed(struct ipmpls_ctx *ctx, int ret, const char *what)
 {
@@ -332,7 +386,8 @@ static int do_flush(struct ipmpls_ctx *ctx, struct walk *w)
 		if (ret < 0)
 			return dump_failed(ctx, ret, "Flush");
 		if (w->flushed == 0) {
-			if (stats && round == 0)
+			if (stats && round == 0 && (!w->sel->f.cloned ||
+						    w->sel->family == AF_INET6))
 				printf("Nothing to flush.\n");
 			else if (stats)
 				printf("*** Flush is complete after %d round%s ***\n",
@@ -378,11 +433,20 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 	w.flush = flush;
 	if (flush) {
 		s.f.flush = 1;
+		if (s.f.cloned && s.family != AF_INET6) {
+			flush_ipv4_cache();
+			if (ctx->opts->stats)
+				printf("*** IPv4 routing cache is flushed.\n");
+		}
 		if (s.f.cloned && s.family == AF_INET)
-			return EXIT_OK;	/* no IPv4 route cache since 3.6 */
+			return EXIT_OK;
 		return do_flush(ctx, &w);
 	}
-	ret = mplsroute_route_dump(ctx->sock, s.family, walk_route, &w);
+	if (s.f.cloned)
+		ret = cache_dump(ctx, &w);
+	else
+		ret = mplsroute_route_dump(ctx->sock, s.family, walk_route,
+					   &w);
 	fflush(stdout);
 	if (ret < 0)
 		return dump_failed(ctx, ret, "Dump");

@@ -144,10 +144,13 @@ static void print_labels(FILE *f, const char *fmt,
 	fprintf(f, fmt, buf);
 }
 
-static void print_encap(FILE *f, const struct mplsroute_labels *ls)
+/* current iproute2's text: " encap mpls  100/200 ttl 10 " */
+static void print_encap(FILE *f, const struct mplsroute_nexthop *nh)
 {
 	fprintf(f, " encap mpls ");
-	print_labels(f, " %s ", ls);
+	print_labels(f, " %s ", &nh->encap);
+	if (nh->has_encap_ttl)
+		fprintf(f, "ttl %u ", nh->encap_ttl);
 }
 
 /* the head: type, dst, src, as to, encap, tos, via, dev */
@@ -168,7 +171,7 @@ static void print_head(const struct pctx *p)
 	if (rt->nh.newdst.n)
 		print_labels(p->f, "as to %s ", &rt->nh.newdst);
 	if (rt->nh.encap.n)
-		print_encap(p->f, &rt->nh.encap);
+		print_encap(p->f, &rt->nh);
 	if (rt->tos && !opt(p, MPLSROUTE_PRINT_NO_TOS)) {
 		mplsroute_dsfield_n2a(rt->tos, buf, sizeof(buf));
 		fprintf(p->f, "tos %s ", buf);
@@ -398,7 +401,7 @@ static void print_nexthop(const struct pctx *p,
 	if (nh->newdst.n)
 		print_labels(p->f, " as to %s", &nh->newdst);
 	if (nh->encap.n)
-		print_encap(p->f, &nh->encap);
+		print_encap(p->f, nh);
 	if (nh->via.family && nh->via.family == p->rt->family)
 		fprintf(p->f, " via %s ", addr_fmt(&nh->via, buf,
 						   sizeof(buf)));
@@ -430,6 +433,10 @@ static void print_tail(const struct pctx *p)
 	print_metrics(p);
 	if (rt->iif && !opt(p, MPLSROUTE_PRINT_NO_IIF))
 		fprintf(p->f, " iif %s", ifname(p, rt->iif, buf, sizeof(buf)));
+	/* as current iproute2 prints it, its misspelling included */
+	if (rt->has_ttl_propagate)
+		fprintf(p->f, "ttl-propogate %s",
+			rt->ttl_propagate ? "enabled" : "disabled");
 	for (i = 0; i < rt->nnh && i < MPLSROUTE_MAX_NEXTHOPS; i++)
 		print_nexthop(p, &rt->nhs[i]);
 	if (rt->has_pref) {

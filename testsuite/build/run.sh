@@ -39,6 +39,17 @@ test_exports() {
 	else
 		pass "exports ($n functions, nothing else)"
 	fi
+	# the map names each exported function, no more (ld accepts names that
+	# are not defined)
+	sed -n 's/^[ \t]*\(mplsroute_[a-z0-9_]*\);.*/\1/p' lib/libmplsroute.map |
+		sort -u > "$TMP/mapped"
+	extra=$(comm -13 "$TMP/declared" "$TMP/mapped" | tr '\n' ' ')
+	missing=$(comm -23 "$TMP/declared" "$TMP/mapped" | tr '\n' ' ')
+	if grep -q '^[ \t]*mplsroute_[a-z0-9_]*\*' lib/libmplsroute.map; then
+		fail map-file "lib/libmplsroute.map has a wildcard, list the names"
+	elif [ -n "$extra$missing" ]; then
+		fail map-file "lib/libmplsroute.map lists, not declared: [$extra] declared, not listed: [$missing]"
+	else pass map-file; fi
 	# every symbol sits in a version node the map file names
 	bad=$(nm -D --defined-only "$SO" | awk '$2 != "A" && $3 !~ /@@MPLSROUTE_/ { print $3 }')
 	if [ -n "$bad" ]; then fail exports-versioned "unversioned: $bad"
@@ -101,6 +112,17 @@ test_header_alone() {
 	if out=$(g++ -std=c++11 -pedantic -Wall -Wextra -Werror -Iinclude -o "$TMP/hxx" "$TMP/h.cc" 2>&1) &&
 	   "$TMP/hxx"; then pass header-c++
 	else fail header-c++ "$(echo "$out" | head -n 3)"; fi
+}
+
+# STYLE.md: every file opens with a one-line comment, functions fit on a
+# screen, lib/ never prints or exits; lines over 80 columns are counted and
+# listed by testsuite/build/style.sh, not failed (some owners still work)
+test_style() {
+	sh testsuite/build/style.sh > "$TMP/style"
+	hard=$(grep -E '^[^ ]*: (header|length|print):' "$TMP/style" | head -n 5 | tr '\n' ' ')
+	wide=$(grep -c ': columns:' "$TMP/style")
+	if [ -n "$hard" ]; then fail style "$hard"
+	else pass "style ($wide lines over 80 columns: sh testsuite/build/style.sh)"; fi
 }
 
 # a user of the installed library: labels through text and wire, then an
@@ -193,18 +215,81 @@ test_install() {
 	fi
 }
 
-# a full build (library, ipmpls, tests) in a separate O= dir with -Werror
+# a full build (library, ipmpls, tests) with -Werror: $1 the compiler, $2
+# the tree (its own build) or "" (an O= dir of this tree)
 test_werror() {
 	cc=$1
-	have "$cc" || { skip werror-$cc "no $cc"; return; }
-	if make -s -j2 O="$TMP/o-$cc" CC="$cc" EXTRA_CFLAGS=-Werror all tests \
+	have "$cc" || { skip werror-$cc "no $cc"; return 1; }
+	if [ -n "$2" ]; then
+		set -- -C "$2"
+	else
+		set -- O="$TMP/o-$cc"
+	fi
+	if make -s -j2 "$@" CC="$cc" EXTRA_CFLAGS=-Werror all tests \
 		> "$TMP/$cc.log" 2>&1; then
 		if grep -qi 'warning' "$TMP/$cc.log"; then
 			fail werror-$cc "$(grep -i -m 2 warning "$TMP/$cc.log")"
-		else pass werror-$cc; fi
+		else pass werror-$cc; return 0; fi
 	else
 		fail werror-$cc "$(grep -m 3 -E 'error|Error' "$TMP/$cc.log")"
 	fi
+	return 1
+}
+
+# the files of the tree below $1 (not .git), sorted
+tree_files() {
+	(cd "$1" && find . -path ./.git -prune -o -type f -print | sort)
+}
+
+# make in a clean copy of the sources: make -j2 from clean (with gcc
+# -Werror), nothing to do after it, the dependencies (a header rebuilds
+# every object; ip/utils.c rebuilds check_cli, which includes it), then
+# make clean and make distclean leave exactly the sources
+test_make_tree() {
+	if ! have git || ! git rev-parse --git-dir >/dev/null 2>&1; then
+		skip make-tree "not a git checkout"; return
+	fi
+	S=$TMP/src
+	mkdir -p "$S"
+	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C "$S"
+	tree_files "$S" > "$TMP/sources"
+	(cd "$S" && ./configure > /dev/null 2>&1) || {
+		fail make-tree "configure fails in a copy"; return; }
+	test_werror gcc "$S" || return
+	if make -q -C "$S" all tests; then pass make-up-to-date
+	else fail make-up-to-date "make still has work after a full build"; fi
+	touch "$S/ip/utils.c"
+	n=$(make -n -C "$S" tests | grep -c 'check_cli\.c')
+	if [ "$n" = 1 ] && ! make -n -C "$S" tests | grep -q 'check_label\.c'; then
+		pass make-deps-utils
+	else fail make-deps-utils "touching ip/utils.c rebuilds check_cli $n times (or too much)"; fi
+	make -s -C "$S" all tests > /dev/null 2>&1
+	touch "$S/include/mplsroute.h"
+	n=$(make -n -C "$S" all | grep -c -- '-c -o lib/')
+	m=$(ls "$S"/lib/*.c | wc -l)
+	if [ "$n" = "$m" ]; then pass make-deps-header
+	else fail make-deps-header "touching the header recompiles $n of $m lib objects"; fi
+	make -s -C "$S" clean > /dev/null 2>&1
+	tree_files "$S" > "$TMP/after-clean"
+	left=$(comm -13 "$TMP/sources" "$TMP/after-clean" | tr '\n' ' ')
+	if [ "$left" = "./config.mk " ]; then pass make-clean
+	else fail make-clean "left after make clean: $left"; fi
+	make -s -C "$S" distclean > /dev/null 2>&1
+	tree_files "$S" > "$TMP/after-distclean"
+	if cmp -s "$TMP/sources" "$TMP/after-distclean"; then pass make-distclean
+	else fail make-distclean "differs from the sources: $(diff "$TMP/sources" \
+		"$TMP/after-distclean" | grep '^[<>]' | head -n 3 | tr '\n' ' ')"; fi
+}
+
+# clang in an O= dir of this tree; make clean O= removes only that build
+test_o_dir() {
+	test_werror clang || return
+	before=$(ls lib/*.o testsuite/out 2>/dev/null | wc -l)
+	make -s O="$TMP/o-clang" clean > /dev/null 2>&1
+	left=$(find "$TMP/o-clang" -type f | head -n 3)
+	after=$(ls lib/*.o testsuite/out 2>/dev/null | wc -l)
+	if [ -z "$left" ] && [ "$before" = "$after" ]; then pass make-clean-o
+	else fail make-clean-o "left in O=: $left; in the tree $before -> $after files"; fi
 }
 
 # ./configure in a scratch dir where pkg-config finds no libmnl: it must
@@ -241,11 +326,12 @@ test_configure_no_libmnl() {
 	fi
 }
 
+test_style
 test_exports
 test_static_namespace
 test_header_docs
 test_header_alone
 test_install
 test_configure_no_libmnl
-test_werror gcc
-test_werror clang
+test_make_tree
+test_o_dir
