@@ -32,16 +32,22 @@ SONAME := libmplsroute.so.$(SOMAJOR)
 IPMPLS := $(OUT)ip/ipmpls
 
 .PHONY: all check check-unit check-golden check-lab check-sanitize check-sanitize-build \
-	install clean distclean demo bench tests
+	check-build install clean distclean demo bench tests
 
 all: $(LIBA) $(LIBSO) $(IPMPLS)
 
 config.mk:
 	@echo "Run ./configure first." >&2; exit 1
 
-$(OUT)%.o: %.c $(wildcard include/*.h lib/*.h ip/*.h) config.mk
+# -MMD -MP: each object and test binary gets a .d file naming the headers
+# (and, for check_cli, ip/utils.c) it includes, so a change rebuilds it
+DEP_FLAGS = -MMD -MP -MF $@.d
+DEPS := $(addsuffix .d,$(LIB_OBJ) $(IP_OBJ) $(UNIT_BIN) $(TOOL_BIN))
+-include $(DEPS)
+
+$(OUT)%.o: %.c config.mk
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
 
 $(LIBA): $(LIB_OBJ)
 	rm -f $@
@@ -56,18 +62,19 @@ $(LIBSO): $(LIB_OBJ) lib/libmplsroute.map
 $(IPMPLS): $(IP_OBJ) $(LIBA)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(IP_OBJ) $(LIBA) $(MNL_LIBS)
 
-$(OUT)testsuite/unit/check_%: testsuite/unit/check_%.c $(LIBA) testsuite/unit/unit.h
+$(OUT)testsuite/unit/check_%: testsuite/unit/check_%.c $(LIBA) config.mk
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) \
+	$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) $(CHECK_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) \
 		$(MNL_LIBS) $(CHECK_LIBS)
 
-$(OUT)testsuite/tools/%: testsuite/tools/%.c $(LIBA)
+$(OUT)testsuite/tools/%: testsuite/tools/%.c $(LIBA) config.mk
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(MNL_LIBS)
+	$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(MNL_LIBS)
 
 tests: $(UNIT_BIN) $(TOOL_BIN)
 
-# make check: unit tests, golden diffs, the sanitizer run, then the lab
+# make check: unit tests, golden diffs, the sanitizer run, the lab, then the
+# release checks (testsuite/build/run.sh)
 check: all tests
 	sh testsuite/run.sh all
 
@@ -87,11 +94,18 @@ check-sanitize: all tests
 check-lab: all tests
 	sh testsuite/run.sh lab
 
+# exports, header, install + pkg-config, -Werror with gcc and clang, configure
+check-build: all tests
+	sh testsuite/run.sh build
+
 demo: all
 	sh testsuite/lab/demo.sh
 
 bench: all
 	sh bench/run.sh
+
+# pcdir DIR: DIR as the .pc file writes it, ${prefix}/... when under PREFIX
+pcdir = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)
@@ -101,13 +115,17 @@ install: all
 	ln -sf libmplsroute.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libmplsroute.so
 	install -m 644 include/mplsroute.h $(DESTDIR)$(INCLUDEDIR)/
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
-		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(call pcdir,$(LIBDIR))|' \
+		-e 's|@INCLUDEDIR@|$(call pcdir,$(INCLUDEDIR))|' \
+		-e 's|@VERSION@|$(VERSION)|' \
 		lib/libmplsroute.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/libmplsroute.pc
 
 clean:
-	rm -f lib/*.o ip/*.o $(LIBA) lib/libmplsroute.so* $(IPMPLS) $(UNIT_BIN) $(TOOL_BIN)
+	rm -f $(LIB_OBJ) $(IP_OBJ) $(LIBA) $(OUT)lib/libmplsroute.so* $(IPMPLS) \
+		$(UNIT_BIN) $(TOOL_BIN) $(DEPS)
+ifeq ($(O),)
 	rm -rf build-san testsuite/out
+endif
 
 distclean: clean
 	rm -f config.mk

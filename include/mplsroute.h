@@ -92,14 +92,27 @@ struct mplsroute_addr {
 int mplsroute_attr_put_encap(struct nlmsghdr *nlh, size_t buflen,
 			     const struct mplsroute_labels *ls);
 
-/* mplsroute_attr_put_newdst - append RTA_NEWDST.  0, -EMSGSIZE or -EINVAL. */
+/*
+ * mplsroute_attr_put_encap_ttl - as mplsroute_attr_put_encap, with
+ * MPLS_IPTUNNEL_TTL (u8 @ttl) after MPLS_IPTUNNEL_DST inside RTA_ENCAP, as
+ * current iproute2 sends `encap mpls LABELS ttl N`; @ttl < 0: none (the
+ * same bytes as mplsroute_attr_put_encap).  Returns 0, -EMSGSIZE, -EINVAL
+ * (empty stack) or -ERANGE (@ttl > 255).
+ */
+int mplsroute_attr_put_encap_ttl(struct nlmsghdr *nlh, size_t buflen,
+				 const struct mplsroute_labels *ls, int ttl);
+
+/*
+ * mplsroute_attr_put_newdst - append RTA_NEWDST.  Returns 0, -EMSGSIZE or
+ * -EINVAL.
+ */
 int mplsroute_attr_put_newdst(struct nlmsghdr *nlh, size_t buflen,
 			      const struct mplsroute_labels *ls);
 
 /*
  * mplsroute_attr_put_via - append RTA_VIA (u16 family in host order, then
- * 4 or 16 address bytes, or the label stack for AF_MPLS).
- * 0, -EMSGSIZE, or -EAFNOSUPPORT for a family other than inet/inet6/mpls.
+ * 4 or 16 address bytes, or the label stack for AF_MPLS).  Returns 0,
+ * -EMSGSIZE, or -EAFNOSUPPORT for a family other than inet/inet6/mpls.
  */
 int mplsroute_attr_put_via(struct nlmsghdr *nlh, size_t buflen,
 			   const struct mplsroute_addr *via);
@@ -118,6 +131,15 @@ int mplsroute_attr_put_via(struct nlmsghdr *nlh, size_t buflen,
 int mplsroute_attr_get_encap(const struct nlattr *encap,
 			     const struct nlattr *encap_type,
 			     struct mplsroute_labels *ls);
+/*
+ * mplsroute_attr_get_encap_ttl - as mplsroute_attr_get_encap, and sets *ttl
+ * to MPLS_IPTUNNEL_TTL (0..255), or -1 when the encap has none.  A TTL
+ * attribute whose payload is not one byte is -EINVAL.  Returns as
+ * mplsroute_attr_get_encap; *ttl is set only on success.
+ */
+int mplsroute_attr_get_encap_ttl(const struct nlattr *encap,
+				 const struct nlattr *encap_type,
+				 struct mplsroute_labels *ls, int *ttl);
 int mplsroute_attr_get_newdst(const struct nlattr *attr,
 			      struct mplsroute_labels *ls);
 int mplsroute_attr_get_via(const struct nlattr *attr,
@@ -136,6 +158,8 @@ struct mplsroute_nexthop {
 	uint8_t flags;			/* RTNH_F_* */
 	uint8_t hops;			/* weight - 1 */
 	struct mplsroute_labels encap;	/* RTA_ENCAP, n = 0: none */
+	uint8_t encap_ttl;		/* MPLS_IPTUNNEL_TTL, if has_encap_ttl */
+	uint8_t has_encap_ttl;
 	struct mplsroute_labels newdst;	/* RTA_NEWDST, n = 0: none */
 	uint8_t nattrs;			/* RTA_* types in argument/wire order */
 	uint16_t attrs[8];
@@ -173,6 +197,12 @@ struct mplsroute_route {
 	uint32_t metrics_set;	/* bit n: metrics[n] present */
 	uint32_t expires;	/* from RTA_CACHEINFO (route get) */
 	uint8_t has_cacheinfo;
+	/* the rest of RTA_CACHEINFO, as struct rta_cacheinfo has them */
+	uint32_t ci_clntref, ci_lastuse, ci_error, ci_used, ci_id;
+	uint32_t ci_ts, ci_tsage;
+	uint32_t mark;		/* RTA_MARK (route get ... mark N), 0: none */
+	uint8_t ttl_propagate;	/* RTA_TTL_PROPAGATE (0 or 1), when */
+	uint8_t has_ttl_propagate;	/* has_ttl_propagate */
 
 	uint8_t nattrs;
 	uint16_t attrs[MPLSROUTE_MAX_ATTRS];
@@ -232,8 +262,10 @@ int mplsroute_route_set_table(struct mplsroute_route *rt, uint32_t id);
  * rt->table when table_id is 0), then the attributes: first in rt->attrs[]
  * order (RTA_DST, RTA_SRC, RTA_ENCAP + RTA_ENCAP_TYPE, RTA_GATEWAY or
  * RTA_VIA, RTA_NEWDST, RTA_PREFSRC, RTA_PRIORITY, RTA_TABLE (id >= 256
- * only), RTA_PREF; unknown types are skipped), then those of the same set
- * present in @rt but not listed, in that order, then RTA_OIF (nh.ifindex),
+ * only), RTA_PREF, RTA_TTL_PROPAGATE; unknown types are skipped), then
+ * those of the same set present in @rt but not listed, in that order (an
+ * encap with has_encap_ttl carries MPLS_IPTUNNEL_TTL after its labels),
+ * then RTA_OIF (nh.ifindex),
  * RTA_METRICS (metrics_set, ascending, RTAX_LOCK last; RTAX_CC_ALGO is not
  * sent) and RTA_MULTIPATH (nhs[]: each rtnexthop with flags, hops, ifindex
  * and its attributes in the same way).  A via of the route's family is
@@ -374,20 +406,21 @@ int mplsroute_sock_send_buf(struct mplsroute_sock *s, void *buf, size_t len);
 int mplsroute_sock_check(struct mplsroute_sock *s);
 
 /*
- * mplsroute_sock_errmsg - the extended-ack text of the last kernel error
- * (talk, request, dump or check); "" when the kernel sent none.  The string
- * belongs to the socket and stays valid until its next call.
+ * mplsroute_sock_errmsg - returns the extended-ack text of the last kernel
+ * error (talk, request, dump or check); "" when the kernel sent none.  The
+ * string belongs to the socket and stays valid until its next call.
  */
 const char *mplsroute_sock_errmsg(const struct mplsroute_sock *s);
 
 /*
- * mplsroute_sock_dump_interrupted - 1 if the last dump had NLM_F_DUMP_INTR
- * set (the table changed during the dump), else 0.
+ * mplsroute_sock_dump_interrupted - returns 1 if the last dump had
+ * NLM_F_DUMP_INTR set (the table changed during the dump), else 0.
  */
 int mplsroute_sock_dump_interrupted(const struct mplsroute_sock *s);
 
 /*
- * mplsroute_sock_fd - the socket's file descriptor (-1 for a replay).
+ * mplsroute_sock_fd - returns the socket's file descriptor (-1 for a
+ * replay).
  */
 int mplsroute_sock_fd(const struct mplsroute_sock *s);
 
@@ -462,10 +495,11 @@ struct mplsroute_sock;
  * AF_MPLS), RTA_GATEWAY/RTA_VIA (rt->nh.via), RTA_OIF, RTA_NEWDST,
  * RTA_ENCAP(+TYPE), RTA_PRIORITY, RTA_TABLE (rt->table_id; rtm_table when
  * absent), RTA_METRICS (u32 ones), RTA_MULTIPATH (rt->nhs, each with its
- * own via/newdst/encap), RTA_PREF, RTA_IIF and RTA_CACHEINFO's expiry.
+ * own via/newdst/encap and the encap's MPLS_IPTUNNEL_TTL), RTA_PREF,
+ * RTA_TTL_PROPAGATE, RTA_IIF and RTA_CACHEINFO's expiry.
  * rt->attrs lists, in wire order, which of RTA_DST, RTA_SRC, RTA_PREFSRC,
- * RTA_PRIORITY, RTA_TABLE, RTA_GATEWAY, RTA_VIA, RTA_NEWDST and RTA_ENCAP
- * were present (each nexthop's attrs likewise for its own); rt->nh.flags
+ * RTA_PRIORITY, RTA_TABLE, RTA_GATEWAY, RTA_VIA, RTA_NEWDST, RTA_ENCAP and
+ * RTA_TTL_PROPAGATE were present (each nexthop's attrs likewise for its own); rt->nh.flags
  * holds rtm_flags' low byte (RTNH_F_*).
  * Returns 0, -EPROTO (not a route message), -EBADMSG (shorter than an
  * rtmsg), -EINVAL (a malformed attribute or label stack) or -E2BIG (more
@@ -565,6 +599,7 @@ struct mplsroute_print_opts {
 	int deleted;		/* start with "Deleted " (a RTM_DELROUTE) */
 	unsigned int hide;	/* MPLSROUTE_PRINT_NO_* */
 	long hz;		/* clock ticks per second for expiry; 0: sysconf */
+	int stats;		/* -s: a cache entry's users, used and age */
 	/*
 	 * ifindex -> name into @buf; return 0, or < 0 for "unknown" (printed
 	 * as if<N>).  NULL: if_indextoname.

@@ -1,4 +1,4 @@
-/* ipmpls.c: main: ip's global options, the object table, the socket (kernel or replay) */
+/* ipmpls.c: main: ip's options, the object table, the socket (kernel/replay) */
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
@@ -23,11 +23,13 @@ static const char main_usage[] =
 "       ipmpls [ -force ] -batch filename\n"
 "where  OBJECT := { route }\n"
 "       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n"
+"                    -h[uman-readable] | -iec |\n"
 "                    -f[amily] { inet | inet6 | ipx | dnet | mpls | bridge | link } |\n"
 "                    -4 | -6 | -I | -D | -B | -M | -0 |\n"
 "                    -l[oops] { maximum-addr-flush-attempts } |\n"
-"                    -o[neline] | -b[atch] [filename] | -n[etns] name |\n"
-"                    -j[son] | -p[retty] | -h[elp] }\n";
+"                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n"
+"                    -rc[vbuf] [size] | -n[etns] name | -a[ll] |\n"
+"                    -j[son] | -p[retty] }\n";
 
 static int usage(void)
 {
@@ -99,7 +101,11 @@ static int simple_option(struct ipmpls_opts *o, const char *opt)
 			return 0;
 		}
 	}
-	if (matches(opt, "-stats") == 0 || matches(opt, "-statistics") == 0)
+	if (matches(opt, "-human") == 0 ||
+	    matches(opt, "-human-readable") == 0 || matches(opt, "-iec") == 0)
+		;	/* accepted: no sizes in route output */
+	else if (matches(opt, "-stats") == 0 ||
+		 matches(opt, "-statistics") == 0)
 		o->stats++;
 	else if (matches(opt, "-details") == 0)
 		o->details++;
@@ -107,6 +113,9 @@ static int simple_option(struct ipmpls_opts *o, const char *opt)
 		;	/* accepted: names are not looked up */
 	else if (matches(opt, "-oneline") == 0)
 		o->oneline++;
+	else if (matches(opt, "-timestamp") == 0 ||
+		 matches(opt, "-tshort") == 0)
+		;	/* accepted: only `monitor` prints timestamps */
 	else
 		return -1;
 	return 0;
@@ -136,16 +145,31 @@ static int value_option(struct ipmpls_opts *o, const char *opt,
 	return 0;
 }
 
+/* -rcvbuf SIZE (cursor on the option): checked as 4.4 does, then unused */
+static int rcvbuf_option(struct argcur *c)
+{
+	uint32_t size;
+
+	if (arg_next(c))
+		return usage();
+	if (get_u32(&size, c->argv[0], 0)) {
+		fprintf(stderr, "Invalid rcvbuf size '%s'\n", c->argv[0]);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
 /* ip's option words in ip's order (so "-f" is -family, not -force) */
 enum { OPT_LOOPS, OPT_FAMILY, OPT_SIMPLE, OPT_VERSION, OPT_FORCE, OPT_BATCH,
-	OPT_HELP, OPT_NETNS, OPT_JSON, OPT_PRETTY };
+	OPT_RCVBUF, OPT_HELP, OPT_NETNS, OPT_ALL, OPT_JSON, OPT_PRETTY };
 
 static int option_kind(const char *opt)
 {
 	static const struct { const char *word; int kind; } opts[] = {
 		{ "-Version", OPT_VERSION }, { "-force", OPT_FORCE },
-		{ "-batch", OPT_BATCH }, { "-help", OPT_HELP },
-		{ "-netns", OPT_NETNS }, { "-json", OPT_JSON },
+		{ "-batch", OPT_BATCH }, { "-rcvbuf", OPT_RCVBUF },
+		{ "-help", OPT_HELP }, { "-netns", OPT_NETNS },
+		{ "-all", OPT_ALL }, { "-json", OPT_JSON },
 		{ "-pretty", OPT_PRETTY },
 	};
 	struct ipmpls_opts scratch = { 0 };
@@ -189,6 +213,11 @@ static int one_option(struct ipmpls_opts *o, struct argcur *c, int *rc)
 	case OPT_FORCE:
 		o->force++;
 		break;
+	case OPT_RCVBUF:
+		*rc = rcvbuf_option(c);
+		break;
+	case OPT_ALL:
+		break;	/* accepted: -all is for `netns exec` */
 	case OPT_HELP:
 		*rc = usage();
 		break;

@@ -27,6 +27,9 @@
 #ifndef RTA_ENCAP
 #define RTA_ENCAP 22
 #endif
+#ifndef RTA_TTL_PROPAGATE
+#define RTA_TTL_PROPAGATE 26
+#endif
 
 #define ROUTE_MSG_SIZE	8192
 
@@ -169,10 +172,30 @@ static int parse_as(struct rtparse *p, struct mplsroute_labels *ls)
 }
 
 /*
- * encap TYPE HDR: only "mpls LABELS".  As the last words of the line (or of
- * a nexthop) it is accepted, unlike 4.4 (see beyond/dev-enc-last).
+ * encap mpls LABELS [ttl N]: the ttl as current iproute2 reads it (0..255,
+ * once).  The cursor stays on the last word used.
  */
-static int parse_encap(struct rtparse *p, struct mplsroute_labels *ls)
+static int parse_encap_ttl(struct rtparse *p, struct mplsroute_nexthop *nh)
+{
+	while (p->c.argc > 1 && strcmp(p->c.argv[1], "ttl") == 0) {
+		next(p);
+		if (next(p))
+			return incomplete_command();
+		if (nh->has_encap_ttl)
+			return duparg2("ttl", cur(p));
+		if (get_u8(&nh->encap_ttl, cur(p), 0))
+			return invarg("\"ttl\" value is invalid\n", cur(p));
+		nh->has_encap_ttl = 1;
+	}
+	return 0;
+}
+
+/*
+ * encap TYPE HDR: only "mpls LABELS [ttl N]".  As the last words of the
+ * line (or of a nexthop) it is accepted, unlike 4.4 (see
+ * beyond/dev-enc-last).
+ */
+static int parse_encap(struct rtparse *p, struct mplsroute_nexthop *nh)
 {
 	struct mplsroute_addr a;
 	const char *type;
@@ -189,8 +212,9 @@ static int parse_encap(struct rtparse *p, struct mplsroute_labels *ls)
 		return unsupported(type);
 	if (parse_addr(&a, cur(p), AF_MPLS) < 0)
 		return addr_expected(AF_MPLS, cur(p));
-	*ls = a.labels;
-	return 0;
+	nh->encap = a.labels;
+	nh->has_encap_ttl = 0;
+	return parse_encap_ttl(p, nh);
 }
 
 static int kw_src(struct rtparse *p)
@@ -427,11 +451,27 @@ static int kw_pref(struct rtparse *p)
 
 static int kw_encap(struct rtparse *p)
 {
-	int ret = parse_encap(p, &p->rt->nh.encap);
+	int ret = parse_encap(p, &p->rt->nh);
 
 	if (ret == 0)
 		push_attr(p, RTA_ENCAP);
 	return ret;
+}
+
+/* ttl-propagate {enabled|disabled}: RTA_TTL_PROPAGATE, current iproute2's */
+static int kw_ttl_propagate(struct rtparse *p)
+{
+	if (next(p))
+		return incomplete_command();
+	if (matches(cur(p), "enabled") == 0)
+		p->rt->ttl_propagate = 1;
+	else if (matches(cur(p), "disabled") == 0)
+		p->rt->ttl_propagate = 0;
+	else
+		return invarg("\"ttl-propagate\" value is invalid\n", cur(p));
+	p->rt->has_ttl_propagate = 1;
+	push_attr(p, RTA_TTL_PROPAGATE);
+	return 0;
 }
 
 /* [to] [TYPE] PREFIX: the destination (4.4's final else) */
@@ -507,11 +547,23 @@ static const struct route_kw {
 	{ "oif", 0, kw_dev },
 	{ "pref", 1, kw_pref },
 	{ "encap", 0, kw_encap },
+	{ "ttl-propagate", 0, kw_ttl_propagate },
 };
 
 static int word_is(const char *w, const char *kw, int prefix)
 {
 	return prefix ? matches(w, kw) == 0 : strcmp(w, kw) == 0;
+}
+
+/* the metric keyword @w names (or abbreviates), or NULL */
+static const struct metric_kw *metric_kw_find(const char *w)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(metric_kws) / sizeof(metric_kws[0]); k++)
+		if (word_is(w, metric_kws[k].word, metric_kws[k].prefix))
+			return &metric_kws[k];
+	return NULL;
 }
 
 /*
@@ -521,15 +573,16 @@ static int word_is(const char *w, const char *kw, int prefix)
 static int route_word(struct rtparse *p)
 {
 	const char *w = cur(p);
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < sizeof(route_kws) / sizeof(route_kws[0]); i++) {
 		const struct route_kw *kw = &route_kws[i];
 
 		if (!kw->word) {
-			for (k = 0; k < sizeof(metric_kws) / sizeof(metric_kws[0]); k++)
-				if (word_is(w, metric_kws[k].word, metric_kws[k].prefix))
-					return kw_metrics(p, &metric_kws[k]);
+			const struct metric_kw *m = metric_kw_find(w);
+
+			if (m)
+				return kw_metrics(p, m);
 			continue;
 		}
 		if (!word_is(w, kw->word, kw->prefix))
@@ -588,7 +641,7 @@ static int parse_one_nh(struct rtparse *p, struct mplsroute_nexthop *nh)
 		} else if (matches(w, "realms") == 0) {
 			ret = unsupported(w);
 		} else if (strcmp(w, "encap") == 0) {
-			ret = parse_encap(p, &nh->encap);
+			ret = parse_encap(p, nh);
 			if (ret == 0)
 				push_nh_attr(nh, RTA_ENCAP);
 		} else if (strcmp(w, "as") == 0) {
@@ -633,7 +686,7 @@ static int parse_nexthops(struct rtparse *p)
 	return 0;
 }
 
-/* ---- the whole command ---------------------------------------------------- */
+/* ---- the whole command ------------------------------------------------- */
 
 /* the words before "nexthop" (or the end); 0 or an exit code */
 static int parse_route_words(struct rtparse *p)
@@ -705,9 +758,10 @@ int iproute_modify(struct ipmpls_ctx *ctx, int cmd, unsigned flags,
 	return ipmpls_talk(ctx, (struct nlmsghdr *)buf);
 }
 
-/* ---- the subcommands -------------------------------------------------------- */
+/* ---- the subcommands --------------------------------------------------- */
 
-enum { RC_MODIFY, RC_LIST, RC_FLUSH, RC_GET, RC_HELP };
+enum { RC_MODIFY, RC_LIST, RC_FLUSH, RC_GET, RC_SAVE, RC_RESTORE, RC_SHOWDUMP,
+	RC_HELP };
 
 static const struct route_cmd {
 	const char *word;	/* matched as an abbreviation */
@@ -729,6 +783,9 @@ static const struct route_cmd {
 	{ "lst", NULL, RC_LIST, 0, 0 },
 	{ "get", NULL, RC_GET, 0, 0 },
 	{ "flush", NULL, RC_FLUSH, 0, 0 },
+	{ "save", NULL, RC_SAVE, 0, 0 },
+	{ "restore", NULL, RC_RESTORE, 0, 0 },
+	{ "showdump", NULL, RC_SHOWDUMP, 0, 0 },
 	{ "help", NULL, RC_HELP, 0, 0 },
 };
 
@@ -754,6 +811,12 @@ int do_iproute(struct ipmpls_ctx *ctx, int argc, char **argv)
 						  argc - 1, argv + 1);
 		case RC_GET:
 			return iproute_get(ctx, argc - 1, argv + 1);
+		case RC_SAVE:
+			return iproute_list_flush(ctx, IPROUTE_SAVE, argc - 1,
+						  argv + 1);
+		case RC_RESTORE:
+		case RC_SHOWDUMP:
+			return iproute_restore(ctx, c->what == RC_SHOWDUMP);
 		default:
 			return usage();
 		}

@@ -34,6 +34,7 @@ struct walk {
 	struct ipmpls_ctx *ctx;
 	struct sel *sel;
 	int flush;
+	int save;		/* `route save`: the messages go to stdout */
 	unsigned int flushed;	/* deletes queued this round */
 	size_t flushp;		/* bytes waiting in flushb */
 	int send_err;		/* a flush send failed */
@@ -316,6 +317,11 @@ static int walk_route(const struct nlmsghdr *nlh,
 		return 0;	/* a kernel without this family dumps all */
 	if (mplsroute_filter_match(&w->sel->f, rt) != 1)
 		return 0;
+	if (w->save) {
+		if (fwrite(nlh, 1, nlh->nlmsg_len, stdout) != nlh->nlmsg_len)
+			return -ECANCELED;
+		return 0;
+	}
 	if (w->flush) {
 		if (flush_queue(w, nlh) < 0)
 			return -ECANCELED;
@@ -324,10 +330,65 @@ static int walk_route(const struct nlmsghdr *nlh,
 	}
 	o.oneline = w->ctx->opts->oneline;
 	o.details = w->ctx->opts->details;
+	o.stats = w->ctx->opts->stats;
 	o.ifname = cached_ifname;
 	o.hide = mplsroute_filter_hide(&w->sel->f, rt);
 	mplsroute_route_print(stdout, rt, &o);
 	return 0;
+}
+
+/* `show cache`: 4.4's rtnl_rtcache_request, an rtmsg with RTM_F_CLONED */
+struct cache_walk {
+	struct walk *w;
+	struct mplsroute_route rt;
+};
+
+static int cache_msg(const struct nlmsghdr *nlh, void *data)
+{
+	struct cache_walk *c = data;
+
+	if (nlh->nlmsg_type != RTM_NEWROUTE)
+		return 0;
+	if (mplsroute_route_parse(nlh, &c->rt) < 0)
+		return walk_route(nlh, NULL, c->w);
+	return walk_route(nlh, &c->rt, c->w);
+}
+
+static int cache_dump(struct ipmpls_ctx *ctx, struct walk *w)
+{
+	static struct cache_walk c;	/* a route is big: not on the stack */
+	union {
+		struct nlmsghdr nlh;
+		char buf[64];
+	} req;
+	struct rtmsg *r;
+
+	memset(&req, 0, sizeof(req));
+	req.nlh.nlmsg_len = NLMSG_LENGTH(sizeof(*r));
+	req.nlh.nlmsg_type = RTM_GETROUTE;
+	req.nlh.nlmsg_flags = NLM_F_ROOT | NLM_F_REQUEST;
+	r = NLMSG_DATA(&req.nlh);
+	r->rtm_family = (unsigned char)w->sel->family;
+	r->rtm_flags = RTM_F_CLONED;
+	c.w = w;
+	return mplsroute_sock_request(ctx->sock, &req.nlh, cache_msg, &c);
+}
+
+/* 4.4's iproute_flush_cache: the IPv4 cache flush knob (errors told) */
+static void flush_ipv4_cache(void)
+{
+	static const char path[] = "/proc/sys/net/ipv4/route/flush";
+	FILE *f = fopen(path, "w");
+
+	if (!f) {
+		fprintf(stderr, "Cannot open \"%s\": %s\n", path,
+			strerror(errno));
+		return;
+	}
+	if (fputs("-1", f) < 0 || fclose(f) != 0) {
+		fprintf(stderr, "Cannot flush routing cache\n");
+		return;
+	}
 }
 
 /* a failed dump: 4.4's words; returns the exit code */
@@ -360,7 +421,8 @@ static int do_flush(struct ipmpls_ctx *ctx, struct walk *w)
 		if (ret < 0)
 			return dump_failed(ctx, ret, "Flush");
 		if (w->flushed == 0) {
-			if (stats && round == 0)
+			if (stats && round == 0 && (!w->sel->f.cloned ||
+						    w->sel->family == AF_INET6))
 				printf("Nothing to flush.\n");
 			else if (stats)
 				printf("*** Flush is complete after %d round%s ***\n",
@@ -392,7 +454,11 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 	struct sel s;
 	int ret;
 
-	if (flush && argc <= 0) {
+	if (flush == IPROUTE_SAVE) {
+		ret = iproute_save_prep();
+		if (ret)
+			return ret;
+	} else if (flush && argc <= 0) {
 		fprintf(stderr, "\"ip route flush\" requires arguments.\n");
 		return EXIT_BADARG;
 	}
@@ -403,14 +469,25 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 	memset(&w, 0, sizeof(w));
 	w.ctx = ctx;
 	w.sel = &s;
-	w.flush = flush;
+	w.save = flush == IPROUTE_SAVE;
+	w.flush = flush && !w.save;
+	flush = w.flush;
 	if (flush) {
 		s.f.flush = 1;
+		if (s.f.cloned && s.family != AF_INET6) {
+			flush_ipv4_cache();
+			if (ctx->opts->stats)
+				printf("*** IPv4 routing cache is flushed.\n");
+		}
 		if (s.f.cloned && s.family == AF_INET)
-			return EXIT_OK;	/* no IPv4 route cache since 3.6 */
+			return EXIT_OK;
 		return do_flush(ctx, &w);
 	}
-	ret = mplsroute_route_dump(ctx->sock, s.family, walk_route, &w);
+	if (s.f.cloned)
+		ret = cache_dump(ctx, &w);
+	else
+		ret = mplsroute_route_dump(ctx->sock, s.family, walk_route,
+					   &w);
 	fflush(stdout);
 	if (ret < 0)
 		return dump_failed(ctx, ret, "Dump");
@@ -426,6 +503,7 @@ struct getreq {
 	const char *idev, *odev;
 	uint32_t mark;
 	int have_dst;
+	int connected, from_ok;
 };
 
 /* appends RTA_DST/RTA_SRC for a `get` address; 0 or the exit code */
@@ -473,6 +551,7 @@ static int get_word(struct getreq *g, struct argcur *c)
 			return ret;
 		if (matches(c->argv[0], "help") == 0)
 			goto usage;
+		g->from_ok = 1;
 		return get_addr_attr(g, c->argv[0], 1);
 	} else if (matches(w, "iif") == 0 || matches(w, "mark") == 0 ||
 		   matches(w, "oif") == 0 || strcmp(w, "dev") == 0) {
@@ -487,7 +566,7 @@ static int get_word(struct getreq *g, struct argcur *c)
 	} else if (matches(w, "notify") == 0) {
 		g->r->rtm_flags |= RTM_F_NOTIFY;
 	} else if (matches(w, "connected") == 0) {
-		/* a second lookup from the answer's source: not needed here */
+		g->connected = 1;
 	} else {
 		if (strcmp(w, "to") == 0 && (ret = next_word(c)))
 			return ret;
@@ -531,12 +610,114 @@ static int get_print(const struct nlmsghdr *nlh, void *data)
 	if (ret == 0) {
 		o.oneline = ctx->opts->oneline;
 		o.details = ctx->opts->details;
+		o.stats = ctx->opts->stats;
 		o.ifname = cached_ifname;
 		mplsroute_route_print(stdout, rt, &o);
 		fflush(stdout);
 	}
 	free(rt);
 	return ret < 0 ? -ECANCELED : 0;
+}
+
+/* what the first lookup of `get ... connected` answered (4.4 reuses it) */
+struct get_answer {
+	struct ipmpls_ctx *ctx;
+	size_t size;
+	char *buf;
+};
+
+static int get_keep(const struct nlmsghdr *nlh, void *data)
+{
+	struct get_answer *a = data;
+	size_t len = nlh->nlmsg_len < a->size ? nlh->nlmsg_len : a->size;
+
+	memcpy(a->buf, nlh, len);
+	((struct nlmsghdr *)a->buf)->nlmsg_len = (uint32_t)len;
+	return get_print(nlh, a->ctx);
+}
+
+/*
+ * 4.4's `connected`: the answer becomes the next question, its preferred
+ * source as RTA_SRC, its gateway (and output/input device unless given)
+ * blanked to type 0.  0 or the exit code.
+ */
+static int get_reask(struct getreq *g, struct nlmsghdr *nlh)
+{
+	struct rtmsg *r = mnl_nlmsg_get_payload(nlh);
+	struct nlattr *a, *prefsrc = NULL, *src = NULL, *oif = NULL;
+	struct nlattr *gw = NULL, *iif = NULL;
+
+	if (nlh->nlmsg_type != RTM_NEWROUTE) {
+		fprintf(stderr, "Not a route?\n");
+		return EXIT_BADARG;
+	}
+	mnl_attr_for_each(a, nlh, sizeof(*r)) {
+		switch (mnl_attr_get_type(a)) {
+		case RTA_PREFSRC: prefsrc = a; break;
+		case RTA_SRC: src = a; break;
+		case RTA_OIF: oif = a; break;
+		case RTA_GATEWAY: gw = a; break;
+		case RTA_IIF: iif = a; break;
+		}
+	}
+	if (prefsrc) {
+		prefsrc->nla_type = RTA_SRC;
+		r->rtm_src_len = (unsigned char)(8 *
+					mnl_attr_get_payload_len(prefsrc));
+	} else if (!src) {
+		fprintf(stderr, "Failed to connect the route\n");
+		return EXIT_BADARG;
+	}
+	if (!g->odev && oif)
+		oif->nla_type = 0;
+	if (gw)
+		gw->nla_type = 0;
+	if (!g->idev && iif)
+		iif->nla_type = 0;
+	nlh->nlmsg_flags = NLM_F_REQUEST;
+	nlh->nlmsg_type = RTM_GETROUTE;
+	return 0;
+}
+
+static int get_failed(struct ipmpls_ctx *ctx, int ret)
+{
+	const char *msg;
+
+	if (ret == -ECANCELED || ret == -ENOMEM) {
+		fprintf(stderr, "An error :-)\n");
+		return EXIT_BADARG;
+	}
+	msg = mplsroute_sock_errmsg(ctx->sock);
+	if (msg && *msg)
+		fprintf(stderr, "Error: %s.\n", msg);
+	else
+		fprintf(stderr, "RTNETLINK answers: %s\n", strerror(-ret));
+	return EXIT_KERNEL;
+}
+
+/* the lookup, twice for `connected` without `from` */
+static int get_talk(struct ipmpls_ctx *ctx, struct getreq *g)
+{
+	static char ans[1024 + 32] __attribute__((aligned(4)));
+	struct get_answer a = { .ctx = ctx, .size = sizeof(ans), .buf = ans };
+	struct nlmsghdr *nlh = (struct nlmsghdr *)ans;
+	int ret;
+
+	if (!g->connected || g->from_ok) {
+		ret = mplsroute_sock_request(ctx->sock, g->nlh, get_print, ctx);
+		return ret < 0 ? get_failed(ctx, ret) : EXIT_OK;
+	}
+	memset(ans, 0, sizeof(ans));
+	ret = mplsroute_sock_request(ctx->sock, g->nlh, get_keep, &a);
+	if (ret < 0)
+		return get_failed(ctx, ret);
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct rtmsg)))
+		return EXIT_BADARG;
+	ret = get_reask(g, nlh);
+	if (ret)
+		return ret;
+	ret = mplsroute_sock_request(ctx->sock, nlh, get_print, ctx);
+	return ret < 0 ? get_failed(ctx, ret) : EXIT_OK;
 }
 
 int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv)
@@ -547,7 +728,6 @@ int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv)
 	} req;
 	struct argcur c = { .argc = argc, .argv = argv };
 	struct getreq g = { .nlh = &req.nlh, .size = sizeof(req) };
-	const char *msg;
 	int ret;
 
 	memset(&req, 0, sizeof(req));
@@ -577,19 +757,5 @@ int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv)
 	/* 4.4 asks for the table's answer; current iproute2 does for MPLS not */
 	if (g.r->rtm_family != AF_MPLS)
 		g.r->rtm_flags |= RTM_F_LOOKUP_TABLE;
-	ret = mplsroute_sock_request(ctx->sock, g.nlh, get_print, ctx);
-	if (ret == -ECANCELED || ret == -ENOMEM) {
-		fprintf(stderr, "An error :-)\n");
-		return EXIT_BADARG;
-	}
-	if (ret < 0) {
-		msg = mplsroute_sock_errmsg(ctx->sock);
-		if (msg && *msg)
-			fprintf(stderr, "Error: %s.\n", msg);
-		else
-			fprintf(stderr, "RTNETLINK answers: %s\n",
-				strerror(-ret));
-		return EXIT_KERNEL;
-	}
-	return EXIT_OK;
+	return get_talk(ctx, &g);
 }

@@ -1,4 +1,4 @@
-/* utils.c: the CLI's word helpers: abbreviations, numbers, families, addresses, messages */
+/* utils.c: CLI word helpers: abbreviations, numbers, families, addresses */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <limits.h>

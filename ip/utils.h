@@ -1,4 +1,4 @@
-/* utils.h: the CLI's word helpers: abbreviations, numbers, families, addresses, messages */
+/* utils.h: CLI word helpers: abbreviations, numbers, families, addresses */
 #ifndef IPMPLS_UTILS_H
 #define IPMPLS_UTILS_H
 

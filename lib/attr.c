@@ -63,12 +63,22 @@ static int stack_wire(const struct mplsroute_labels *ls, uint8_t *wire)
 MR_EXPORT int mplsroute_attr_put_encap(struct nlmsghdr *nlh, size_t buflen,
 				       const struct mplsroute_labels *ls)
 {
+	return mplsroute_attr_put_encap_ttl(nlh, buflen, ls, -1);
+}
+
+MR_EXPORT int mplsroute_attr_put_encap_ttl(struct nlmsghdr *nlh,
+					   size_t buflen,
+					   const struct mplsroute_labels *ls,
+					   int ttl)
+{
 	uint32_t start_len = nlh->nlmsg_len;
 	uint16_t type = LWTUNNEL_ENCAP_MPLS;
-	uint8_t wire[WIRE_MAX];
+	uint8_t wire[WIRE_MAX], ttl8;
 	struct nlattr *nest;
 	int len;
 
+	if (ttl > 255)
+		return -ERANGE;
 	len = stack_wire(ls, wire);
 	if (len < 0)
 		return len;
@@ -76,6 +86,10 @@ MR_EXPORT int mplsroute_attr_put_encap(struct nlmsghdr *nlh, size_t buflen,
 	if (!nest)
 		goto full;
 	if (mr_attr_put(nlh, buflen, MPLS_IPTUNNEL_DST, len, wire) < 0)
+		goto full;
+	ttl8 = (uint8_t)ttl;
+	if (ttl >= 0 &&
+	    mr_attr_put(nlh, buflen, MPLS_IPTUNNEL_TTL, 1, &ttl8) < 0)
 		goto full;
 	mnl_attr_nest_end(nlh, nest);
 	if (mr_attr_put(nlh, buflen, RTA_ENCAP_TYPE, 2, &type) < 0)
@@ -135,11 +149,30 @@ MR_EXPORT int mplsroute_attr_get_encap(const struct nlattr *encap,
 				       const struct nlattr *encap_type,
 				       struct mplsroute_labels *ls)
 {
+	int ttl;
+
+	return mplsroute_attr_get_encap_ttl(encap, encap_type, ls, &ttl);
+}
+
+/* MPLS_IPTUNNEL_TTL: one byte; 0 or -EINVAL */
+static int get_ttl(const struct nlattr *a, int *ttl)
+{
+	if (mnl_attr_get_payload_len(a) != 1)
+		return -EINVAL;
+	*ttl = mnl_attr_get_u8(a);
+	return 0;
+}
+
+MR_EXPORT int mplsroute_attr_get_encap_ttl(const struct nlattr *encap,
+					   const struct nlattr *encap_type,
+					   struct mplsroute_labels *ls,
+					   int *ttl)
+{
 	const struct nlattr *a;
 	const char *p;
-	int found = 0, left, ret;
+	int found = 0, left, ret, t = -1;
 
-	if (!ls)
+	if (!ls || !ttl)
 		return -EINVAL;
 	if (encap_type) {
 		if (mnl_attr_get_len(encap_type) < MNL_ATTR_HDRLEN + 2)
@@ -149,6 +182,7 @@ MR_EXPORT int mplsroute_attr_get_encap(const struct nlattr *encap,
 	}
 	if (!encap) {
 		ls->n = 0;
+		*ttl = -1;
 		return 0;
 	}
 	if (mnl_attr_get_len(encap) < MNL_ATTR_HDRLEN)
@@ -166,11 +200,18 @@ MR_EXPORT int mplsroute_attr_get_encap(const struct nlattr *encap,
 			if (ret < 0)
 				return ret;
 			found = 1;
-		}	/* others, e.g. MPLS_IPTUNNEL_TTL, are skipped */
+		} else if (mnl_attr_get_type(a) == MPLS_IPTUNNEL_TTL) {
+			ret = get_ttl(a, &t);
+			if (ret < 0)
+				return ret;
+		}	/* others are skipped */
 		left -= MNL_ALIGN(a->nla_len);
 		p += MNL_ALIGN(a->nla_len);
 	}
-	return found ? 0 : -EINVAL;
+	if (!found)
+		return -EINVAL;
+	*ttl = t;
+	return 0;
 }
 
 MR_EXPORT int mplsroute_attr_get_newdst(const struct nlattr *attr,

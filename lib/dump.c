@@ -28,6 +28,9 @@
 #ifndef RTA_ENCAP
 #define RTA_ENCAP 22
 #endif
+#ifndef RTA_TTL_PROPAGATE
+#define RTA_TTL_PROPAGATE 26
+#endif
 
 #define TB_MAX 32	/* attribute types we look at are below this */
 
@@ -49,6 +52,8 @@ static const struct { uint16_t min, max; } policy[TB_MAX] = {
 	[RTA_PREF] = { 1, 1 },
 	[RTA_ENCAP_TYPE] = { 2, 2 },
 	[RTA_ENCAP] = { 0, 0xffff },
+	[RTA_MARK] = { 4, 4 },
+	[RTA_TTL_PROPAGATE] = { 1, 1 },
 };
 
 /* the attributes of a route or a nexthop: by type, and the types in order */
@@ -134,6 +139,7 @@ static void note_order(const struct atab *t, int route, int have_encap,
 		case RTA_PREFSRC:
 		case RTA_PRIORITY:
 		case RTA_TABLE:
+		case RTA_TTL_PROPAGATE:
 			if (!route)
 				continue;
 			break;
@@ -157,7 +163,7 @@ static int get_path(const struct atab *t, uint8_t family,
 		    struct mplsroute_nexthop *nh)
 {
 	const struct nlattr *const *tb = t->tb;
-	int ret = 0;
+	int ret = 0, ttl;
 
 	if (tb[RTA_GATEWAY])
 		ret = get_addr(tb[RTA_GATEWAY], family, 0, &nh->via);
@@ -166,11 +172,15 @@ static int get_path(const struct atab *t, uint8_t family,
 	if (ret == 0 && tb[RTA_NEWDST])
 		ret = mplsroute_attr_get_newdst(tb[RTA_NEWDST], &nh->newdst);
 	if (ret == 0 && tb[RTA_ENCAP]) {
-		ret = mplsroute_attr_get_encap(tb[RTA_ENCAP],
-					       tb[RTA_ENCAP_TYPE], &nh->encap);
+		ret = mplsroute_attr_get_encap_ttl(tb[RTA_ENCAP],
+						   tb[RTA_ENCAP_TYPE],
+						   &nh->encap, &ttl);
 		if (ret == -EOPNOTSUPP) {	/* not MPLS: not ours */
 			nh->encap.n = 0;
 			ret = 0;
+		} else if (ret == 0 && ttl >= 0) {
+			nh->encap_ttl = (uint8_t)ttl;
+			nh->has_encap_ttl = 1;
 		}
 	}
 	if (ret < 0)
@@ -264,13 +274,26 @@ static int get_scalars(const struct nlattr *const *tb,
 		rt->pref = mnl_attr_get_u8(tb[RTA_PREF]);
 		rt->has_pref = 1;
 	}
+	if (tb[RTA_TTL_PROPAGATE]) {
+		rt->ttl_propagate = mnl_attr_get_u8(tb[RTA_TTL_PROPAGATE]);
+		rt->has_ttl_propagate = 1;
+	}
 	if (tb[RTA_IIF])
 		rt->iif = mnl_attr_get_u32(tb[RTA_IIF]);
 	if (tb[RTA_CACHEINFO]) {
 		ci = mnl_attr_get_payload(tb[RTA_CACHEINFO]);
 		rt->expires = (uint32_t)ci->rta_expires;
 		rt->has_cacheinfo = 1;
+		rt->ci_clntref = ci->rta_clntref;
+		rt->ci_lastuse = ci->rta_lastuse;
+		rt->ci_error = ci->rta_error;
+		rt->ci_used = ci->rta_used;
+		rt->ci_id = ci->rta_id;
+		rt->ci_ts = ci->rta_ts;
+		rt->ci_tsage = ci->rta_tsage;
 	}
+	if (tb[RTA_MARK])
+		rt->mark = mnl_attr_get_u32(tb[RTA_MARK]);
 	if (tb[RTA_METRICS])
 		ret = get_metrics(tb[RTA_METRICS], rt);
 	if (ret == 0 && tb[RTA_MULTIPATH])

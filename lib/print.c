@@ -17,6 +17,9 @@
 #ifndef RTNH_F_OFFLOAD
 #define RTNH_F_OFFLOAD 8
 #endif
+#ifndef RTNH_F_LINKDOWN
+#define RTNH_F_LINKDOWN 16
+#endif
 
 #define ABUF 512	/* room for an address or a 30-label stack */
 
@@ -141,10 +144,13 @@ static void print_labels(FILE *f, const char *fmt,
 	fprintf(f, fmt, buf);
 }
 
-static void print_encap(FILE *f, const struct mplsroute_labels *ls)
+/* current iproute2's text: " encap mpls  100/200 ttl 10 " */
+static void print_encap(FILE *f, const struct mplsroute_nexthop *nh)
 {
 	fprintf(f, " encap mpls ");
-	print_labels(f, " %s ", ls);
+	print_labels(f, " %s ", &nh->encap);
+	if (nh->has_encap_ttl)
+		fprintf(f, "ttl %u ", nh->encap_ttl);
 }
 
 /* the head: type, dst, src, as to, encap, tos, via, dev */
@@ -165,7 +171,7 @@ static void print_head(const struct pctx *p)
 	if (rt->nh.newdst.n)
 		print_labels(p->f, "as to %s ", &rt->nh.newdst);
 	if (rt->nh.encap.n)
-		print_encap(p->f, &rt->nh.encap);
+		print_encap(p->f, &rt->nh);
 	if (rt->tos && !opt(p, MPLSROUTE_PRINT_NO_TOS)) {
 		mplsroute_dsfield_n2a(rt->tos, buf, sizeof(buf));
 		fprintf(p->f, "tos %s ", buf);
@@ -221,6 +227,12 @@ static void print_middle(const struct pctx *p)
 		fprintf(p->f, "offload ");
 	if (rt->flags & RTM_F_NOTIFY)
 		fprintf(p->f, "notify ");
+	if (rt->flags & RTNH_F_LINKDOWN)
+		fprintf(p->f, "linkdown ");
+	if (rt->mark >= 16)
+		fprintf(p->f, " mark 0x%x", rt->mark);
+	else if (rt->mark)
+		fprintf(p->f, " mark %u", rt->mark);
 }
 
 static long user_hz(const struct pctx *p)
@@ -228,6 +240,27 @@ static long user_hz(const struct pctx *p)
 	long hz = p->o && p->o->hz > 0 ? p->o->hz : sysconf(_SC_CLK_TCK);
 
 	return hz > 0 ? hz : 100;
+}
+
+/* expires, error and (with -s) users, used, age, as 4.4 prints them */
+static void print_ci_common(const struct pctx *p)
+{
+	const struct mplsroute_route *rt = p->rt;
+
+	if (rt->expires)
+		fprintf(p->f, " expires %dsec",
+			(int)((int32_t)rt->expires / user_hz(p)));
+	if (rt->ci_error)
+		fprintf(p->f, " error %d", (int)rt->ci_error);
+	if (!p->o || !p->o->stats)
+		return;
+	if (rt->ci_clntref)
+		fprintf(p->f, " users %d", (int)rt->ci_clntref);
+	if (rt->ci_used)
+		fprintf(p->f, " used %d", (int)rt->ci_used);
+	if (rt->ci_lastuse)
+		fprintf(p->f, " age %dsec",
+			(int)(rt->ci_lastuse / (uint32_t)user_hz(p)));
 }
 
 /* the `cache` part of a cloned IPv4 route (route get) */
@@ -258,9 +291,14 @@ static void print_cache4(const struct pctx *p)
 	}
 	if (flags)
 		fprintf(p->f, "%s%x> ", first ? "<" : "", flags);
-	if (p->rt->has_cacheinfo && p->rt->expires)
-		fprintf(p->f, " expires %dsec",
-			(int)((int32_t)p->rt->expires / user_hz(p)));
+	if (!p->rt->has_cacheinfo)
+		return;
+	print_ci_common(p);
+	if (p->rt->ci_id)
+		fprintf(p->f, " ipid 0x%04x", p->rt->ci_id);
+	if (p->rt->ci_ts || p->rt->ci_tsage)
+		fprintf(p->f, " ts 0x%x tsage %dsec", p->rt->ci_ts,
+			(int)p->rt->ci_tsage);
 }
 
 static void print_cache(const struct pctx *p)
@@ -274,9 +312,10 @@ static void print_cache(const struct pctx *p)
 		   (cloned || rt->expires)) {
 		if (cloned)
 			fprintf(p->f, "%s    cache ", p->sl);
-		if (rt->expires)
-			fprintf(p->f, " expires %dsec",
-				(int)((int32_t)rt->expires / user_hz(p)));
+		print_ci_common(p);
+	} else if (rt->family == AF_INET6 && rt->has_cacheinfo &&
+		   rt->ci_error) {
+		fprintf(p->f, " error %d", (int)rt->ci_error);
 	}
 }
 
@@ -362,7 +401,7 @@ static void print_nexthop(const struct pctx *p,
 	if (nh->newdst.n)
 		print_labels(p->f, " as to %s", &nh->newdst);
 	if (nh->encap.n)
-		print_encap(p->f, &nh->encap);
+		print_encap(p->f, nh);
 	if (nh->via.family && nh->via.family == p->rt->family)
 		fprintf(p->f, " via %s ", addr_fmt(&nh->via, buf,
 						   sizeof(buf)));
@@ -381,6 +420,8 @@ static void print_nexthop(const struct pctx *p,
 		fprintf(p->f, " onlink");
 	if (nh->flags & RTNH_F_PERVASIVE)
 		fprintf(p->f, " pervasive");
+	if (nh->flags & RTNH_F_LINKDOWN)
+		fprintf(p->f, " linkdown");
 }
 
 static void print_tail(const struct pctx *p)
@@ -392,6 +433,10 @@ static void print_tail(const struct pctx *p)
 	print_metrics(p);
 	if (rt->iif && !opt(p, MPLSROUTE_PRINT_NO_IIF))
 		fprintf(p->f, " iif %s", ifname(p, rt->iif, buf, sizeof(buf)));
+	/* as current iproute2 prints it, its misspelling included */
+	if (rt->has_ttl_propagate)
+		fprintf(p->f, "ttl-propogate %s",
+			rt->ttl_propagate ? "enabled" : "disabled");
 	for (i = 0; i < rt->nnh && i < MPLSROUTE_MAX_NEXTHOPS; i++)
 		print_nexthop(p, &rt->nhs[i]);
 	if (rt->has_pref) {

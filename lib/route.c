@@ -10,11 +10,14 @@
 #ifndef AF_MPLS
 #define AF_MPLS 28
 #endif
+#ifndef RTA_TTL_PROPAGATE
+#define RTA_TTL_PROPAGATE 26
+#endif
 
 /* the attributes the builder knows, in the order it adds unlisted ones */
 static const uint16_t route_order[] = {
 	RTA_DST, RTA_SRC, RTA_ENCAP, RTA_GATEWAY, RTA_NEWDST, RTA_PREFSRC,
-	RTA_PRIORITY, RTA_TABLE, RTA_PREF,
+	RTA_PRIORITY, RTA_TABLE, RTA_PREF, RTA_TTL_PROPAGATE,
 };
 static const uint16_t nexthop_order[] = {
 	RTA_ENCAP, RTA_GATEWAY, RTA_NEWDST,
@@ -180,7 +183,8 @@ static int put_nh_attr(struct nlmsghdr *nlh, size_t len, uint8_t family,
 	case RTA_ENCAP:
 		if (!nh->encap.n)
 			return 0;
-		return mplsroute_attr_put_encap(nlh, len, &nh->encap);
+		return mplsroute_attr_put_encap_ttl(nlh, len, &nh->encap,
+				nh->has_encap_ttl ? nh->encap_ttl : -1);
 	case RTA_GATEWAY:
 	case RTA_VIA:
 		return put_via(nlh, len, family, &nh->via);
@@ -223,6 +227,11 @@ static int put_route_attr(struct nlmsghdr *nlh, size_t len,
 		if (!rt->has_pref)
 			return 0;
 		return mr_attr_put(nlh, len, RTA_PREF, 1, &rt->pref);
+	case RTA_TTL_PROPAGATE:
+		if (!rt->has_ttl_propagate)
+			return 0;
+		return mr_attr_put(nlh, len, RTA_TTL_PROPAGATE, 1,
+				   &rt->ttl_propagate);
 	}
 	return 0;
 }

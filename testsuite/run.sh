@@ -1,6 +1,6 @@
 #!/bin/sh
 # testsuite/run.sh: runs the test groups named on the command line and sums them up
-# usage: sh testsuite/run.sh [unit] [golden] [sanitize] [lab] [all]
+# usage: sh testsuite/run.sh [unit] [golden] [sanitize] [lab] [build] [all]
 # Each group's runner prints one line per test: "PASS name", "FAIL name: why"
 # or "SKIP name: why".  Check's own summary lines are counted for unit tests.
 # BUILD=DIR runs the binaries built with make O=DIR.
@@ -42,13 +42,14 @@ run_group() {
 	sanitize) make -s check-sanitize-build >/dev/null 2>&1 || echo "FAIL sanitize: build"
 		BUILD=build-san sh testsuite/run.sh unit golden | grep -E '^(PASS|FAIL|SKIP) ' | sed 's/^\([A-Z]*\) /\1 san:/' ;;
 	lab) sh testsuite/lab/run.sh ;;
+	build) sh testsuite/build/run.sh ;;
 	*) echo "FAIL run.sh: unknown group $1" ;;
 	esac
 }
 
 groups=$*
 [ -z "$groups" ] && groups=all
-[ "$groups" = all ] && groups="unit golden sanitize lab"
+[ "$groups" = all ] && groups="unit golden sanitize lab build"
 for g in $groups; do
 	echo "== $g"
 	run_group "$g" 2>&1 | tee -a "$LOG"
@@ -58,7 +59,7 @@ fail=$(grep -c '^FAIL ' "$LOG")
 skip=$(grep -c '^SKIP ' "$LOG")
 if [ "$fail" -gt 0 ]; then
 	echo "failures:"
-	grep '^FAIL ' "$LOG"
+	grep "^FAIL " "$LOG" | sed "s/^/  /"
 fi
 echo "$pass passed, $fail failed, $skip skipped"
 rm -f "$LOG"

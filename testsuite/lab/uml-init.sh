@@ -1,19 +1,32 @@
 #!/bin/sh
 # testsuite/lab/uml-init.sh: the init (pid 1) of the lab's user-mode-linux guest
 # Run by uml.sh, never by hand.  Topology: none (lo only).  Mounts proc, sys,
-# tmpfs on /run and /tmp, loads the lab's modules, runs the script named in
-# $LAB_RUN/conf in the project directory and writes its exit code to
-# $LAB_RUN/rc, then halts.
+# tmpfs on /run and /tmp (when the project lives under /tmp, as in CI, its
+# folder there is bound back into the fresh /tmp), loads the lab's modules,
+# runs the script named in $LAB_RUN/conf in the project directory and writes
+# its exit code to $LAB_RUN/rc, then halts.
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
 : > "$LAB_RUN/booted"
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t tmpfs tmpfs /run
-mount -t tmpfs tmpfs /tmp
+. "$LAB_RUN/conf"
+# a fresh /tmp; a project under /tmp (CI may clone there) stays visible
+case "$TOP/" in
+/tmp/*)
+	top1=${TOP#/tmp/}
+	top1=${top1%%/*}
+	mkdir -p /run/hosttmp
+	mount --bind /tmp /run/hosttmp
+	mount -t tmpfs tmpfs /tmp
+	mkdir -p "/tmp/$top1"
+	mount --bind "/run/hosttmp/$top1" "/tmp/$top1"
+	;;
+*) mount -t tmpfs tmpfs /tmp ;;
+esac
 mount -t tmpfs tmpfs /dev/shm 2>/dev/null
 stty -onlcr 2>/dev/null
-. "$LAB_RUN/conf"
 export TOP BUILD
 
 mods=/usr/lib/uml/modules/$(uname -r)/kernel

@@ -226,6 +226,98 @@ START_TEST(test_get_encap_bad)
 }
 END_TEST
 
+/* encap mpls LABELS ttl N: MPLS_IPTUNNEL_TTL after the labels in the nest */
+START_TEST(test_put_encap_ttl)
+{
+	struct nlmsghdr *nlh = new_msg();
+	struct mplsroute_labels ls = stack("100");
+
+	/* as Debian's ip 6.1 sent `encap mpls 100 ttl 10` (NLA_F_NESTED aside) */
+	ck_assert_int_eq(mplsroute_attr_put_encap_ttl(nlh, sizeof(buf), &ls,
+						      10), 0);
+	ck_assert_attrs(nlh, "14001600 08000100 00064100 05000200 0a000000"
+			     "06001500 01000000");
+	nlh = new_msg();
+	ls = stack("100/200");
+	ck_assert_int_eq(mplsroute_attr_put_encap_ttl(nlh, sizeof(buf), &ls,
+						      0), 0);
+	ck_assert_attrs(nlh, "18001600 0c000100 00064000 000c8100"
+			     "05000200 00000000 06001500 01000000");
+	/* no ttl: the bytes of mplsroute_attr_put_encap */
+	nlh = new_msg();
+	ck_assert_int_eq(mplsroute_attr_put_encap_ttl(nlh, sizeof(buf), &ls,
+						      -1), 0);
+	ck_assert_attrs(nlh, "10001600 0c000100 00064000 000c8100"
+			     "06001500 01000000");
+	/* 256 does not fit a u8; nothing is written */
+	nlh = new_msg();
+	ck_assert_int_eq(mplsroute_attr_put_encap_ttl(nlh, sizeof(buf), &ls,
+						      256), -ERANGE);
+	ck_assert_uint_eq(nlh->nlmsg_len, HDR);
+}
+END_TEST
+
+/* every buffer too small for the ttl encap leaves the message as it was */
+START_TEST(test_put_encap_ttl_small)
+{
+	struct mplsroute_labels ls = stack("100/200");
+	struct nlmsghdr *nlh;
+	size_t room, need = HDR + 32;
+
+	for (room = HDR; room < need; room++) {
+		nlh = new_msg();
+		ck_assert_int_eq(mplsroute_attr_put_encap_ttl(nlh, room, &ls,
+							      5), -EMSGSIZE);
+		ck_assert_uint_eq(nlh->nlmsg_len, HDR);
+	}
+	nlh = new_msg();
+	ck_assert_int_eq(mplsroute_attr_put_encap_ttl(nlh, need, &ls, 5), 0);
+	ck_assert_uint_eq(nlh->nlmsg_len, need);
+}
+END_TEST
+
+START_TEST(test_get_encap_ttl)
+{
+	struct mplsroute_labels ls = { 0 };
+	const struct nlattr *e, *t;
+	int ttl = 99;
+
+	/* the kernel's answer for `encap mpls 100 ttl 10` (UML 6.1 dump) */
+	e = attr_from("14001600 08000100 00064100 05000200 0a000000");
+	t = attr_from2("06001500 01000000");
+	ck_assert_int_eq(mplsroute_attr_get_encap_ttl(e, t, &ls, &ttl), 0);
+	ck_assert_int_eq(ls.n, 1);
+	ck_assert_uint_eq(ls.label[0], 100);
+	ck_assert_int_eq(ttl, 10);
+	/* ttl 0 is a value, not "none" */
+	e = attr_from("14001600 05000200 00000000 08000100 00064100");
+	ck_assert_int_eq(mplsroute_attr_get_encap_ttl(e, t, &ls, &ttl), 0);
+	ck_assert_int_eq(ttl, 0);
+	/* no TTL: -1 */
+	e = attr_from("0c001600 08000100 00064100");
+	ck_assert_int_eq(mplsroute_attr_get_encap_ttl(e, t, &ls, &ttl), 0);
+	ck_assert_int_eq(ttl, -1);
+	ck_assert_int_eq(mplsroute_attr_get_encap_ttl(NULL, t, &ls, &ttl), 0);
+	ck_assert_int_eq(ttl, -1);
+	/* a TTL of 4 bytes is malformed; *ttl is left alone */
+	ttl = 77;
+	e = attr_from("14001600 08000100 00064100 08000200 0a000000");
+	ck_assert_int_eq(mplsroute_attr_get_encap_ttl(e, t, &ls, &ttl),
+			 -EINVAL);
+	ck_assert_int_eq(ttl, 77);
+	/* a TTL with an empty payload */
+	e = attr_from("10001600 08000100 00064100 04000200");
+	ck_assert_int_eq(mplsroute_attr_get_encap_ttl(e, t, &ls, &ttl),
+			 -EINVAL);
+	/* a TTL with no DST */
+	e = attr_from("0c001600 05000200 0a000000");
+	ck_assert_int_eq(mplsroute_attr_get_encap_ttl(e, t, &ls, &ttl),
+			 -EINVAL);
+	ck_assert_int_eq(mplsroute_attr_get_encap_ttl(e, t, &ls, NULL),
+			 -EINVAL);
+}
+END_TEST
+
 START_TEST(test_get_newdst)
 {
 	struct mplsroute_labels ls = { 0 };
@@ -375,6 +467,9 @@ static Suite *attr_suite(void)
 	tcase_add_test(tc, test_get_via_bad);
 	tcase_add_test(tc, test_roundtrip);
 	tcase_add_test(tc, test_get_truncated);
+	tcase_add_test(tc, test_put_encap_ttl);
+	tcase_add_test(tc, test_put_encap_ttl_small);
+	tcase_add_test(tc, test_get_encap_ttl);
 	suite_add_tcase(s, tc);
 	return s;
 }

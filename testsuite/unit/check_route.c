@@ -341,6 +341,95 @@ static void fill_dev_enc_multipath_last(void)
 	rt.nnh = 2;
 }
 
+/* ---- beyond 4.4: encap ttl and ttl-propagate (golden/extra, ip 6.1) ---- */
+
+#ifndef RTA_TTL_PROPAGATE
+#define RTA_TTL_PROPAGATE 26
+#endif
+#define EXTRA "../../golden/extra/"
+
+/* encap-ttl: route add 10.4.4.0/24 encap mpls 100 ttl 10 via inet
+ * 192.168.30.102 dev eth1 */
+static void fill_encap_ttl(void)
+{
+	dst4("10.4.4.0", 24);
+	encap("100");
+	rt.nh.encap_ttl = 10;
+	rt.nh.has_encap_ttl = 1;
+	via(v4("192.168.30.102", 32));
+	rt.nh.ifindex = 11;
+}
+
+/* encap-ttl0: ... 10.5.5.0/24 encap mpls 100/200 ttl 0 via inet
+ * 192.168.40.102 dev eth2 */
+static void fill_encap_ttl0(void)
+{
+	dst4("10.5.5.0", 24);
+	encap("100/200");
+	rt.nh.encap_ttl = 0;
+	rt.nh.has_encap_ttl = 1;
+	via(v4("192.168.40.102", 32));
+	rt.nh.ifindex = 12;
+}
+
+/* encap-ttl-nexthop: ... nexthop encap mpls 100 ttl 7 via 192.168.30.102
+ * dev eth1 nexthop via 192.168.40.102 dev eth2 */
+static void fill_encap_ttl_nexthop(void)
+{
+	dst4("10.4.4.0", 24);
+	nexthop(0, "100", NULL, v4("192.168.30.102", 32), 11, 1);
+	rt.nhs[0].encap_ttl = 7;
+	rt.nhs[0].has_encap_ttl = 1;
+	nexthop(1, NULL, NULL, v4("192.168.40.102", 32), 12, 1);
+}
+
+static void ttl_propagate(int on)
+{
+	rt.ttl_propagate = (uint8_t)on;
+	rt.has_ttl_propagate = 1;
+	attr(RTA_TTL_PROPAGATE);
+}
+
+/* ttl-prop-enabled: -f mpls route add 100 as 200 via inet 192.168.30.102
+ * dev eth1 ttl-propagate enabled */
+static void fill_ttl_prop_enabled(void)
+{
+	dst_mpls("100");
+	as("200");
+	via(v4("192.168.30.102", 32));
+	rt.nh.ifindex = 11;
+	ttl_propagate(1);
+}
+
+/* ttl-prop-disabled: -f mpls route add 101 ttl-propagate disabled via inet
+ * 192.168.40.102 dev eth2 */
+static void fill_ttl_prop_disabled(void)
+{
+	dst_mpls("101");
+	ttl_propagate(0);
+	via(v4("192.168.40.102", 32));
+	rt.nh.ifindex = 12;
+}
+
+/* ttl-prop-inet: route add 10.4.4.0/24 via 192.168.30.102 ttl-propagate
+ * enabled */
+static void fill_ttl_prop_inet(void)
+{
+	dst4("10.4.4.0", 24);
+	via(v4("192.168.30.102", 32));
+	ttl_propagate(1);
+}
+
+/* ttl-prop-multipath: -f mpls route add 100 ttl-propagate enabled nexthop
+ * as 200 via inet 192.168.30.102 dev eth1 nexthop via inet ... dev eth2 */
+static void fill_ttl_prop_multipath(void)
+{
+	dst_mpls("100");
+	ttl_propagate(1);
+	nexthop(0, NULL, "200", v4("192.168.30.102", 32), 11, 1);
+	nexthop(1, NULL, NULL, v4("192.168.40.102", 32), 12, 1);
+}
+
 struct rcase {
 	const char *dir;	/* under testsuite/data/iproute2-4.4 */
 	void (*fill)(void);
@@ -391,6 +480,18 @@ static const struct rcase cases[] = {
 	  ADD_FLAGS, -1 },
 	{ "beyond/dev-enc-multipath-last", fill_dev_enc_multipath_last,
 	  RTM_NEWROUTE, ADD_FLAGS, -1 },
+	{ EXTRA "encap-ttl", fill_encap_ttl, RTM_NEWROUTE, ADD_FLAGS, -1 },
+	{ EXTRA "encap-ttl0", fill_encap_ttl0, RTM_NEWROUTE, ADD_FLAGS, -1 },
+	{ EXTRA "encap-ttl-nexthop", fill_encap_ttl_nexthop, RTM_NEWROUTE,
+	  ADD_FLAGS, -1 },
+	{ EXTRA "ttl-prop-enabled", fill_ttl_prop_enabled, RTM_NEWROUTE,
+	  ADD_FLAGS, -1 },
+	{ EXTRA "ttl-prop-disabled", fill_ttl_prop_disabled, RTM_NEWROUTE,
+	  ADD_FLAGS, -1 },
+	{ EXTRA "ttl-prop-inet", fill_ttl_prop_inet, RTM_NEWROUTE, ADD_FLAGS,
+	  -1 },
+	{ EXTRA "ttl-prop-multipath", fill_ttl_prop_multipath, RTM_NEWROUTE,
+	  ADD_FLAGS, -1 },
 };
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
@@ -440,6 +541,37 @@ START_TEST(test_recorded)
 		buf[c->pad_at] = want[c->pad_at];
 	}
 	ck_assert_hex(buf, n, hex);
+}
+END_TEST
+
+/* what the builder sends for ttl and ttl-propagate decodes back the same */
+START_TEST(test_ttl_roundtrip)
+{
+	static struct mplsroute_route back;
+	int n;
+
+	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	fill_ttl_prop_multipath();
+	rt.nhs[1].encap = stack("300/400");
+	rt.nhs[1].encap_ttl = 255;
+	rt.nhs[1].has_encap_ttl = 1;
+	nh_attr(&rt.nhs[1], RTA_ENCAP);
+	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	n = mplsroute_route_build(buf, sizeof(buf), &rt, RTM_NEWROUTE, 0);
+	ck_assert_int_gt(n, 0);
+	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)buf, &back),
+			 0);
+	ck_assert_int_eq(back.has_ttl_propagate, 1);
+	ck_assert_int_eq(back.ttl_propagate, 1);
+	ck_assert_int_eq(back.nnh, 2);
+	ck_assert_int_eq(back.nhs[0].has_encap_ttl, 0);
+	ck_assert_int_eq(back.nhs[1].has_encap_ttl, 1);
+	ck_assert_int_eq(back.nhs[1].encap_ttl, 255);
+	ck_assert_int_eq(back.nhs[1].encap.n, 2);
+	/* the attribute list keeps RTA_TTL_PROPAGATE where it was sent */
+	ck_assert_int_eq(back.nattrs, 2);
+	ck_assert_int_eq(back.attrs[0], RTA_DST);
+	ck_assert_int_eq(back.attrs[1], RTA_TTL_PROPAGATE);
 }
 END_TEST
 
@@ -695,6 +827,7 @@ static Suite *route_suite(void)
 	TCase *tc = tcase_create("route");
 
 	tcase_add_loop_test(tc, test_recorded, 0, NCASES);
+	tcase_add_test(tc, test_ttl_roundtrip);
 	tcase_add_test(tc, test_init);
 	tcase_add_test(tc, test_finish_inet);
 	tcase_add_test(tc, test_finish_types);
