@@ -69,6 +69,7 @@ trap 'exit 130' INT TERM
 	echo "BUILD=$(quote "$BUILD")"
 	echo "SCRIPT=$(quote "$script")"
 	echo "LAB_SKIP_MODULES=$(quote "${LAB_SKIP_MODULES:-}")"
+	[ -n "$LAB_CASES" ] && echo "LAB_CASES=$(quote "$LAB_CASES"); export LAB_CASES"
 	[ -n "$IPMPLS" ] && echo "IPMPLS=$(quote "$IPMPLS"); export IPMPLS"
 	printf 'set --'
 	for a in "$@"; do printf ' %s' "$(quote "$a")"; done
