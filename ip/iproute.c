@@ -760,7 +760,8 @@ int iproute_modify(struct ipmpls_ctx *ctx, int cmd, unsigned flags,
 
 /* ---- the subcommands --------------------------------------------------- */
 
-enum { RC_MODIFY, RC_LIST, RC_FLUSH, RC_GET, RC_HELP };
+enum { RC_MODIFY, RC_LIST, RC_FLUSH, RC_GET, RC_SAVE, RC_RESTORE, RC_SHOWDUMP,
+	RC_HELP };
 
 static const struct route_cmd {
 	const char *word;	/* matched as an abbreviation */
@@ -782,6 +783,9 @@ static const struct route_cmd {
 	{ "lst", NULL, RC_LIST, 0, 0 },
 	{ "get", NULL, RC_GET, 0, 0 },
 	{ "flush", NULL, RC_FLUSH, 0, 0 },
+	{ "save", NULL, RC_SAVE, 0, 0 },
+	{ "restore", NULL, RC_RESTORE, 0, 0 },
+	{ "showdump", NULL, RC_SHOWDUMP, 0, 0 },
 	{ "help", NULL, RC_HELP, 0, 0 },
 };
 
@@ -807,6 +811,12 @@ int do_iproute(struct ipmpls_ctx *ctx, int argc, char **argv)
 						  argc - 1, argv + 1);
 		case RC_GET:
 			return iproute_get(ctx, argc - 1, argv + 1);
+		case RC_SAVE:
+			return iproute_list_flush(ctx, IPROUTE_SAVE, argc - 1,
+						  argv + 1);
+		case RC_RESTORE:
+		case RC_SHOWDUMP:
+			return iproute_restore(ctx, c->what == RC_SHOWDUMP);
 		default:
 			return usage();
 		}

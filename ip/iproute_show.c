@@ -34,6 +34,7 @@ struct walk {
 	struct ipmpls_ctx *ctx;
 	struct sel *sel;
 	int flush;
+	int save;		/* `route save`: the messages go to stdout */
 	unsigned int flushed;	/* deletes queued this round */
 	size_t flushp;		/* bytes waiting in flushb */
 	int send_err;		/* a flush send failed */
@@ -288,6 +289,11 @@ static int walk_route(const struct nlmsghdr *nlh,
 		return 0;	/* a kernel without this family dumps all */
 	if (mplsroute_filter_match(&w->sel->f, rt) != 1)
 		return 0;
+	if (w->save) {
+		if (fwrite(nlh, 1, nlh->nlmsg_len, stdout) != nlh->nlmsg_len)
+			return -ECANCELED;
+		return 0;
+	}
 	if (w->flush) {
 		if (flush_queue(w, nlh) < 0)
 			return -ECANCELED;
@@ -419,7 +425,11 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 	struct sel s;
 	int ret;
 
-	if (flush && argc <= 0) {
+	if (flush == IPROUTE_SAVE) {
+		ret = iproute_save_prep();
+		if (ret)
+			return ret;
+	} else if (flush && argc <= 0) {
 		fprintf(stderr, "\"ip route flush\" requires arguments.\n");
 		return EXIT_BADARG;
 	}
@@ -430,7 +440,9 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 	memset(&w, 0, sizeof(w));
 	w.ctx = ctx;
 	w.sel = &s;
-	w.flush = flush;
+	w.save = flush == IPROUTE_SAVE;
+	w.flush = flush && !w.save;
+	flush = w.flush;
 	if (flush) {
 		s.f.flush = 1;
 		if (s.f.cloned && s.family != AF_INET6) {
