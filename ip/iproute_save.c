@@ -1,4 +1,4 @@
-/* iproute_save.c: `route save`, `route restore` and `route showdump`: iproute2 4.4's binary route dump */
+/* iproute_save.c: route save, restore and showdump: 4.4's binary route dump */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
