@@ -613,8 +613,10 @@ static int nh_dev(struct rtparse *p, struct mplsroute_nexthop *nh)
 	if (next(p))
 		return incomplete_command();
 	nh->ifindex = if_nametoindex(cur(p));
-	if (!nh->ifindex)
+	if (!nh->ifindex) {
+		cmd_exits = 1;	/* 4.4's parse_one_nh exits here */
 		return no_device(cur(p));
+	}
 	return 0;
 }
 

@@ -418,8 +418,10 @@ static int do_flush(struct ipmpls_ctx *ctx, struct walk *w)
 					   walk_route, w);
 		if (ret == -ENOBUFS && !w->send_err)
 			continue;	/* lost messages: dump the round again */
-		if (ret < 0)
+		if (ret < 0) {
+			cmd_exits = 1;
 			return dump_failed(ctx, ret, "Flush");
+		}
 		if (w->flushed == 0) {
 			if (stats && round == 0 && (!w->sel->f.cloned ||
 						    w->sel->family == AF_INET6))
@@ -466,6 +468,7 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 	ret = sel_parse(&s, ctx, argc, argv);
 	if (ret)
 		return ret;
+	cmd_exits = !flush || flush == IPROUTE_SAVE;	/* 4.4 exits after */
 	memset(&w, 0, sizeof(w));
 	w.ctx = ctx;
 	w.sel = &s;
@@ -742,6 +745,7 @@ int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv)
 			return ret;
 	}
 	if (g.r->rtm_dst_len == 0) {
+		cmd_exits = 1;
 		fprintf(stderr, "need at least destination address\n");
 		return EXIT_BADARG;
 	}
