@@ -391,6 +391,14 @@ static void flush_ipv4_cache(void)
 	}
 }
 
+/* 4.4's rtnl_dump_filter says when the kernel flagged NLM_F_DUMP_INTR */
+static void dump_intr_note(struct ipmpls_ctx *ctx, int ret)
+{
+	if (ret == 0 && mplsroute_sock_dump_interrupted(ctx->sock))
+		fprintf(stderr,
+			"Dump was interrupted and may be inconsistent.\n");
+}
+
 /* a failed dump: 4.4's words; returns the exit code */
 static int dump_failed(struct ipmpls_ctx *ctx, int ret, const char *what)
 {
@@ -416,6 +424,7 @@ static int do_flush(struct ipmpls_ctx *ctx, struct walk *w)
 		w->flushed = 0;
 		ret = mplsroute_route_dump(ctx->sock, w->sel->family,
 					   walk_route, w);
+		dump_intr_note(ctx, ret);
 		if (ret == -ENOBUFS && !w->send_err)
 			continue;	/* lost messages: dump the round again */
 		if (ret < 0) {
@@ -492,6 +501,7 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 		ret = mplsroute_route_dump(ctx->sock, s.family, walk_route,
 					   &w);
 	fflush(stdout);
+	dump_intr_note(ctx, ret);
 	if (ret < 0)
 		return dump_failed(ctx, ret, "Dump");
 	return EXIT_OK;
