@@ -549,7 +549,7 @@ struct mplsroute_sock;
 
 /*
  * mplsroute_route_parse - decode an RTM_NEWROUTE or RTM_DELROUTE message
- * into @rt (zeroed first).  Every attribute length is checked against the
+ * into @rt (zeroed first, except rt->nhs[] past the rt->nnh decoded).  Every attribute length is checked against the
  * message and against the attribute's expected size; attributes the
  * library does not know are skipped, and so is an encap that is not MPLS.
  * Decoded: the rtmsg fields, RTA_DST/SRC/PREFSRC (label stacks for

@@ -1,4 +1,4 @@
-/* ipmpls.c: main: ip's global options, the object table, the socket (kernel or replay) */
+/* ipmpls.c: main: ip's options, the object table, the socket (kernel/replay) */
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>

@@ -12,11 +12,11 @@
 
 /* the global options, parsed once by main (ip/ipmpls.c) */
 struct ipmpls_opts {
-	int family;		/* preferred family: AF_UNSPEC, AF_INET, AF_INET6, AF_MPLS */
+	int family;		/* AF_UNSPEC, AF_INET, AF_INET6 or AF_MPLS */
 	int oneline;		/* -o */
 	int details;		/* -d */
 	int stats;		/* -s */
-	int numeric;		/* -n is netns in ip; numeric output is -N (not used) */
+	int numeric;		/* -N, numeric output (not used; -n is netns) */
 	int force;		/* -force */
 	int json;		/* -j */
 	int pretty;		/* -p */
@@ -42,11 +42,22 @@ int iproute_modify(struct ipmpls_ctx *ctx, int cmd, unsigned flags,
 		   int argc, char **argv);		/* ip/iproute.c */
 int iproute_list_flush(struct ipmpls_ctx *ctx, int flush,
 		       int argc, char **argv);		/* ip/iproute_show.c */
+#define IPROUTE_SAVE	2	/* iproute_list_flush's flush: `route save` */
 int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv);
 							/* ip/iproute_show.c */
 int do_iproute(struct ipmpls_ctx *ctx, int argc, char **argv);
 							/* ip/iproute.c */
 void iproute_usage(FILE *f);				/* ip/iproute.c */
+
+/*
+ * ip/iproute_save.c, 4.4's binary route dump: iproute_save_prep checks
+ * that stdout is no terminal and writes the magic (EXIT_OK or
+ * EXIT_BADARG); iproute_restore reads a dump from stdin and sends each
+ * route back to the kernel, or with @show prints them (EXIT_OK, or
+ * EXIT_USAGE on a bad dump or a refusal other than "File exists").
+ */
+int iproute_save_prep(void);
+int iproute_restore(struct ipmpls_ctx *ctx, int show);
 
 /*
  * ip/talk.c: send a built request.  Alone: wait for the kernel's answer and

@@ -660,6 +660,17 @@ static int word_is(const char *w, const char *kw, int prefix)
 	return prefix ? matches(w, kw) == 0 : strcmp(w, kw) == 0;
 }
 
+/* the metric keyword @w names (or abbreviates), or NULL */
+static const struct metric_kw *metric_kw_find(const char *w)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(metric_kws) / sizeof(metric_kws[0]); k++)
+		if (word_is(w, metric_kws[k].word, metric_kws[k].prefix))
+			return &metric_kws[k];
+	return NULL;
+}
+
 /*
  * One keyword (or the destination) at the cursor.  Returns 0, an exit
  * code, or -1 at "nexthop" (the rest of the line is nexthops).
@@ -667,15 +678,16 @@ static int word_is(const char *w, const char *kw, int prefix)
 static int route_word(struct rtparse *p)
 {
 	const char *w = cur(p);
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < sizeof(route_kws) / sizeof(route_kws[0]); i++) {
 		const struct route_kw *kw = &route_kws[i];
 
 		if (!kw->word) {
-			for (k = 0; k < sizeof(metric_kws) / sizeof(metric_kws[0]); k++)
-				if (word_is(w, metric_kws[k].word, metric_kws[k].prefix))
-					return kw_metrics(p, &metric_kws[k]);
+			const struct metric_kw *m = metric_kw_find(w);
+
+			if (m)
+				return kw_metrics(p, m);
 			continue;
 		}
 		if (!word_is(w, kw->word, kw->prefix))
@@ -706,8 +718,10 @@ static int nh_dev(struct rtparse *p, struct mplsroute_nexthop *nh)
 	if (next(p))
 		return incomplete_command();
 	nh->ifindex = if_nametoindex(cur(p));
-	if (!nh->ifindex)
+	if (!nh->ifindex) {
+		cmd_exits = 1;	/* 4.4's parse_one_nh exits here */
 		return no_device(cur(p));
+	}
 	return 0;
 }
 
@@ -779,7 +793,7 @@ static int parse_nexthops(struct rtparse *p)
 	return 0;
 }
 
-/* ---- the whole command ---------------------------------------------------- */
+/* ---- the whole command ------------------------------------------------- */
 
 /* the words before "nexthop" (or the end); 0 or an exit code */
 static int parse_route_words(struct rtparse *p)
@@ -851,9 +865,10 @@ int iproute_modify(struct ipmpls_ctx *ctx, int cmd, unsigned flags,
 	return ipmpls_talk(ctx, (struct nlmsghdr *)buf);
 }
 
-/* ---- the subcommands -------------------------------------------------------- */
+/* ---- the subcommands --------------------------------------------------- */
 
-enum { RC_MODIFY, RC_LIST, RC_FLUSH, RC_GET, RC_HELP };
+enum { RC_MODIFY, RC_LIST, RC_FLUSH, RC_GET, RC_SAVE, RC_RESTORE, RC_SHOWDUMP,
+	RC_HELP };
 
 static const struct route_cmd {
 	const char *word;	/* matched as an abbreviation */
@@ -875,6 +890,9 @@ static const struct route_cmd {
 	{ "lst", NULL, RC_LIST, 0, 0 },
 	{ "get", NULL, RC_GET, 0, 0 },
 	{ "flush", NULL, RC_FLUSH, 0, 0 },
+	{ "save", NULL, RC_SAVE, 0, 0 },
+	{ "restore", NULL, RC_RESTORE, 0, 0 },
+	{ "showdump", NULL, RC_SHOWDUMP, 0, 0 },
 	{ "help", NULL, RC_HELP, 0, 0 },
 };
 
@@ -900,6 +918,12 @@ int do_iproute(struct ipmpls_ctx *ctx, int argc, char **argv)
 						  argc - 1, argv + 1);
 		case RC_GET:
 			return iproute_get(ctx, argc - 1, argv + 1);
+		case RC_SAVE:
+			return iproute_list_flush(ctx, IPROUTE_SAVE, argc - 1,
+						  argv + 1);
+		case RC_RESTORE:
+		case RC_SHOWDUMP:
+			return iproute_restore(ctx, c->what == RC_SHOWDUMP);
 		default:
 			return usage();
 		}

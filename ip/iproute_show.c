@@ -34,6 +34,7 @@ struct walk {
 	struct ipmpls_ctx *ctx;
 	struct sel *sel;
 	int flush;
+	int save;		/* `route save`: the messages go to stdout */
 	unsigned int flushed;	/* deletes queued this round */
 	size_t flushp;		/* bytes waiting in flushb */
 	int send_err;		/* a flush send failed */
@@ -234,17 +235,20 @@ static int sel_parse(struct sel *s, struct ipmpls_ctx *ctx, int argc,
 	return sel_devices(s);
 }
 
-/* sends the queued deletes (4.4's flush_update); 0 or -errno */
-static int flush_send(struct walk *w)
+/*
+ * Sends the queued deletes (4.4's flush_update); 0 or -errno.  During a
+ * dump (@check 0) the kernel's errors cannot be read without eating the
+ * dump's own messages: they are looked for once the dump is over.
+ */
+static int flush_send(struct walk *w, int check)
 {
 	int ret = 0;
 
-	if (w->flushp) {
+	if (w->flushp)
 		ret = mplsroute_sock_send_buf(w->ctx->sock, w->flushb,
 					      w->flushp);
-		if (ret == 0)
-			ret = mplsroute_sock_check(w->ctx->sock);
-	}
+	if (ret == 0 && check)
+		ret = mplsroute_sock_check(w->ctx->sock);
 	w->flushp = 0;
 	if (ret < 0) {
 		fprintf(stderr, "Failed to send flush request: %s\n",
@@ -263,7 +267,7 @@ static int flush_queue(struct walk *w, const struct nlmsghdr *nlh)
 	if (nlh->nlmsg_len > sizeof(w->flushb))
 		return 0;
 	if (at + nlh->nlmsg_len > sizeof(w->flushb)) {
-		if (flush_send(w) < 0)
+		if (flush_send(w, 0) < 0)
 			return -1;
 		at = 0;
 	}
@@ -273,6 +277,31 @@ static int flush_queue(struct walk *w, const struct nlmsghdr *nlh)
 	d->nlmsg_flags = NLM_F_REQUEST;
 	w->flushp = at + nlh->nlmsg_len;
 	w->flushed++;
+	return 0;
+}
+
+/*
+ * ifindex -> name for the printer, remembering the last answers: a dump
+ * of a big table names the same few devices again and again.
+ */
+static int cached_ifname(uint32_t idx, char *buf, size_t len, void *data)
+{
+	static struct { uint32_t idx; char name[IF_NAMESIZE]; } cache[16];
+	static unsigned int next;
+	unsigned int i;
+
+	(void)data;
+	for (i = 0; i < 16; i++) {
+		if (cache[i].idx == idx && idx) {
+			snprintf(buf, len, "%s", cache[i].name);
+			return 0;
+		}
+	}
+	if (!if_indextoname(idx, cache[next].name))
+		return -errno;
+	cache[next].idx = idx;
+	snprintf(buf, len, "%s", cache[next].name);
+	next = (next + 1) % 16;
 	return 0;
 }
 
@@ -288,6 +317,11 @@ static int walk_route(const struct nlmsghdr *nlh,
 		return 0;	/* a kernel without this family dumps all */
 	if (mplsroute_filter_match(&w->sel->f, rt) != 1)
 		return 0;
+	if (w->save) {
+		if (fwrite(nlh, 1, nlh->nlmsg_len, stdout) != nlh->nlmsg_len)
+			return -ECANCELED;
+		return 0;
+	}
 	if (w->flush) {
 		if (flush_queue(w, nlh) < 0)
 			return -ECANCELED;
@@ -297,6 +331,7 @@ static int walk_route(const struct nlmsghdr *nlh,
 	o.oneline = w->ctx->opts->oneline;
 	o.details = w->ctx->opts->details;
 	o.stats = w->ctx->opts->stats;
+	o.ifname = cached_ifname;
 	o.hide = mplsroute_filter_hide(&w->sel->f, rt);
 	mplsroute_route_print(stdout, rt, &o);
 	return 0;
@@ -356,6 +391,14 @@ static void flush_ipv4_cache(void)
 	}
 }
 
+/* 4.4's rtnl_dump_filter says when the kernel flagged NLM_F_DUMP_INTR */
+static void dump_intr_note(struct ipmpls_ctx *ctx, int ret)
+{
+	if (ret == 0 && mplsroute_sock_dump_interrupted(ctx->sock))
+		fprintf(stderr,
+			"Dump was interrupted and may be inconsistent.\n");
+}
+
 /* a failed dump: 4.4's words; returns the exit code */
 static int dump_failed(struct ipmpls_ctx *ctx, int ret, const char *what)
 {
@@ -381,10 +424,13 @@ static int do_flush(struct ipmpls_ctx *ctx, struct walk *w)
 		w->flushed = 0;
 		ret = mplsroute_route_dump(ctx->sock, w->sel->family,
 					   walk_route, w);
+		dump_intr_note(ctx, ret);
 		if (ret == -ENOBUFS && !w->send_err)
 			continue;	/* lost messages: dump the round again */
-		if (ret < 0)
+		if (ret < 0) {
+			cmd_exits = 1;
 			return dump_failed(ctx, ret, "Flush");
+		}
 		if (w->flushed == 0) {
 			if (stats && round == 0 && (!w->sel->f.cloned ||
 						    w->sel->family == AF_INET6))
@@ -396,7 +442,7 @@ static int do_flush(struct ipmpls_ctx *ctx, struct walk *w)
 			return EXIT_OK;
 		}
 		round++;
-		if (flush_send(w) < 0)
+		if (flush_send(w, 1) < 0)
 			return EXIT_BADARG;
 		if (time(NULL) - start > FLUSH_SECS) {
 			printf("\n*** Flush not completed after %ld seconds, %u entries remain ***\n",
@@ -419,7 +465,11 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 	struct sel s;
 	int ret;
 
-	if (flush && argc <= 0) {
+	if (flush == IPROUTE_SAVE) {
+		ret = iproute_save_prep();
+		if (ret)
+			return ret;
+	} else if (flush && argc <= 0) {
 		fprintf(stderr, "\"ip route flush\" requires arguments.\n");
 		return EXIT_BADARG;
 	}
@@ -427,10 +477,13 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 	ret = sel_parse(&s, ctx, argc, argv);
 	if (ret)
 		return ret;
+	cmd_exits = !flush || flush == IPROUTE_SAVE;	/* 4.4 exits after */
 	memset(&w, 0, sizeof(w));
 	w.ctx = ctx;
 	w.sel = &s;
-	w.flush = flush;
+	w.save = flush == IPROUTE_SAVE;
+	w.flush = flush && !w.save;
+	flush = w.flush;
 	if (flush) {
 		s.f.flush = 1;
 		if (s.f.cloned && s.family != AF_INET6) {
@@ -448,6 +501,7 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 		ret = mplsroute_route_dump(ctx->sock, s.family, walk_route,
 					   &w);
 	fflush(stdout);
+	dump_intr_note(ctx, ret);
 	if (ret < 0)
 		return dump_failed(ctx, ret, "Dump");
 	return EXIT_OK;
@@ -570,6 +624,7 @@ static int get_print(const struct nlmsghdr *nlh, void *data)
 		o.oneline = ctx->opts->oneline;
 		o.details = ctx->opts->details;
 		o.stats = ctx->opts->stats;
+		o.ifname = cached_ifname;
 		mplsroute_route_print(stdout, rt, &o);
 		fflush(stdout);
 	}
@@ -700,6 +755,7 @@ int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv)
 			return ret;
 	}
 	if (g.r->rtm_dst_len == 0) {
+		cmd_exits = 1;
 		fprintf(stderr, "need at least destination address\n");
 		return EXIT_BADARG;
 	}

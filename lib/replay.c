@@ -192,7 +192,8 @@ static int replay_answer(struct mplsroute_sock *s, const struct nlmsghdr *req)
 	uint16_t t = req->nlmsg_type;
 	int get = t >= RTM_BASE && (t - RTM_BASE) % 4 == 2;
 
-	if (get && (req->nlmsg_flags & NLM_F_DUMP))	/* either bit, as rtnetlink */
+	/* either NLM_F_DUMP bit makes a dump, as in rtnetlink */
+	if (get && (req->nlmsg_flags & NLM_F_DUMP))
 		return replay_answer_dump(s, req);
 	nx = replay_peek(s->priv);
 	if (get && nx && nx->nlmsg_type != NLMSG_ERROR &&

@@ -3,8 +3,9 @@
 # Topology: topo.sh's host1 - r1 - r2 - r3 - host2, built by seed.sh inside
 # Debian's user-mode-linux kernel booted on the host's files (uml.sh).
 # As root on Debian it first installs what is missing (user-mode-linux,
-# tcpdump, iputils-ping, kmod, iproute2) with apt-get, and builds ipmpls if
-# needed.  Exit: 0 only when the ping went through with ttl=61 and the
+# tcpdump, iputils-ping, kmod, iproute2, and to build: gcc, make,
+# pkg-config, libmnl-dev) with apt-get, then configures and builds ipmpls
+# if needed.  Exit: 0 only when the ping went through with ttl=61 and the
 # seed's labels on both links; 77 when user-mode-linux cannot run here.
 # IPMPLS=PATH runs another ipmpls binary (default: the one built here).
 cd "$(dirname "$0")/../.." || exit 1
@@ -23,6 +24,12 @@ need tcpdump tcpdump
 need ping iputils-ping
 need insmod kmod
 need ip iproute2
+if [ -z "$IPMPLS" ]; then
+	need cc gcc
+	need make make
+	need pkg-config pkg-config
+	[ -f /usr/include/libmnl/libmnl.h ] || missing="$missing libmnl-dev"
+fi
 if [ -n "$missing" ]; then
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 		echo "== installing:$missing"
@@ -37,9 +44,9 @@ if [ -n "$missing" ]; then
 	fi
 fi
 
-if [ -z "$IPMPLS" ] && [ ! -x "$BUILD/ip/ipmpls" ]; then
+if [ -z "$IPMPLS" ]; then
 	echo "== building ipmpls"
-	{ [ -f config.mk ] || ./configure; } && make -s all || {
+	{ [ -f config.mk ] || ./configure >/dev/null; } && make -s all || {
 		echo "demo: the build failed" >&2
 		exit 1
 	}

@@ -31,6 +31,44 @@ t_seed() {
 	grep -q '^FAIL ' /tmp/seed.out && sed 's/^/  [seed] /' /tmp/seed.out
 }
 
+# (b) the reference cases, live
+t_cases() {
+	if ! [ -x "$IPMPLS" ] && ! command -v "$IPMPLS" >/dev/null; then
+		echo "SKIP lab-case: $IPMPLS not built"
+		return
+	fi
+	if [ ! -x "$BUILD/testsuite/tools/nlcmp" ]; then
+		echo "SKIP lab-case: $BUILD/testsuite/tools/nlcmp not built"
+		return
+	fi
+	sh testsuite/lab/cases.sh "${LAB_CASES:-*}"
+}
+
+# (c) failure modes on the seed's network (the missing module: run.sh's
+# second boot, nomod.sh)
+t_failures() {
+	if ! [ -x "$IPMPLS" ] && ! command -v "$IPMPLS" >/dev/null; then
+		echo "SKIP lab-fail: $IPMPLS not built"
+		return
+	fi
+	sh testsuite/lab/failures.sh
+}
+
+# other helpers' real-kernel tests: testsuite/lab/t_*.sh, each printing
+# PASS/FAIL/SKIP lines, run in the project directory
+t_scripts() {
+	for t in testsuite/lab/t_*.sh; do
+		[ -f "$t" ] || continue
+		sh "$t" 2>&1 | grep -E '^(PASS|FAIL|SKIP) ' > /tmp/t_script.out
+		rc=$?
+		cat /tmp/t_script.out
+		[ $rc = 0 ] || echo "FAIL $(basename "$t" .sh): printed no PASS/FAIL/SKIP line"
+	done
+}
+
 t_lab_capture
 t_seed
+t_failures
+t_cases
+t_scripts
 exit 0

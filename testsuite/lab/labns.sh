@@ -10,32 +10,35 @@
 # the namespace's netlink traffic.  Needs mpls_router, veth and nlmon.
 # usage: . testsuite/lab/labns.sh; labns_setup NS; ...; labns_cleanup NS
 
-# labns_setup NS: builds the namespace; returns non-zero if a step failed
+# labns_setup NS: builds the namespace; returns non-zero if a step failed.
+# Few processes: each exec costs tens of milliseconds in user-mode-linux.
 labns_setup() {
-	_ns=$1
-	ip netns add "$_ns" || return 1
-	ip -n "$_ns" link set lo up
-	ip netns exec "$_ns" sysctl -qw net.ipv6.conf.all.accept_dad=0 \
+	ip netns add "$1" || return 1
+	ip netns exec "$1" sysctl -qw net.ipv6.conf.all.accept_dad=0 \
 		net.ipv6.conf.default.accept_dad=0 || return 1
-	for _p in "eth1 11 eth1p 21" "eth2 12 eth2p 22" "veth0-host 13 veth0 23"; do
-		set -- $_p
-		ip -n "$_ns" link add "$1" index "$2" address "02:00:00:00:00:$2" \
-			type veth peer name "$3" index "$4" \
-			address "02:00:00:00:00:$4" || return 1
-		ip -n "$_ns" link set "$1" up && ip -n "$_ns" link set "$3" up ||
-			return 1
-	done
-	ip -n "$_ns" addr add 192.168.30.101/24 dev eth1 &&
-	ip -n "$_ns" addr add 192.168.40.101/24 dev eth2 &&
-	ip -n "$_ns" addr add 10.3.3.1/24 dev veth0-host &&
-	ip -n "$_ns" -6 addr add 2001:db8:30::101/64 dev eth1 nodad &&
-	ip -n "$_ns" -6 addr add 2001:db8:40::101/64 dev eth2 nodad || return 1
-	labns_wait_ll "$_ns"
-	ip netns exec "$_ns" sysctl -qw net.mpls.platform_labels=1048575 \
+	ip -n "$1" -batch - <<-EOB || return 1
+	link set lo up
+	link add eth1 index 11 address 02:00:00:00:00:11 type veth peer name eth1p index 21 address 02:00:00:00:00:21
+	link add eth2 index 12 address 02:00:00:00:00:12 type veth peer name eth2p index 22 address 02:00:00:00:00:22
+	link add veth0-host index 13 address 02:00:00:00:00:13 type veth peer name veth0 index 23 address 02:00:00:00:00:23
+	link set eth1 up
+	link set eth1p up
+	link set eth2 up
+	link set eth2p up
+	link set veth0-host up
+	link set veth0 up
+	addr add 192.168.30.101/24 dev eth1
+	addr add 192.168.40.101/24 dev eth2
+	addr add 10.3.3.1/24 dev veth0-host
+	addr add 2001:db8:30::101/64 dev eth1 nodad
+	addr add 2001:db8:40::101/64 dev eth2 nodad
+	link add nlmon0 type nlmon
+	link set nlmon0 up
+	EOB
+	labns_wait_ll "$1"
+	ip netns exec "$1" sysctl -qw net.mpls.platform_labels=1048575 \
 		net.ipv4.ip_forward=1 net.mpls.conf.eth1.input=1 \
-		net.mpls.conf.eth2.input=1 net.mpls.conf.veth0-host.input=1 ||
-		return 1
-	ip -n "$_ns" link add nlmon0 type nlmon && ip -n "$_ns" link set nlmon0 up
+		net.mpls.conf.eth2.input=1 net.mpls.conf.veth0-host.input=1
 }
 
 # labns_wait_ll NS: waits (up to 5 s) for the six link-local local routes

@@ -1,8 +1,11 @@
 #!/bin/sh
 # testsuite/lab/run.sh: the lab test group, run on the host; boots user-mode-linux
-# Topology: whatever each in-guest part builds (guest.sh runs them in one boot).
-# Prints one "PASS/FAIL/SKIP name" line per test.  When UML cannot run here
-# every test is SKIP with the reason.
+# Topology: whatever each in-guest part builds: one boot runs guest.sh (the
+# seed end to end, failure modes, the reference cases live, t_*.sh), a second
+# boot without the MPLS modules runs nomod.sh.
+# Prints one "PASS/FAIL/SKIP name" line per test, other output indented.
+# When UML cannot run here the group is one SKIP line with the reason.
+# IPMPLS=PATH tests another ipmpls binary; LAB_CASES=PATTERN picks cases.
 cd "$(dirname "$0")/../.." || exit 1
 TOP=$(pwd)
 BUILD=${BUILD:-.}
@@ -19,10 +22,21 @@ if [ ! -x "$BUILD/testsuite/tools/nlmon_dump" ]; then
 fi
 out=$(sh testsuite/lab/uml.sh testsuite/lab/guest.sh 2>&1)
 rc=$?
-printf '%s\n' "$out" | grep -E '^(PASS|FAIL|SKIP) '
-printf '%s\n' "$out" | grep -vE '^(PASS|FAIL|SKIP) ' | sed 's/^/  [lab] /'
+printf '%s\n' "$out" | sed '/^\(PASS\|FAIL\|SKIP\) /!s/^/  [lab] /'
 case $rc in
 0) ;;
-77) echo "SKIP lab: $(printf '%s\n' "$out" | sed -n 's/^uml: cannot run: //p' | tail -n 1)" ;;
+77) echo "SKIP lab: $(printf '%s\n' "$out" | sed -n 's/^uml: cannot run: //p' | tail -n 1)"
+	exit 0 ;;
 *) echo "FAIL lab: the guest exited $rc" ;;
 esac
+
+# a second boot without the MPLS modules: ipmpls must name the missing one
+if ! [ -x "${IPMPLS:-$BUILD/ip/ipmpls}" ] && ! command -v "$IPMPLS" >/dev/null 2>&1; then
+	echo "SKIP lab-nomod: ${IPMPLS:-$BUILD/ip/ipmpls} not built"
+	exit 0
+fi
+out=$(LAB_SKIP_MODULES="mpls_router mpls_iptunnel" \
+	sh testsuite/lab/uml.sh testsuite/lab/nomod.sh 2>&1)
+rc=$?
+printf '%s\n' "$out" | sed '/^\(PASS\|FAIL\|SKIP\) /!s/^/  [lab-nomod] /'
+[ $rc = 0 ] || echo "FAIL lab-nomod: the guest exited $rc"

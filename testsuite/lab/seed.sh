@@ -68,7 +68,7 @@ if ! topo_setup; then
 	topo_cleanup
 	exit 1
 fi
-echo "== the MPLS routes, with $IPMPLS"
+echo "== the MPLS routes, with ipmpls ($IPMPLS)"
 topo_routes
 result routes $? "ipmpls could not add the seed's routes"
 echo "== each router's routes, as ipmpls shows them"

@@ -18,7 +18,13 @@ TOPO_NS="host1 r1 r2 r3 host2"
 
 # topo_run CMD...: runs (and with TOPO_VERBOSE=1 prints) one command
 topo_run() {
-	[ -n "$TOPO_VERBOSE" ] && echo "  # $*"
+	if [ -n "$TOPO_VERBOSE" ]; then
+		if [ "$1" = "$IPMPLS" ]; then
+			(shift; echo "  # ipmpls $*")
+		else
+			echo "  # $*"
+		fi
+	fi
 	"$@"
 }
 

@@ -1,10 +1,10 @@
 #!/bin/sh
 # testsuite/lab/uml-init.sh: the init (pid 1) of the lab's user-mode-linux guest
 # Run by uml.sh, never by hand.  Topology: none (lo only).  Mounts proc, sys,
-# tmpfs on /run and /tmp (not /tmp when the project lives under it), loads
-# the lab's modules, runs the script named in
-# $LAB_RUN/conf in the project directory and writes its exit code to
-# $LAB_RUN/rc, then halts.
+# tmpfs on /run and /tmp (when the project lives under /tmp, as in CI, its
+# folder there is bound back into the fresh /tmp), loads the lab's modules,
+# runs the script named in $LAB_RUN/conf in the project directory and writes
+# its exit code to $LAB_RUN/rc, then halts.
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
 : > "$LAB_RUN/booted"
@@ -12,9 +12,17 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t tmpfs tmpfs /run
 . "$LAB_RUN/conf"
-# a fresh /tmp, unless the project itself lives there (CI may clone into /tmp)
+# a fresh /tmp; a project under /tmp (CI may clone there) stays visible
 case "$TOP/" in
-/tmp/*) ;;
+/tmp/*)
+	top1=${TOP#/tmp/}
+	top1=${top1%%/*}
+	mkdir -p /run/hosttmp
+	mount --bind /tmp /run/hosttmp
+	mount -t tmpfs tmpfs /tmp
+	mkdir -p "/tmp/$top1"
+	mount --bind "/run/hosttmp/$top1" "/tmp/$top1"
+	;;
 *) mount -t tmpfs tmpfs /tmp ;;
 esac
 mount -t tmpfs tmpfs /dev/shm 2>/dev/null

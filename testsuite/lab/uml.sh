@@ -56,12 +56,7 @@ case "$script" in /*) ;; *) script=$(pwd)/$script ;; esac
 # the run directory must be visible in the guest: not under /tmp or /run
 RUN=$(mktemp -d "${LAB_RUNDIR:-/var/tmp}/ipmpls-uml.XXXXXX") ||
 	cannot "mktemp failed"
-UML_PID=
-cleanup() {
-	[ -n "$UML_PID" ] && kill "$UML_PID" 2>/dev/null
-	rm -rf "$RUN"
-}
-trap cleanup EXIT
+trap 'rm -rf "$RUN"' EXIT
 trap 'exit 130' INT TERM
 
 {
@@ -69,6 +64,7 @@ trap 'exit 130' INT TERM
 	echo "BUILD=$(quote "$BUILD")"
 	echo "SCRIPT=$(quote "$script")"
 	echo "LAB_SKIP_MODULES=$(quote "${LAB_SKIP_MODULES:-}")"
+	[ -n "$LAB_CASES" ] && echo "LAB_CASES=$(quote "$LAB_CASES"); export LAB_CASES"
 	[ -n "$IPMPLS" ] && echo "IPMPLS=$(quote "$IPMPLS"); export IPMPLS"
 	printf 'set --'
 	for a in "$@"; do printf ' %s' "$(quote "$a")"; done
@@ -87,7 +83,7 @@ timeout -k 5 "${LAB_TIMEOUT:-600}" linux.uml mem="${LAB_MEM:-512M}" \
 	uml_dir="$RUN/uml" umid=ipmpls-lab \
 	init="$HERE/uml-init.sh" LAB_RUN="$RUN" \
 	con=null con0=fd:0,fd:1 </dev/null 2>"$RUN/uml.err" |
-	sed -u 's/\r$//' | grep -v '^Halting\.$'
+	sed -u 's/\r$//' | grep --line-buffered -v '^Halting\.$'
 if [ ! -f "$RUN/booted" ]; then
 	reason=$(grep -v '^$' "$RUN/uml.err" | tail -n 1)
 	cannot "linux.uml did not boot: ${reason:-no message}"

@@ -1,9 +1,9 @@
 /* nlmon_dump.c: runs a command while capturing its rtnetlink route traffic on an nlmon device */
 /*
- * usage: nlmon_dump [-q REQFILE] [-a ANSFILE] IFNAME -- COMMAND [ARGS...]
+ * usage: nlmon_dump [-N NETNS] [-q REQFILE] [-a ANSFILE] IFNAME -- COMMAND [ARGS...]
  *
- * Binds a packet socket to the nlmon device IFNAME (in the current network
- * namespace), runs COMMAND with our stdin, stdout and stderr, waits for it,
+ * Binds a packet socket to the nlmon device IFNAME (in the network namespace
+ * NETNS, as "ip netns" names it, or else in the current one), runs COMMAND with our stdin, stdout and stderr, waits for it,
  * then writes what was captured in the reference dumps' form, one message
  * a line, "NAME FLAGS HEX", with nlmsg_seq and nlmsg_pid zeroed (in an
  * NLMSG_ERROR also those of the echoed request):
@@ -15,6 +15,8 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
 #include <linux/netlink.h>
@@ -222,6 +224,25 @@ static int run(char **argv)
 	return WEXITSTATUS(status);
 }
 
+/* enter_netns - join the network namespace /run/netns/NAME; 0 or -1 */
+static int enter_netns(const char *name)
+{
+	char path[256];
+	int fd, ret;
+
+	snprintf(path, sizeof(path), "/run/netns/%s", name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "nlmon_dump: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	ret = setns(fd, CLONE_NEWNET);
+	if (ret)
+		perror("nlmon_dump: setns");
+	close(fd);
+	return ret;
+}
+
 static FILE *open_out(const char *path)
 {
 	FILE *f = fopen(path, "w");
@@ -237,8 +258,11 @@ int main(int argc, char **argv)
 	const char *reqpath = NULL, *anspath = NULL;
 	int fd, rc, opt;
 
-	while ((opt = getopt(argc, argv, "+q:a:")) != -1) {
-		if (opt == 'q')
+	while ((opt = getopt(argc, argv, "+N:q:a:")) != -1) {
+		if (opt == 'N') {
+			if (enter_netns(optarg))
+				return EXIT_CAPTURE;
+		} else if (opt == 'q')
 			reqpath = optarg;
 		else if (opt == 'a')
 			anspath = optarg;
@@ -261,6 +285,7 @@ int main(int argc, char **argv)
 		rc = EXIT_CAPTURE;
 	return rc;
 usage:
-	fprintf(stderr, "usage: nlmon_dump [-q REQFILE] [-a ANSFILE] IFNAME -- COMMAND [ARGS...]\n");
+	fprintf(stderr, "usage: nlmon_dump [-N NETNS] [-q REQFILE] "
+		"[-a ANSFILE] IFNAME -- COMMAND [ARGS...]\n");
 	return EXIT_CAPTURE;
 }

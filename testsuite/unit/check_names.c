@@ -142,14 +142,14 @@ END_TEST
 
 START_TEST(small_buffer)
 {
-	char b[4];
+	char b[5];	/* 4 bytes offered, then all 5 */
 
-	ck_assert_int_eq(mplsroute_table_n2a(254, b, sizeof(b)), -ENOSPC);
-	ck_assert_int_eq(mplsroute_table_n2a(100, b, sizeof(b)), 3);
-	ck_assert_int_eq(mplsroute_table_n2a(1000, b, sizeof(b)), -ENOSPC);
+	ck_assert_int_eq(mplsroute_table_n2a(254, b, 4), -ENOSPC);
+	ck_assert_int_eq(mplsroute_table_n2a(100, b, 4), 3);
+	ck_assert_int_eq(mplsroute_table_n2a(1000, b, 4), -ENOSPC);
 	ck_assert_int_eq(mplsroute_type_n2a(1, b, 0), -ENOSPC);
-	ck_assert_int_eq(mplsroute_dsfield_n2a(0x6e, b, sizeof(b)), -ENOSPC);
-	ck_assert_int_eq(mplsroute_dsfield_n2a(0x6e, b, 5), 4);
+	ck_assert_int_eq(mplsroute_dsfield_n2a(0x6e, b, 4), -ENOSPC);
+	ck_assert_int_eq(mplsroute_dsfield_n2a(0x6e, b, sizeof(b)), 4);
 }
 END_TEST
 

@@ -1,0 +1,138 @@
+# testsuite/lab/cases.sh: the reference cases run live on the guest's MPLS kernel
+# Topology: for each case, a fresh labns.sh namespace (the dumps' lab: eth1,
+# eth2, veth0-host with fixed ifindexes, plus nlmon0), twice: once for
+# ipmpls, once for Debian's ip.
+# For each case of testsuite/data/iproute2-4.4/{cases,beyond}: run `pre`
+# (ip arguments with Debian's ip, `!` parts with sh), then ipmpls ARGV under
+# nlmon_dump; compare the route requests (nlcmp: padding aside), the exit
+# code and stdout with the recording (beyond/ cases without a requests file:
+# not the requests).  Then the kernel's routes afterwards:
+# when the case fails (recorded rc not 0, not a batch) or only reads (show, list, get),
+# they must be those before it ran; when it changes routes, the case runs
+# again with Debian's ip in a fresh namespace and, when ip exits as the
+# recording says, the routes after both runs must be the same.  stderr
+# differences are reported, not failed (ip 6.1 and 4.4 word some errors
+# differently; the golden group checks stderr).
+# usage (in the guest): sh testsuite/lab/cases.sh [NAME-PATTERN]
+# Prints "PASS lab-case/NAME" or "FAIL lab-case/NAME: why" per case.
+. testsuite/lab/labns.sh
+DATA=$TOP/testsuite/data/iproute2-4.4
+NLMON=$TOP/$BUILD/testsuite/tools/nlmon_dump
+NLCMP=$TOP/$BUILD/testsuite/tools/nlcmp
+: "${IPMPLS:=$TOP/$BUILD/ip/ipmpls}"
+PATTERN=${1:-*}
+W=/tmp/cases
+mkdir -p "$W"
+
+# run_pre CASEDIR NS: the case's set-up, part by part
+run_pre() {
+	[ -s "$1/pre" ] || return 0
+	_pns=$2
+	_pre=$(cat "$1/pre")
+	_ifs=$IFS
+	IFS=';'
+	set -f
+	for _part in $_pre; do
+		IFS=$_ifs
+		case "$_part" in
+		*[!\ ]*) ;;
+		*) continue ;;
+		esac
+		set -- $_part
+		case "$1" in
+		!*) ip netns exec "$_pns" sh -c "${_part#*!}" ;;
+		*) ip -n "$_pns" "$@" ;;
+		esac
+	done
+	IFS=$_ifs
+	set +f
+}
+
+# state NS: the routes the kernel holds (all tables, all families)
+state() {
+	ip -n "$1" route show table all
+}
+
+# same WANT GOT: files equal, a missing WANT counting as empty
+same() {
+	if [ -f "$1" ]; then cmp -s "$1" "$2"; else [ ! -s "$2" ]; fi
+}
+
+# run_one DIR NS OUT TOOL...: pre, TOOL ARGV under capture, the state after
+# (and with OUT.before: the state before)
+run_one() {
+	_dir=$1 _ns=$2 _o=$3
+	shift 3
+	labns_setup "$_ns" >/dev/null 2>&1 || return 1
+	run_pre "$_dir" "$_ns" >/dev/null 2>&1
+	[ -n "$BEFORE" ] && state "$_ns" > "$_o.before" 2>&1
+	set -f
+	"$NLMON" -N "$_ns" -q "$_o.req" -a "$_o.ans" nlmon0 -- \
+		"$@" $ARGV >"$_o.out" 2>"$_o.err" </dev/null
+	echo $? > "$_o.rc"
+	set +f
+	state "$_ns" > "$_o.state" 2>&1
+	labns_cleanup "$_ns"
+	rm -f /tmp/batch-*
+}
+
+# check_state DIR O: the kernel's routes after ipmpls are the right ones
+check_state() {
+	if [ -n "$READONLY" ] || { [ "$RC" != 0 ] && [ -z "$BATCH" ]; }; then
+		cmp -s "$2.mine.before" "$2.mine.state" ||
+			why="$why; routes changed: $(diff "$2.mine.before" "$2.mine.state" | grep '^[<>]' | head -n 2 | tr '\n' ' ')"
+		return
+	fi
+	BEFORE= run_one "$1" lab-case "$2.ip" ip ||
+		{ why="$why; no namespace for ip"; return; }
+	if [ "$(cat "$2.ip.rc")" != "$RC" ]; then
+		echo "  [lab-case/$name] routes not compared: ip exits $(cat "$2.ip.rc"), recorded $RC"
+		return
+	fi
+	cmp -s "$2.ip.state" "$2.mine.state" ||
+		why="$why; routes differ from ip's: $(diff "$2.ip.state" "$2.mine.state" | grep '^[<>]' | head -n 2 | tr '\n' ' ')"
+}
+
+# check_case DIR NAME: one line for one case
+check_case() {
+	dir=$1 name=$2
+	o=$W/$(echo "$name" | tr / _)
+	why=
+	ARGV=$(cat "$dir/argv")
+	RC=$(cat "$dir/rc")
+	READONLY= BATCH=
+	case " $ARGV " in
+	*" route show "*|*" route list "*|*" route lst "*|*" route get "*) READONLY=1 ;;
+	*" -batch "*) BATCH=1 ;;
+	esac
+	if ! BEFORE=1 run_one "$dir" lab-case "$o.mine" "$IPMPLS"; then
+		echo "FAIL lab-case/$name: could not build the lab namespace"
+		return
+	fi
+	rc=$(cat "$o.mine.rc")
+	[ "$rc" = 125 ] && why="$why; the capture failed"
+	# beyond/ cases without requests leave the request to ipmpls
+	case "$name" in beyond/*) [ -f "$dir/requests" ] || cp "$o.mine.req" "$o.want" ;; esac
+	[ -f "$o.want" ] || cp "$dir/requests" "$o.want" 2>/dev/null || : > "$o.want"
+	diff=$("$NLCMP" "$o.want" "$o.mine.req" 2>&1) ||
+		why="$why; requests differ: $(echo "$diff" | head -n 3 | tr '\n' ' ')"
+	[ "$rc" = "$RC" ] || why="$why; rc $rc, recorded $RC"
+	same "$dir/stdout" "$o.mine.out" || why="$why; stdout differs"
+	same "$dir/stderr" "$o.mine.err" ||
+		echo "  [lab-case/$name] stderr: $(head -c 200 "$o.mine.err" | tr '\n' ' ') (recorded: $(cat "$dir/stderr" 2>/dev/null | tr '\n' ' '))"
+	check_state "$dir" "$o"
+	if [ -z "$why" ]; then
+		echo "PASS lab-case/$name"
+	else
+		echo "FAIL lab-case/$name: ${why#; }"
+	fi
+}
+
+for dir in "$DATA"/cases/$PATTERN "$DATA"/beyond/$PATTERN; do
+	[ -f "$dir/argv" ] || continue
+	case "$dir" in
+	*/beyond/*) check_case "$dir" "beyond/$(basename "$dir")" ;;
+	*) check_case "$dir" "$(basename "$dir")" ;;
+	esac
+done
+rm -rf "$W"
