@@ -197,7 +197,12 @@ test_install() {
 	slibs=$(pkg-config --static --libs-only-l libmplsroute) || {
 		fail pkg-config "pkg-config libmplsroute fails"
 		unset PKG_CONFIG_PATH PKG_CONFIG_SYSROOT_DIR; return; }
+	ver=$(pkg-config --modversion libmplsroute)
 	unset PKG_CONFIG_PATH PKG_CONFIG_SYSROOT_DIR
+	# the installed ipmpls runs and tells the version the .pc file has
+	out=$("$D/usr/sbin/ipmpls" -V 2>&1)
+	if [ "$out" = "ipmpls utility, libmplsroute $ver" ]; then pass installed-ipmpls
+	else fail installed-ipmpls "ipmpls -V says \"$out\", the .pc $ver"; fi
 	# shared: the program needs libmplsroute.so.0 and runs with it
 	if out=$(cc -Wall -Werror -o "$TMP/user-shared" "$TMP/user.c" $cflags $libs 2>&1) &&
 	   readelf -d "$TMP/user-shared" | grep -q 'NEEDED.*\[libmplsroute\.so\.0\]' &&
