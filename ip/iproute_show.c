@@ -235,17 +235,20 @@ static int sel_parse(struct sel *s, struct ipmpls_ctx *ctx, int argc,
 	return sel_devices(s);
 }
 
-/* sends the queued deletes (4.4's flush_update); 0 or -errno */
-static int flush_send(struct walk *w)
+/*
+ * Sends the queued deletes (4.4's flush_update); 0 or -errno.  During a
+ * dump (@check 0) the kernel's errors cannot be read without eating the
+ * dump's own messages: they are looked for once the dump is over.
+ */
+static int flush_send(struct walk *w, int check)
 {
 	int ret = 0;
 
-	if (w->flushp) {
+	if (w->flushp)
 		ret = mplsroute_sock_send_buf(w->ctx->sock, w->flushb,
 					      w->flushp);
-		if (ret == 0)
-			ret = mplsroute_sock_check(w->ctx->sock);
-	}
+	if (ret == 0 && check)
+		ret = mplsroute_sock_check(w->ctx->sock);
 	w->flushp = 0;
 	if (ret < 0) {
 		fprintf(stderr, "Failed to send flush request: %s\n",
@@ -264,7 +267,7 @@ static int flush_queue(struct walk *w, const struct nlmsghdr *nlh)
 	if (nlh->nlmsg_len > sizeof(w->flushb))
 		return 0;
 	if (at + nlh->nlmsg_len > sizeof(w->flushb)) {
-		if (flush_send(w) < 0)
+		if (flush_send(w, 0) < 0)
 			return -1;
 		at = 0;
 	}
@@ -274,6 +277,31 @@ static int flush_queue(struct walk *w, const struct nlmsghdr *nlh)
 	d->nlmsg_flags = NLM_F_REQUEST;
 	w->flushp = at + nlh->nlmsg_len;
 	w->flushed++;
+	return 0;
+}
+
+/*
+ * ifindex -> name for the printer, remembering the last answers: a dump
+ * of a big table names the same few devices again and again.
+ */
+static int cached_ifname(uint32_t idx, char *buf, size_t len, void *data)
+{
+	static struct { uint32_t idx; char name[IF_NAMESIZE]; } cache[16];
+	static unsigned int next;
+	unsigned int i;
+
+	(void)data;
+	for (i = 0; i < 16; i++) {
+		if (cache[i].idx == idx && idx) {
+			snprintf(buf, len, "%s", cache[i].name);
+			return 0;
+		}
+	}
+	if (!if_indextoname(idx, cache[next].name))
+		return -errno;
+	cache[next].idx = idx;
+	snprintf(buf, len, "%s", cache[next].name);
+	next = (next + 1) % 16;
 	return 0;
 }
 
@@ -303,6 +331,7 @@ static int walk_route(const struct nlmsghdr *nlh,
 	o.oneline = w->ctx->opts->oneline;
 	o.details = w->ctx->opts->details;
 	o.stats = w->ctx->opts->stats;
+	o.ifname = cached_ifname;
 	o.hide = mplsroute_filter_hide(&w->sel->f, rt);
 	mplsroute_route_print(stdout, rt, &o);
 	return 0;
@@ -362,6 +391,14 @@ static void flush_ipv4_cache(void)
 	}
 }
 
+/* 4.4's rtnl_dump_filter says when the kernel flagged NLM_F_DUMP_INTR */
+static void dump_intr_note(struct ipmpls_ctx *ctx, int ret)
+{
+	if (ret == 0 && mplsroute_sock_dump_interrupted(ctx->sock))
+		fprintf(stderr,
+			"Dump was interrupted and may be inconsistent.\n");
+}
+
 /* a failed dump: 4.4's words; returns the exit code */
 static int dump_failed(struct ipmpls_ctx *ctx, int ret, const char *what)
 {
@@ -387,10 +424,13 @@ static int do_flush(struct ipmpls_ctx *ctx, struct walk *w)
 		w->flushed = 0;
 		ret = mplsroute_route_dump(ctx->sock, w->sel->family,
 					   walk_route, w);
+		dump_intr_note(ctx, ret);
 		if (ret == -ENOBUFS && !w->send_err)
 			continue;	/* lost messages: dump the round again */
-		if (ret < 0)
+		if (ret < 0) {
+			cmd_exits = 1;
 			return dump_failed(ctx, ret, "Flush");
+		}
 		if (w->flushed == 0) {
 			if (stats && round == 0 && (!w->sel->f.cloned ||
 						    w->sel->family == AF_INET6))
@@ -402,7 +442,7 @@ static int do_flush(struct ipmpls_ctx *ctx, struct walk *w)
 			return EXIT_OK;
 		}
 		round++;
-		if (flush_send(w) < 0)
+		if (flush_send(w, 1) < 0)
 			return EXIT_BADARG;
 		if (time(NULL) - start > FLUSH_SECS) {
 			printf("\n*** Flush not completed after %ld seconds, %u entries remain ***\n",
@@ -437,6 +477,7 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 	ret = sel_parse(&s, ctx, argc, argv);
 	if (ret)
 		return ret;
+	cmd_exits = !flush || flush == IPROUTE_SAVE;	/* 4.4 exits after */
 	memset(&w, 0, sizeof(w));
 	w.ctx = ctx;
 	w.sel = &s;
@@ -460,6 +501,7 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 		ret = mplsroute_route_dump(ctx->sock, s.family, walk_route,
 					   &w);
 	fflush(stdout);
+	dump_intr_note(ctx, ret);
 	if (ret < 0)
 		return dump_failed(ctx, ret, "Dump");
 	return EXIT_OK;
@@ -582,6 +624,7 @@ static int get_print(const struct nlmsghdr *nlh, void *data)
 		o.oneline = ctx->opts->oneline;
 		o.details = ctx->opts->details;
 		o.stats = ctx->opts->stats;
+		o.ifname = cached_ifname;
 		mplsroute_route_print(stdout, rt, &o);
 		fflush(stdout);
 	}
@@ -712,6 +755,7 @@ int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv)
 			return ret;
 	}
 	if (g.r->rtm_dst_len == 0) {
+		cmd_exits = 1;
 		fprintf(stderr, "need at least destination address\n");
 		return EXIT_BADARG;
 	}

@@ -1,5 +1,6 @@
 /* lib/dump.c: RTM_NEWROUTE/RTM_DELROUTE messages -> struct mplsroute_route, and the route dump */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -328,7 +329,8 @@ MR_EXPORT int mplsroute_route_parse(const struct nlmsghdr *nlh,
 		return -EPROTO;
 	if (nlh->nlmsg_len < MNL_NLMSG_HDRLEN + hdr)
 		return -EBADMSG;
-	memset(rt, 0, sizeof(*rt));
+	/* nhs[] is big and filled as decoded: clear only the rest */
+	memset(rt, 0, offsetof(struct mplsroute_route, nhs));
 	rtm = mnl_nlmsg_get_payload(nlh);
 	rt->family = rtm->rtm_family;
 	rt->dst_len = rtm->rtm_dst_len;
