@@ -209,6 +209,7 @@ struct mplsroute_route {
 	uint8_t given;		/* MPLSROUTE_GIVEN_*: set by the user */
 
 	uint8_t nnh;		/* RTA_MULTIPATH nexthops, 0: single path */
+	/* keep nhs[] last: the decoder clears only the fields before it */
 	struct mplsroute_nexthop nhs[MPLSROUTE_MAX_NEXTHOPS];
 };
 
