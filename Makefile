@@ -13,7 +13,7 @@ CC ?= cc
 WARN := -Wall -Wextra -Wno-unused-parameter
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -Iinclude -Ilib \
-	$(MNL_CFLAGS) -D_GNU_SOURCE
+	$(MNL_CFLAGS) -D_GNU_SOURCE -DMPLSROUTE_VERSION='"$(VERSION)"'
 ALL_LDFLAGS := $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 LIB_SRC := $(sort $(wildcard lib/*.c))
@@ -48,6 +48,9 @@ DEPS := $(addsuffix .d,$(LIB_OBJ) $(IP_OBJ) $(UNIT_BIN) $(TOOL_BIN))
 $(OUT)%.o: %.c config.mk
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
+
+# ipmpls -V prints VERSION
+$(OUT)ip/ipmpls.o: Makefile
 
 $(LIBA): $(LIB_OBJ)
 	rm -f $@

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ipmpls.h"
+#include "utils.h"
 
 #define BATCH_MAXARGS	100	/* as ip's batch */
 
@@ -117,6 +118,7 @@ static void batch_report(const struct nlmsghdr *req, int err,
 /* one command line: OBJECT COMMAND ...; returns its exit code */
 static int batch_cmd(struct ipmpls_ctx *ctx, int argc, char **argv)
 {
+	cmd_exits = 0;
 	if (!is_prefix(argv[0], "route")) {
 		fprintf(stderr, "Object \"%s\" is unknown, try \"ip help\".\n",
 			argv[0]);
@@ -131,7 +133,8 @@ static int batch_cmd(struct ipmpls_ctx *ctx, int argc, char **argv)
 }
 
 /* the lines of @in, until the end or (without -force) the first failure */
-static int batch_run(struct ipmpls_ctx *ctx, FILE *in, const char *name)
+static int batch_run(struct ipmpls_ctx *ctx, FILE *in, const char *name,
+		     int *exited)
 {
 	char *line = NULL, *argv[BATCH_MAXARGS];
 	size_t cap = 0;
@@ -144,6 +147,11 @@ static int batch_run(struct ipmpls_ctx *ctx, FILE *in, const char *name)
 			continue;
 		ctx->batch_line = lineno;
 		rc = argc < 0 ? EXIT_BADARG : batch_cmd(ctx, argc, argv);
+		if (argc > 0 && (cmd_exits || rc == EXIT_USAGE)) {
+			*exited = 1;	/* 4.4 exit()ed in this command */
+			ret = rc;
+			break;
+		}
 		if (rc != EXIT_OK) {
 			fprintf(stderr, "Command failed %s:%d\n", name, lineno);
 			ret = EXIT_BADARG;
@@ -161,7 +169,7 @@ int ipmpls_batch(struct ipmpls_ctx *ctx, const char *name)
 {
 	struct mplsroute_batch *b = NULL;
 	FILE *in = stdin;
-	int ret, err;
+	int ret, err, exited = 0;
 
 	if (strcmp(name, "-") != 0) {
 		in = fopen(name, "r");
@@ -181,14 +189,16 @@ int ipmpls_batch(struct ipmpls_ctx *ctx, const char *name)
 	}
 	ctx->batch = b;
 	ctx->batch_file = name;
-	ret = batch_run(ctx, in, name);
+	ret = batch_run(ctx, in, name, &exited);
 	err = mplsroute_batch_flush(b);
 	if (err == -ENOTRECOVERABLE)
 		fprintf(stderr, "Some routes added after the failed line "
 			"could not be removed again\n");
 	else if (err < 0 && err != -ECANCELED)
 		ipmpls_kernel_error(NULL, err, "");
-	if (err < 0 || mplsroute_batch_failures(b))
+	/* 4.4 got to an exit() only past failures it was forced over */
+	if ((err < 0 || mplsroute_batch_failures(b)) &&
+	    (!exited || !ctx->opts->force))
 		ret = EXIT_BADARG;
 	ctx->batch = NULL;
 	mplsroute_batch_close(b);

@@ -15,7 +15,6 @@
 #define AF_MPLS 28
 #endif
 
-#define IPMPLS_VERSION	"0.1.0"
 #define NETNS_RUN_DIR	"/var/run/netns"
 
 static const char main_usage[] =
@@ -207,7 +206,7 @@ static int one_option(struct ipmpls_opts *o, struct argcur *c, int *rc)
 		*rc = simple_option(o, opt);
 		break;
 	case OPT_VERSION:
-		printf("ipmpls utility, libmplsroute %s\n", IPMPLS_VERSION);
+		printf("ipmpls utility, libmplsroute %s\n", MPLSROUTE_VERSION);
 		*rc = EXIT_OK;
 		return 1;
 	case OPT_FORCE:

@@ -1,4 +1,4 @@
-/* iproute_save.c: `route save`, `route restore` and `route showdump`: iproute2 4.4's binary route dump */
+/* iproute_save.c: route save, restore and showdump: 4.4's binary route dump */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +8,7 @@
 #include <linux/rtnetlink.h>
 
 #include "ipmpls.h"
+#include "utils.h"
 
 #define DUMP_MAGIC	0x45311224u	/* 4.4's route_dump_magic, host order */
 #define MSG_MAX		8192		/* 4.4's rtnl_from_file buffer */
@@ -118,6 +119,7 @@ int iproute_restore(struct ipmpls_ctx *ctx, int show)
 	struct mplsroute_route *rt = NULL;
 	int ret = EXIT_USAGE;
 
+	cmd_exits = 1;	/* 4.4 exits with what restore/showdump return */
 	if (check_magic())
 		goto out;
 	buf = calloc(1, MSG_MAX + 4);

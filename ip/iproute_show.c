@@ -395,6 +395,14 @@ static void flush_ipv4_cache(void)
 	}
 }
 
+/* 4.4's rtnl_dump_filter says when the kernel flagged NLM_F_DUMP_INTR */
+static void dump_intr_note(struct ipmpls_ctx *ctx, int ret)
+{
+	if (ret == 0 && mplsroute_sock_dump_interrupted(ctx->sock))
+		fprintf(stderr,
+			"Dump was interrupted and may be inconsistent.\n");
+}
+
 /* a failed dump: 4.4's words; returns the exit code */
 static int dump_failed(struct ipmpls_ctx *ctx, int ret, const char *what)
 {
@@ -420,10 +428,13 @@ static int do_flush(struct ipmpls_ctx *ctx, struct walk *w)
 		w->flushed = 0;
 		ret = mplsroute_route_dump(ctx->sock, w->sel->family,
 					   walk_route, w);
+		dump_intr_note(ctx, ret);
 		if (ret == -ENOBUFS && !w->send_err)
 			continue;	/* lost messages: dump the round again */
-		if (ret < 0)
+		if (ret < 0) {
+			cmd_exits = 1;
 			return dump_failed(ctx, ret, "Flush");
+		}
 		if (w->flushed == 0) {
 			if (stats && round == 0 && (!w->sel->f.cloned ||
 						    w->sel->family == AF_INET6))
@@ -471,6 +482,7 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 	ret = sel_parse(&s, ctx, argc, argv);
 	if (ret)
 		return ret;
+	cmd_exits = !flush || flush == IPROUTE_SAVE;	/* 4.4 exits after */
 	memset(&w, 0, sizeof(w));
 	w.ctx = ctx;
 	w.sel = &s;
@@ -500,6 +512,7 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 	if (w.json)
 		mplsroute_json_close(&json);
 	fflush(stdout);
+	dump_intr_note(ctx, ret);
 	if (ret < 0)
 		return dump_failed(ctx, ret, "Dump");
 	return EXIT_OK;
@@ -761,6 +774,7 @@ int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv)
 			return ret;
 	}
 	if (g.r->rtm_dst_len == 0) {
+		cmd_exits = 1;
 		fprintf(stderr, "need at least destination address\n");
 		return EXIT_BADARG;
 	}

@@ -284,20 +284,25 @@ int parse_prefix(struct mplsroute_addr *a, const char *arg, int family)
 	return 0;
 }
 
+int cmd_exits;
+
 int incomplete_command(void)
 {
+	cmd_exits = 1;
 	fprintf(stderr, "Command line is not complete. Try option \"help\"\n");
 	return EXIT_USAGE;
 }
 
 int invarg(const char *msg, const char *arg)
 {
+	cmd_exits = 1;
 	fprintf(stderr, "Error: argument \"%s\" is wrong: %s\n", arg, msg);
 	return EXIT_USAGE;
 }
 
 int duparg2(const char *key, const char *arg)
 {
+	cmd_exits = 1;
 	fprintf(stderr, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n",
 		key, arg);
 	return EXIT_USAGE;
@@ -305,6 +310,7 @@ int duparg2(const char *key, const char *arg)
 
 int addr_expected(int family, const char *arg)
 {
+	cmd_exits = 1;
 	if (family == AF_PACKET)
 		fprintf(stderr, "Error: \"%s\" may be inet address, but it is not allowed in this context.\n",
 			arg);
@@ -316,6 +322,7 @@ int addr_expected(int family, const char *arg)
 
 int prefix_expected(int family, const char *arg)
 {
+	cmd_exits = 1;
 	if (family == AF_PACKET)
 		fprintf(stderr, "Error: \"%s\" may be inet prefix, but it is not allowed in this context.\n",
 			arg);

@@ -57,6 +57,13 @@ int parse_prefix(struct mplsroute_addr *a, const char *arg, int family);
  * The messages.  Each prints iproute2 4.4's words on stderr and returns the
  * exit code iproute2 exits with.
  */
+/*
+ * Set when iproute2 4.4 would have called exit() for the command (parse
+ * errors, a finished `route show`): a batch stops there, even with -force,
+ * and exits with the command's code, with no "Command failed" line.
+ */
+extern int cmd_exits;
+
 int incomplete_command(void);				/* 255 */
 int invarg(const char *msg, const char *arg);		/* 255 */
 int duparg2(const char *key, const char *arg);		/* 255 */

@@ -54,6 +54,11 @@ test_exports() {
 	bad=$(nm -D --defined-only "$SO" | awk '$2 != "A" && $3 !~ /@@MPLSROUTE_/ { print $3 }')
 	if [ -n "$bad" ]; then fail exports-versioned "unversioned: $bad"
 	else pass exports-versioned; fi
+	# every symbol the library uses resolves (libmnl is a NEEDED entry)
+	if ! have ldd; then skip so-resolves "no ldd"
+	elif out=$(ldd -r "$SO" 2>&1) && ! echo "$out" | grep -q 'undefined symbol' &&
+	     echo "$out" | grep -q 'libmnl\.so'; then pass so-resolves
+	else fail so-resolves "$(echo "$out" | grep -m 3 -E 'undefined|not found')"; fi
 	soname=$(readelf -d "$SO" 2>/dev/null | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 	if [ "$soname" = libmplsroute.so.0 ]; then pass soname
 	else fail soname "SONAME is \"$soname\", not libmplsroute.so.0"; fi
@@ -192,7 +197,12 @@ test_install() {
 	slibs=$(pkg-config --static --libs-only-l libmplsroute) || {
 		fail pkg-config "pkg-config libmplsroute fails"
 		unset PKG_CONFIG_PATH PKG_CONFIG_SYSROOT_DIR; return; }
+	ver=$(pkg-config --modversion libmplsroute)
 	unset PKG_CONFIG_PATH PKG_CONFIG_SYSROOT_DIR
+	# the installed ipmpls runs and tells the version the .pc file has
+	out=$("$D/usr/sbin/ipmpls" -V 2>&1)
+	if [ "$out" = "ipmpls utility, libmplsroute $ver" ]; then pass installed-ipmpls
+	else fail installed-ipmpls "ipmpls -V says \"$out\", the .pc $ver"; fi
 	# shared: the program needs libmplsroute.so.0 and runs with it
 	if out=$(cc -Wall -Werror -o "$TMP/user-shared" "$TMP/user.c" $cflags $libs 2>&1) &&
 	   readelf -d "$TMP/user-shared" | grep -q 'NEEDED.*\[libmplsroute\.so\.0\]' &&
@@ -253,6 +263,10 @@ test_make_tree() {
 	mkdir -p "$S"
 	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C "$S"
 	tree_files "$S" > "$TMP/sources"
+	out=$(make -C "$S" 2>&1) && rc=0 || rc=$?
+	if [ $rc -ne 0 ] && echo "$out" | grep -q 'Run ./configure first'; then
+		pass make-unconfigured
+	else fail make-unconfigured "make before configure: rc $rc: $out"; fi
 	(cd "$S" && ./configure > /dev/null 2>&1) || {
 		fail make-tree "configure fails in a copy"; return; }
 	test_werror gcc "$S" || return
