@@ -206,6 +206,8 @@ struct mplsroute_route {
 	uint32_t mark;		/* RTA_MARK (route get ... mark N), 0: none */
 	uint8_t ttl_propagate;	/* RTA_TTL_PROPAGATE (0 or 1), when */
 	uint8_t has_ttl_propagate;	/* has_ttl_propagate */
+	uint32_t uid;		/* RTA_UID (route get answers), when has_uid */
+	uint8_t has_uid;
 
 	uint8_t nattrs;
 	uint16_t attrs[MPLSROUTE_MAX_ATTRS];
@@ -228,6 +230,7 @@ struct mplsroute_route {
 	uint8_t mx[MPLSROUTE_MX_MAX];
 
 	uint8_t nnh;		/* RTA_MULTIPATH nexthops, 0: single path */
+	/* keep nhs[] last: the decoder clears only the fields before it */
 	struct mplsroute_nexthop nhs[MPLSROUTE_MAX_NEXTHOPS];
 };
 
@@ -678,6 +681,34 @@ struct mplsroute_print_opts {
  */
 int mplsroute_route_print(FILE *f, const struct mplsroute_route *rt,
 			  const struct mplsroute_print_opts *o);
+
+/*
+ * JSON as current iproute2 prints routes with -j (and -p): an array of one
+ * object per route, keys in its order ("dst", "to", "encap"/"dst",
+ * "gateway" or "via" {"family", "host"}, "dev", ..., "flags", "nexthops").
+ * Open the array, print each route, close it (which ends the line).
+ */
+struct mplsroute_json {
+	FILE *f;
+	int pretty;		/* -p: one member a line, 4-space indents */
+	int depth;
+	char sep;
+};
+
+/* mplsroute_json_open - start the array on @f.  Returns nothing. */
+void mplsroute_json_open(struct mplsroute_json *j, FILE *f, int pretty);
+
+/*
+ * mplsroute_route_print_json - one route as a JSON object, with the same
+ * options as mplsroute_route_print (oneline does not apply).  Returns 0,
+ * -EINVAL or -EIO (the stream reported an error).
+ */
+int mplsroute_route_print_json(struct mplsroute_json *j,
+			       const struct mplsroute_route *rt,
+			       const struct mplsroute_print_opts *o);
+
+/* mplsroute_json_close - end the array and the line.  0 or -EIO. */
+int mplsroute_json_close(struct mplsroute_json *j);
 
 #ifdef __cplusplus
 }

@@ -38,6 +38,7 @@ struct walk {
 	unsigned int flushed;	/* deletes queued this round */
 	size_t flushp;		/* bytes waiting in flushb */
 	int send_err;		/* a flush send failed */
+	struct mplsroute_json *json;	/* -j: JSON instead of text */
 	char flushb[FLUSH_BUF] __attribute__((aligned(4)));
 };
 
@@ -333,7 +334,10 @@ static int walk_route(const struct nlmsghdr *nlh,
 	o.stats = w->ctx->opts->stats;
 	o.ifname = cached_ifname;
 	o.hide = mplsroute_filter_hide(&w->sel->f, rt);
-	mplsroute_route_print(stdout, rt, &o);
+	if (w->json)
+		mplsroute_route_print_json(w->json, rt, &o);
+	else
+		mplsroute_route_print(stdout, rt, &o);
 	return 0;
 }
 
@@ -462,6 +466,7 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 		       char **argv)
 {
 	static struct walk w;	/* the flush buffer is big: not on the stack */
+	struct mplsroute_json json;
 	struct sel s;
 	int ret;
 
@@ -495,11 +500,17 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 			return EXIT_OK;
 		return do_flush(ctx, &w);
 	}
+	if (ctx->opts->json) {
+		w.json = &json;
+		mplsroute_json_open(&json, stdout, ctx->opts->pretty);
+	}
 	if (s.f.cloned)
 		ret = cache_dump(ctx, &w);
 	else
 		ret = mplsroute_route_dump(ctx->sock, s.family, walk_route,
 					   &w);
+	if (w.json)
+		mplsroute_json_close(&json);
 	fflush(stdout);
 	dump_intr_note(ctx, ret);
 	if (ret < 0)
@@ -625,7 +636,15 @@ static int get_print(const struct nlmsghdr *nlh, void *data)
 		o.details = ctx->opts->details;
 		o.stats = ctx->opts->stats;
 		o.ifname = cached_ifname;
-		mplsroute_route_print(stdout, rt, &o);
+		if (ctx->opts->json) {
+			struct mplsroute_json j;
+
+			mplsroute_json_open(&j, stdout, ctx->opts->pretty);
+			mplsroute_route_print_json(&j, rt, &o);
+			mplsroute_json_close(&j);
+		} else {
+			mplsroute_route_print(stdout, rt, &o);
+		}
 		fflush(stdout);
 	}
 	free(rt);
