@@ -206,6 +206,9 @@ struct mplsroute_route {
 	uint32_t mark;		/* RTA_MARK (route get ... mark N), 0: none */
 	uint8_t ttl_propagate;	/* RTA_TTL_PROPAGATE (0 or 1), when */
 	uint8_t has_ttl_propagate;	/* has_ttl_propagate */
+	uint32_t flow;		/* RTA_FLOW (realms FROM << 16 | TO), when */
+	uint8_t has_flow;	/* has_flow */
+	char cc_algo[16];	/* RTAX_CC_ALGO (congctl), when metrics_set */
 
 	uint8_t nattrs;
 	uint16_t attrs[MPLSROUTE_MAX_ATTRS];
@@ -557,7 +560,8 @@ struct mplsroute_sock;
  * RTA_ENCAP(+TYPE), RTA_PRIORITY, RTA_TABLE (rt->table_id; rtm_table when
  * absent), RTA_METRICS (u32 ones), RTA_MULTIPATH (rt->nhs, each with its
  * own via/newdst/encap and the encap's MPLS_IPTUNNEL_TTL), RTA_PREF,
- * RTA_TTL_PROPAGATE, RTA_IIF and RTA_CACHEINFO's expiry.
+ * RTA_TTL_PROPAGATE, RTA_FLOW, RTAX_CC_ALGO (rt->cc_algo, its bit in
+ * metrics_set), RTA_IIF and RTA_CACHEINFO's expiry.
  * rt->attrs lists, in wire order, which of RTA_DST, RTA_SRC, RTA_PREFSRC,
  * RTA_PRIORITY, RTA_TABLE, RTA_GATEWAY, RTA_VIA, RTA_NEWDST, RTA_ENCAP and
  * RTA_TTL_PROPAGATE were present (each nexthop's attrs likewise for its own); rt->nh.flags

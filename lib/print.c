@@ -188,6 +188,20 @@ static void print_head(const struct pctx *p)
 			ifname(p, rt->nh.ifindex, buf, sizeof(buf)));
 }
 
+/* RTA_FLOW as 4.4 prints a route's: "realm TO " or "realms FROM/TO " */
+static void print_realms(FILE *f, uint32_t flow)
+{
+	char buf[64];
+
+	fprintf(f, "realm%s ", flow >> 16 ? "s" : "");
+	if (flow >> 16) {
+		mplsroute_realm_n2a(flow >> 16, buf, sizeof(buf));
+		fprintf(f, "%s/", buf);
+	}
+	mplsroute_realm_n2a(flow & 0xffff, buf, sizeof(buf));
+	fprintf(f, "%s ", buf);
+}
+
 /* table, proto, scope, src, metric and the flags */
 static void print_middle(const struct pctx *p)
 {
@@ -233,6 +247,8 @@ static void print_middle(const struct pctx *p)
 		fprintf(p->f, " mark 0x%x", rt->mark);
 	else if (rt->mark)
 		fprintf(p->f, " mark %u", rt->mark);
+	if (rt->has_flow)
+		print_realms(p->f, rt->flow);
 }
 
 static long user_hz(const struct pctx *p)
@@ -386,7 +402,10 @@ static void print_metrics(const struct pctx *p)
 			fprintf(p->f, " metric %u", i);
 		if (lock & (1u << i))
 			fprintf(p->f, " lock");
-		print_metric(p->f, i, rt->metrics[i]);
+		if (i == RTAX_CC_ALGO)
+			fprintf(p->f, " %s", rt->cc_algo);
+		else
+			print_metric(p->f, i, rt->metrics[i]);
 	}
 }
 
