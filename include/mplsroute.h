@@ -160,6 +160,8 @@ struct mplsroute_nexthop {
 	uint32_t ifindex;		/* 0: no device */
 	uint8_t flags;			/* RTNH_F_* */
 	uint8_t hops;			/* weight - 1 */
+	uint8_t has_flow;		/* RTA_FLOW decoded into flow */
+	uint32_t flow;			/* realms: from << 16 | to */
 	struct mplsroute_labels encap;	/* RTA_ENCAP, n = 0: none */
 	uint8_t encap_ttl;		/* MPLS_IPTUNNEL_TTL, if has_encap_ttl */
 	uint8_t has_encap_ttl;
@@ -621,6 +623,7 @@ struct mplsroute_filter {
 	struct mplsroute_prefix rdst, mdst, rsrc, msrc;	/* root/match */
 	struct mplsroute_prefix rvia, rprefsrc;
 	int ip6_multiple_tables;	/* state kept across one dump */
+	uint32_t realm, realmmask;	/* realms FROM/TO: RTA_FLOW bits */
 };
 
 /*
@@ -657,6 +660,7 @@ unsigned int mplsroute_filter_hide(const struct mplsroute_filter *f,
 #define MPLSROUTE_PRINT_NO_GATEWAY	0x040	/* via given, full length */
 #define MPLSROUTE_PRINT_NO_PREFSRC	0x080	/* src given, full length */
 #define MPLSROUTE_PRINT_NO_IIF		0x100	/* iif given */
+#define MPLSROUTE_PRINT_NO_REALMS	0x200	/* realms FROM/TO given */
 
 struct mplsroute_print_opts {
 	int oneline;		/* -o: "\\" instead of newlines inside a route */

@@ -56,6 +56,7 @@ static const struct { uint16_t min, max; } policy[TB_MAX] = {
 	[RTA_ENCAP_TYPE] = { 2, 2 },
 	[RTA_ENCAP] = { 0, 0xffff },
 	[RTA_MARK] = { 4, 4 },
+	[RTA_FLOW] = { 4, 4 },
 	[RTA_TTL_PROPAGATE] = { 1, 1 },
 	[RTA_UID] = { 4, 4 },
 };
@@ -191,6 +192,10 @@ static int get_path(const struct atab *t, uint8_t family,
 		return ret;
 	if (tb[RTA_OIF])
 		nh->ifindex = mnl_attr_get_u32(tb[RTA_OIF]);
+	if (tb[RTA_FLOW]) {
+		nh->flow = mnl_attr_get_u32(tb[RTA_FLOW]);
+		nh->has_flow = 1;
+	}
 	return 0;
 }
 
