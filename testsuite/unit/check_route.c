@@ -761,8 +761,8 @@ START_TEST(test_flow_cc_roundtrip)
 					       RTM_NEWROUTE, 0), 0);
 	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)buf, &back),
 			 0);
-	ck_assert_int_eq(back.has_flow, 1);
-	ck_assert_uint_eq(back.flow, flow);
+	ck_assert_int_eq(back.nh.has_flow, 1);
+	ck_assert_uint_eq(back.nh.flow, flow);
 	ck_assert_int_ne(back.metrics_set & (1u << RTAX_CC_ALGO), 0);
 	ck_assert_str_eq(back.cc_algo, "averyveryverylo");
 }
