@@ -150,6 +150,9 @@ int mplsroute_attr_get_via(const struct nlattr *attr,
 
 #define MPLSROUTE_MAX_NEXTHOPS	32
 #define MPLSROUTE_MAX_ATTRS	24
+#define MPLSROUTE_RAW_MAX	512	/* bytes for repeated attributes */
+#define MPLSROUTE_MX_MAX	256	/* bytes of RTA_METRICS as given */
+#define MPLSROUTE_ATTR_RAW	0x8000	/* attrs[]: an offset into raw[] */
 
 /* One path: a single-path route's own, or one rtnexthop of RTA_MULTIPATH. */
 struct mplsroute_nexthop {
@@ -157,6 +160,8 @@ struct mplsroute_nexthop {
 	uint32_t ifindex;		/* 0: no device */
 	uint8_t flags;			/* RTNH_F_* */
 	uint8_t hops;			/* weight - 1 */
+	uint8_t has_flow;		/* RTA_FLOW decoded into flow */
+	uint32_t flow;			/* realms: from << 16 | to */
 	struct mplsroute_labels encap;	/* RTA_ENCAP, n = 0: none */
 	uint8_t encap_ttl;		/* MPLS_IPTUNNEL_TTL, if has_encap_ttl */
 	uint8_t has_encap_ttl;
@@ -203,12 +208,31 @@ struct mplsroute_route {
 	uint32_t mark;		/* RTA_MARK (route get ... mark N), 0: none */
 	uint8_t ttl_propagate;	/* RTA_TTL_PROPAGATE (0 or 1), when */
 	uint8_t has_ttl_propagate;	/* has_ttl_propagate */
+	uint32_t uid;		/* RTA_UID (route get answers), when has_uid */
+	uint8_t has_uid;
 
 	uint8_t nattrs;
 	uint16_t attrs[MPLSROUTE_MAX_ATTRS];
 	uint8_t given;		/* MPLSROUTE_GIVEN_*: set by the user */
 
+	/*
+	 * A repeated keyword's earlier values, whole attributes sent at
+	 * their place (mplsroute_route_repeat_attr): an attrs[] entry
+	 * MPLSROUTE_ATTR_RAW | OFF stands for the u16 length at raw[OFF]
+	 * and that many bytes after it.
+	 */
+	uint16_t rawlen;
+	uint8_t raw[MPLSROUTE_RAW_MAX];
+	/*
+	 * RTA_METRICS as the user gave them, in order, repeats included
+	 * (mplsroute_route_put_metric); RTAX_LOCK is added after them.
+	 * When mxlen is 0 the builder sends metrics[] instead.
+	 */
+	uint16_t mxlen;
+	uint8_t mx[MPLSROUTE_MX_MAX];
+
 	uint8_t nnh;		/* RTA_MULTIPATH nexthops, 0: single path */
+	/* keep nhs[] last: the decoder clears only the fields before it */
 	struct mplsroute_nexthop nhs[MPLSROUTE_MAX_NEXTHOPS];
 };
 
@@ -255,19 +279,52 @@ int mplsroute_nexthop_add_attr(struct mplsroute_nexthop *nh, uint16_t type);
 int mplsroute_route_set_table(struct mplsroute_route *rt, uint32_t id);
 
 /*
+ * mplsroute_route_repeat_attr - the user gives RTA_* @type again, as in
+ * `metric 1 metric 2`: iproute2 4.4 sends every occurrence where it was
+ * given.  Encodes @type's current value into rt->raw and puts it in its
+ * place in attrs[], so that the caller can set the new value and list
+ * @type again.  RTA_GATEWAY and RTA_VIA count as one.  Returns 0 (also
+ * when @type is not listed), -EMSGSIZE (raw[] full) or -EINVAL (@type
+ * cannot be encoded).
+ */
+int mplsroute_route_repeat_attr(struct mplsroute_route *rt, uint16_t type);
+
+/*
+ * mplsroute_route_put_metric - append RTAX_* @type with @len bytes of
+ * @data to the metrics as given (rt->mx, sent in that order inside
+ * RTA_METRICS, repeats included, as 4.4 sends them); a 4-byte value of a
+ * type below 17 also sets metrics[@type].  RTAX_LOCK is not given here
+ * but in metrics[RTAX_LOCK] (it goes last).  Returns 0, -EMSGSIZE (mx[]
+ * full) or -EINVAL (@type 0 or RTAX_LOCK).
+ */
+int mplsroute_route_put_metric(struct mplsroute_route *rt, uint16_t type,
+			       const void *data, size_t len);
+
+/*
+ * mplsroute_route_put_raw - list attribute @type with @len bytes of @data
+ * here in the argument order, to be sent as is: for what the struct has no
+ * field for, e.g. RTA_FLOW (realms) or the RTA_NEWDST that 4.4 sends for
+ * `as ADDRESS` on an IP route.  Returns 0, -EMSGSIZE (raw[] full), -E2BIG
+ * (attrs[] full) or -EINVAL.
+ */
+int mplsroute_route_put_raw(struct mplsroute_route *rt, uint16_t type,
+			    const void *data, size_t len);
+
+/*
  * mplsroute_route_build - write the request iproute2 4.4 sends for @rt into
  * @buf (@len bytes): a netlink header of @nlmsg_type with flags
  * NLM_F_REQUEST | @nlmsg_flags (add NLM_F_ACK to get an answer), seq and
  * pid 0, then struct rtmsg from @rt (rtm_table from rt->table_id, or
  * rt->table when table_id is 0), then the attributes: first in rt->attrs[]
- * order (RTA_DST, RTA_SRC, RTA_ENCAP + RTA_ENCAP_TYPE, RTA_GATEWAY or
+ * order (entries MPLSROUTE_ATTR_RAW | OFF: the bytes kept in rt->raw;
+ * RTA_DST, RTA_SRC, RTA_ENCAP + RTA_ENCAP_TYPE, RTA_GATEWAY or
  * RTA_VIA, RTA_NEWDST, RTA_PREFSRC, RTA_PRIORITY, RTA_TABLE (id >= 256
  * only), RTA_PREF, RTA_TTL_PROPAGATE; unknown types are skipped), then
  * those of the same set present in @rt but not listed, in that order (an
  * encap with has_encap_ttl carries MPLS_IPTUNNEL_TTL after its labels),
  * then RTA_OIF (nh.ifindex),
- * RTA_METRICS (metrics_set, ascending, RTAX_LOCK last; RTAX_CC_ALGO is not
- * sent) and RTA_MULTIPATH (nhs[]: each rtnexthop with flags, hops, ifindex
+ * RTA_METRICS (rt->mx as given, else metrics_set ascending; RTAX_LOCK
+ * last; RTAX_CC_ALGO only from rt->mx) and RTA_MULTIPATH (nhs[]: each rtnexthop with flags, hops, ifindex
  * and its attributes in the same way).  A via of the route's family is
  * sent as RTA_GATEWAY, any other as RTA_VIA.  Padding is zeroed.  Call
  * mplsroute_route_finish first.  Returns the message length,
@@ -320,6 +377,15 @@ int mplsroute_proto_n2a(uint32_t id, char *buf, size_t len);
 int mplsroute_scope_n2a(uint32_t id, char *buf, size_t len);
 int mplsroute_type_n2a(uint32_t id, char *buf, size_t len);
 int mplsroute_dsfield_n2a(uint32_t id, char *buf, size_t len);
+
+/*
+ * Realms (RTA_FLOW), as 4.4's rtnl_rtrealm_*: built-in name unknown (0),
+ * then /etc/iproute2/rt_realms; numbers 0..255, base 0.
+ * mplsroute_realm_a2n returns 0 and sets *id, or -EINVAL;
+ * mplsroute_realm_n2a returns the length written or -ENOSPC.
+ */
+int mplsroute_realm_a2n(uint32_t *id, const char *arg);
+int mplsroute_realm_n2a(uint32_t id, char *buf, size_t len);
 
 /* ---- socket, ACKs, extack, replay, batches (lib/sock.c, lib/replay.c, lib/batch.c) */
 
@@ -556,6 +622,7 @@ struct mplsroute_filter {
 	struct mplsroute_prefix rdst, mdst, rsrc, msrc;	/* root/match */
 	struct mplsroute_prefix rvia, rprefsrc;
 	int ip6_multiple_tables;	/* state kept across one dump */
+	uint32_t realm, realmmask;	/* realms FROM/TO: RTA_FLOW bits */
 };
 
 /*
@@ -592,6 +659,7 @@ unsigned int mplsroute_filter_hide(const struct mplsroute_filter *f,
 #define MPLSROUTE_PRINT_NO_GATEWAY	0x040	/* via given as a full address */
 #define MPLSROUTE_PRINT_NO_PREFSRC	0x080	/* src given as a full address */
 #define MPLSROUTE_PRINT_NO_IIF		0x100	/* iif given */
+#define MPLSROUTE_PRINT_NO_REALMS	0x200	/* realms FROM/TO given */
 
 struct mplsroute_print_opts {
 	int oneline;		/* -o: "\\" instead of newlines inside a route */
@@ -617,6 +685,34 @@ struct mplsroute_print_opts {
  */
 int mplsroute_route_print(FILE *f, const struct mplsroute_route *rt,
 			  const struct mplsroute_print_opts *o);
+
+/*
+ * JSON as current iproute2 prints routes with -j (and -p): an array of one
+ * object per route, keys in its order ("dst", "to", "encap"/"dst",
+ * "gateway" or "via" {"family", "host"}, "dev", ..., "flags", "nexthops").
+ * Open the array, print each route, close it (which ends the line).
+ */
+struct mplsroute_json {
+	FILE *f;
+	int pretty;		/* -p: one member a line, 4-space indents */
+	int depth;
+	char sep;
+};
+
+/* mplsroute_json_open - start the array on @f.  Returns nothing. */
+void mplsroute_json_open(struct mplsroute_json *j, FILE *f, int pretty);
+
+/*
+ * mplsroute_route_print_json - one route as a JSON object, with the same
+ * options as mplsroute_route_print (oneline does not apply).  Returns 0,
+ * -EINVAL or -EIO (the stream reported an error).
+ */
+int mplsroute_route_print_json(struct mplsroute_json *j,
+			       const struct mplsroute_route *rt,
+			       const struct mplsroute_print_opts *o);
+
+/* mplsroute_json_close - end the array and the line.  0 or -EIO. */
+int mplsroute_json_close(struct mplsroute_json *j);
 
 #ifdef __cplusplus
 }

@@ -116,6 +116,18 @@ static void push_nh_attr(struct mplsroute_nexthop *nh, uint16_t type)
 	mplsroute_nexthop_add_attr(nh, type);
 }
 
+/*
+ * The user gives RTA_* @type again: its earlier value is kept and sent where
+ * it was given, as 4.4 sends each occurrence.  0 or an exit code.
+ */
+static int again(struct rtparse *p, uint16_t type)
+{
+	if (mplsroute_route_repeat_attr(p->rt, type) == 0)
+		return 0;
+	fprintf(stderr, "Error: too many repeated keywords.\n");
+	return EXIT_BADARG;
+}
+
 static int unsupported(const char *word)
 {
 	fprintf(stderr, "Error: \"%s\" is not supported by ipmpls.\n", word);
@@ -148,25 +160,35 @@ static int parse_via(struct rtparse *p, struct mplsroute_addr *via,
 	return 0;
 }
 
-/* as [to] LABELS: RTA_NEWDST; only an MPLS route can hold it here */
-static int parse_as(struct rtparse *p, struct mplsroute_labels *ls)
+/* as [to] ADDRESS: an address of the route's family (4.4's get_addr) */
+static int parse_as(struct rtparse *p, struct mplsroute_addr *a)
 {
-	struct mplsroute_addr a;
 	int family = p->rt->family;
 
 	if (next(p))
 		return incomplete_command();
 	if (strcmp(cur(p), "to") == 0 && next(p))
 		return incomplete_command();
-	if (parse_addr(&a, cur(p), family) < 0)
+	if (parse_addr(a, cur(p), family) < 0)
 		return addr_expected(family, cur(p));
+	if (p->rt->family == AF_UNSPEC)
+		p->rt->family = a->family;
+	return 0;
+}
+
+/* a nexthop's as (iproute2 4.5): only labels, for an MPLS route */
+static int parse_nh_as(struct rtparse *p, struct mplsroute_labels *ls)
+{
+	struct mplsroute_addr a;
+	int ret = parse_as(p, &a);
+
+	if (ret)
+		return ret;
 	if (a.family != AF_MPLS) {
 		fprintf(stderr, "Error: \"as\" needs an MPLS route (-f mpls) rather than \"%s\".\n",
 			cur(p));
 		return EXIT_BADARG;
 	}
-	if (p->rt->family == AF_UNSPEC)
-		p->rt->family = AF_MPLS;
 	*ls = a.labels;
 	return 0;
 }
@@ -227,18 +249,36 @@ static int kw_src(struct rtparse *p)
 		return addr_expected(p->rt->family, cur(p));
 	if (p->rt->family == AF_UNSPEC)
 		p->rt->family = a.family;
+	if (again(p, RTA_PREFSRC))
+		return EXIT_BADARG;
 	p->rt->prefsrc = a;
 	push_attr(p, RTA_PREFSRC);
 	return 0;
 }
 
+/*
+ * as [to] ADDRESS: labels for an MPLS route; on an IP route 4.4 sends the
+ * address's bytes in RTA_NEWDST all the same (the kernel ignores it there).
+ */
 static int kw_as(struct rtparse *p)
 {
-	int ret = parse_as(p, &p->rt->nh.newdst);
+	struct mplsroute_addr a;
+	int ret = parse_as(p, &a);
 
-	if (ret == 0)
-		push_attr(p, RTA_NEWDST);
-	return ret;
+	if (ret)
+		return ret;
+	if (a.family != AF_MPLS) {
+		if (mplsroute_route_put_raw(p->rt, RTA_NEWDST, a.data,
+					    a.bytelen) == 0)
+			return 0;
+		fprintf(stderr, "Error: too many attributes.\n");
+		return EXIT_BADARG;
+	}
+	if (again(p, RTA_NEWDST))
+		return EXIT_BADARG;
+	p->rt->nh.newdst = a.labels;
+	push_attr(p, RTA_NEWDST);
+	return 0;
 }
 
 static int kw_via(struct rtparse *p)
@@ -247,6 +287,8 @@ static int kw_via(struct rtparse *p)
 	int ret;
 
 	p->gw_ok = 1;
+	if (again(p, RTA_GATEWAY))
+		return EXIT_BADARG;
 	ret = parse_via(p, &p->rt->nh.via, &type);
 	if (ret == 0)
 		push_attr(p, type);
@@ -264,6 +306,8 @@ static int kw_from(struct rtparse *p)
 	if (p->rt->family == AF_UNSPEC)
 		p->rt->family = a.family;
 	if (a.bytelen) {
+		if (again(p, RTA_SRC))
+			return EXIT_BADARG;
 		p->rt->src = a;
 		push_attr(p, RTA_SRC);
 	}
@@ -291,6 +335,8 @@ static int kw_metric(struct rtparse *p)
 		return incomplete_command();
 	if (get_u32(&metric, cur(p), 0))
 		return invarg("\"metric\" value is invalid\n", cur(p));
+	if (again(p, RTA_PRIORITY))
+		return EXIT_BADARG;
 	p->rt->priority = metric;
 	p->rt->has_priority = 1;
 	push_attr(p, RTA_PRIORITY);
@@ -389,8 +435,28 @@ static int kw_metrics(struct rtparse *p, const struct metric_kw *m)
 		return invarg("\"quickack\" value should be 0 or 1\n", cur(p));
 	if (ret)
 		return invarg(m->err, cur(p));
-	rt->metrics[m->rtax] = v;
-	rt->metrics_set |= 1u << m->rtax;
+	if (mplsroute_route_put_metric(rt, m->rtax, &v, 4) < 0) {
+		fprintf(stderr, "Error: too many metrics.\n");
+		return EXIT_BADARG;
+	}
+	return 0;
+}
+
+/* congctl [lock] NAME: RTAX_CC_ALGO, the name without its NUL, as 4.4 */
+static int kw_congctl(struct rtparse *p)
+{
+	if (next(p))
+		return incomplete_command();
+	if (strcmp(cur(p), "lock") == 0) {
+		p->mxlock |= 1u << RTAX_CC_ALGO;
+		if (next(p))
+			return incomplete_command();
+	}
+	if (mplsroute_route_put_metric(p->rt, RTAX_CC_ALGO, cur(p),
+				       strlen(cur(p))) < 0) {
+		fprintf(stderr, "Error: too many metrics.\n");
+		return EXIT_BADARG;
+	}
 	return 0;
 }
 
@@ -415,6 +481,8 @@ static int kw_table(struct rtparse *p)
 		return incomplete_command();
 	if (mplsroute_table_a2n(&tid, cur(p)) < 0)
 		return invarg("\"table\" value is invalid\n", cur(p));
+	if (again(p, RTA_TABLE))
+		return EXIT_BADARG;
 	mplsroute_route_set_table(p->rt, tid);
 	p->table_ok = 1;
 	return 0;
@@ -443,6 +511,8 @@ static int kw_pref(struct rtparse *p)
 		pref = i;
 	else if (get_u8(&pref, cur(p), 0))
 		return invarg("\"pref\" value is invalid\n", cur(p));
+	if (again(p, RTA_PREF))
+		return EXIT_BADARG;
 	p->rt->pref = pref;
 	p->rt->has_pref = 1;
 	push_attr(p, RTA_PREF);
@@ -451,7 +521,10 @@ static int kw_pref(struct rtparse *p)
 
 static int kw_encap(struct rtparse *p)
 {
-	int ret = parse_encap(p, &p->rt->nh);
+	int ret = again(p, RTA_ENCAP);
+
+	if (ret == 0)
+		ret = parse_encap(p, &p->rt->nh);
 
 	if (ret == 0)
 		push_attr(p, RTA_ENCAP);
@@ -461,14 +534,19 @@ static int kw_encap(struct rtparse *p)
 /* ttl-propagate {enabled|disabled}: RTA_TTL_PROPAGATE, current iproute2's */
 static int kw_ttl_propagate(struct rtparse *p)
 {
+	uint8_t on;
+
 	if (next(p))
 		return incomplete_command();
 	if (matches(cur(p), "enabled") == 0)
-		p->rt->ttl_propagate = 1;
+		on = 1;
 	else if (matches(cur(p), "disabled") == 0)
-		p->rt->ttl_propagate = 0;
+		on = 0;
 	else
 		return invarg("\"ttl-propagate\" value is invalid\n", cur(p));
+	if (again(p, RTA_TTL_PROPAGATE))
+		return EXIT_BADARG;
+	p->rt->ttl_propagate = on;
 	p->rt->has_ttl_propagate = 1;
 	push_attr(p, RTA_TTL_PROPAGATE);
 	return 0;
@@ -514,6 +592,33 @@ static int kw_onlink(struct rtparse *p)
 	return 0;
 }
 
+/* realms [FROM/]TO: RTA_FLOW (FROM << 16 | TO) in argument order, as 4.4 */
+static int kw_realms(struct rtparse *p)
+{
+	uint32_t from = 0, to = 0, flow;
+	char word[256], *slash;
+
+	if (next(p))
+		return incomplete_command();
+	if (snprintf(word, sizeof(word), "%s", cur(p)) >= (int)sizeof(word))
+		return invarg("\"realm\" value is invalid\n", cur(p));
+	slash = strchr(word, '/');
+	if (slash) {
+		*slash = 0;
+		if (mplsroute_realm_a2n(&from, word) < 0)
+			return invarg("\"realm\" value is invalid\n", cur(p));
+	}
+	slash = slash ? slash + 1 : word;
+	if (*slash && mplsroute_realm_a2n(&to, slash) < 0)
+		return invarg("\"realm\" value is invalid\n", cur(p));
+	flow = from << 16 | to;
+	if (mplsroute_route_put_raw(p->rt, RTA_FLOW, &flow, 4) < 0) {
+		fprintf(stderr, "Error: too many attributes.\n");
+		return EXIT_BADARG;
+	}
+	return 0;
+}
+
 static int kw_unsupported(struct rtparse *p)
 {
 	return unsupported(cur(p));
@@ -537,8 +642,8 @@ static const struct route_kw {
 	{ "preference", 0, kw_metric },
 	{ "scope", 0, kw_scope },
 	{ NULL, 0, NULL },	/* the metrics, see metric_kws */
-	{ "congctl", 1, kw_unsupported },
-	{ "realms", 1, kw_unsupported },
+	{ "congctl", 1, kw_congctl },
+	{ "realms", 1, kw_realms },
 	{ "onlink", 0, kw_onlink },
 	{ "nexthop", 0, NULL },
 	{ "protocol", 1, kw_proto },
@@ -612,7 +717,7 @@ static int nh_dev(struct rtparse *p, struct mplsroute_nexthop *nh)
 {
 	if (next(p))
 		return incomplete_command();
-	nh->ifindex = if_nametoindex(cur(p));
+	nh->ifindex = dev_index(cur(p));
 	if (!nh->ifindex) {
 		cmd_exits = 1;	/* 4.4's parse_one_nh exits here */
 		return no_device(cur(p));
@@ -647,7 +752,7 @@ static int parse_one_nh(struct rtparse *p, struct mplsroute_nexthop *nh)
 			if (ret == 0)
 				push_nh_attr(nh, RTA_ENCAP);
 		} else if (strcmp(w, "as") == 0) {
-			ret = parse_as(p, &nh->newdst);
+			ret = parse_nh_as(p, &nh->newdst);
 			if (ret == 0)
 				push_nh_attr(nh, RTA_NEWDST);
 		} else {
@@ -709,7 +814,7 @@ static int parse_route_words(struct rtparse *p)
 	if (!p->dst_ok)
 		return usage();
 	if (p->dev) {
-		p->rt->nh.ifindex = if_nametoindex(p->dev);
+		p->rt->nh.ifindex = dev_index(p->dev);
 		if (!p->rt->nh.ifindex)
 			return no_device(p->dev);
 	}

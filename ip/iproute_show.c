@@ -38,6 +38,7 @@ struct walk {
 	unsigned int flushed;	/* deletes queued this round */
 	size_t flushp;		/* bytes waiting in flushb */
 	int send_err;		/* a flush send failed */
+	struct mplsroute_json *json;	/* -j: JSON instead of text */
 	char flushb[FLUSH_BUF] __attribute__((aligned(4)));
 };
 
@@ -154,6 +155,34 @@ static int sel_via(struct sel *s, struct argcur *c)
 	return sel_prefix(&s->f.rvia, c->argv[0], family);
 }
 
+/* realms [FROM/]TO as 4.4's get_rt_realms, and the bits it then compares */
+static int sel_realms(struct sel *s, const char *arg)
+{
+	const char *slash = strchr(arg, '/'), *to = arg;
+	uint32_t from_id = 0, to_id = 0;
+	char buf[64];
+	size_t n = strlen(arg);
+
+	if (slash) {
+		if ((size_t)(slash - arg) >= sizeof(buf))
+			return invarg("invalid realms\n", arg);
+		memcpy(buf, arg, (size_t)(slash - arg));
+		buf[slash - arg] = '\0';
+		if (mplsroute_realm_a2n(&from_id, buf))
+			return invarg("invalid realms\n", arg);
+		to = slash + 1;
+	}
+	if (*to && mplsroute_realm_a2n(&to_id, to))
+		return invarg("invalid realms\n", arg);
+	s->f.realm = from_id << 16 | to_id;
+	s->f.realmmask = ~0u;
+	if ((s->f.realm & 0xFFFF) == 0 && n && arg[n - 1] == '/')
+		s->f.realmmask &= ~0xFFFFu;
+	if ((s->f.realm & 0xFFFF0000u) == 0 && (!slash || arg[0] == '/'))
+		s->f.realmmask &= ~0xFFFF0000u;
+	return 0;
+}
+
 /* one selector word (and its argument); 0 or the exit code */
 static int sel_word(struct sel *s, struct argcur *c)
 {
@@ -166,7 +195,8 @@ static int sel_word(struct sel *s, struct argcur *c)
 	    strcmp(w, "tos") == 0 || matches(w, "dsfield") == 0 ||
 	    strcmp(w, "dev") == 0 || strcmp(w, "oif") == 0 ||
 	    strcmp(w, "iif") == 0 || strcmp(w, "mark") == 0 ||
-	    strcmp(w, "src") == 0 || matches(w, "from") == 0) {
+	    strcmp(w, "src") == 0 || matches(w, "realms") == 0 ||
+	    matches(w, "from") == 0) {
 		if ((ret = next_word(c)))
 			return ret;
 	}
@@ -191,6 +221,8 @@ static int sel_word(struct sel *s, struct argcur *c)
 		return sel_via(s, c);
 	else if (strcmp(w, "src") == 0)
 		return sel_prefix(&s->f.rprefsrc, c->argv[0], s->family);
+	else if (matches(w, "realms") == 0)
+		return sel_realms(s, c->argv[0]);
 	else if (matches(w, "from") == 0)
 		return sel_dst_src(s, c, 1);
 	else
@@ -333,7 +365,10 @@ static int walk_route(const struct nlmsghdr *nlh,
 	o.stats = w->ctx->opts->stats;
 	o.ifname = cached_ifname;
 	o.hide = mplsroute_filter_hide(&w->sel->f, rt);
-	mplsroute_route_print(stdout, rt, &o);
+	if (w->json)
+		mplsroute_route_print_json(w->json, rt, &o);
+	else
+		mplsroute_route_print(stdout, rt, &o);
 	return 0;
 }
 
@@ -462,6 +497,7 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 		       char **argv)
 {
 	static struct walk w;	/* the flush buffer is big: not on the stack */
+	struct mplsroute_json json;
 	struct sel s;
 	int ret;
 
@@ -495,11 +531,17 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 			return EXIT_OK;
 		return do_flush(ctx, &w);
 	}
+	if (ctx->opts->json) {
+		w.json = &json;
+		mplsroute_json_open(&json, stdout, ctx->opts->pretty);
+	}
 	if (s.f.cloned)
 		ret = cache_dump(ctx, &w);
 	else
 		ret = mplsroute_route_dump(ctx->sock, s.family, walk_route,
 					   &w);
+	if (w.json)
+		mplsroute_json_close(&json);
 	fflush(stdout);
 	dump_intr_note(ctx, ret);
 	if (ret < 0)
@@ -625,7 +667,15 @@ static int get_print(const struct nlmsghdr *nlh, void *data)
 		o.details = ctx->opts->details;
 		o.stats = ctx->opts->stats;
 		o.ifname = cached_ifname;
-		mplsroute_route_print(stdout, rt, &o);
+		if (ctx->opts->json) {
+			struct mplsroute_json j;
+
+			mplsroute_json_open(&j, stdout, ctx->opts->pretty);
+			mplsroute_route_print_json(&j, rt, &o);
+			mplsroute_json_close(&j);
+		} else {
+			mplsroute_route_print(stdout, rt, &o);
+		}
 		fflush(stdout);
 	}
 	free(rt);

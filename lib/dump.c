@@ -28,6 +28,9 @@
 #ifndef RTA_ENCAP
 #define RTA_ENCAP 22
 #endif
+#ifndef RTA_UID
+#define RTA_UID 25
+#endif
 #ifndef RTA_TTL_PROPAGATE
 #define RTA_TTL_PROPAGATE 26
 #endif
@@ -53,7 +56,9 @@ static const struct { uint16_t min, max; } policy[TB_MAX] = {
 	[RTA_ENCAP_TYPE] = { 2, 2 },
 	[RTA_ENCAP] = { 0, 0xffff },
 	[RTA_MARK] = { 4, 4 },
+	[RTA_FLOW] = { 4, 4 },
 	[RTA_TTL_PROPAGATE] = { 1, 1 },
+	[RTA_UID] = { 4, 4 },
 };
 
 /* the attributes of a route or a nexthop: by type, and the types in order */
@@ -187,6 +192,10 @@ static int get_path(const struct atab *t, uint8_t family,
 		return ret;
 	if (tb[RTA_OIF])
 		nh->ifindex = mnl_attr_get_u32(tb[RTA_OIF]);
+	if (tb[RTA_FLOW]) {
+		nh->flow = mnl_attr_get_u32(tb[RTA_FLOW]);
+		nh->has_flow = 1;
+	}
 	return 0;
 }
 
@@ -294,6 +303,10 @@ static int get_scalars(const struct nlattr *const *tb,
 	}
 	if (tb[RTA_MARK])
 		rt->mark = mnl_attr_get_u32(tb[RTA_MARK]);
+	if (tb[RTA_UID]) {
+		rt->uid = mnl_attr_get_u32(tb[RTA_UID]);
+		rt->has_uid = 1;
+	}
 	if (tb[RTA_METRICS])
 		ret = get_metrics(tb[RTA_METRICS], rt);
 	if (ret == 0 && tb[RTA_MULTIPATH])

@@ -31,13 +31,14 @@ struct name_tab {
 	size_t n, cap;
 };
 
-enum { K_TABLE, K_PROTO, K_SCOPE, K_DSFIELD, K_MAX };
+enum { K_TABLE, K_PROTO, K_SCOPE, K_DSFIELD, K_REALM, K_MAX };
 
 static struct name_tab tabs[K_MAX] = {
 	[K_TABLE] = { .file = "rt_tables", .hashed = 1 },
 	[K_PROTO] = { .file = "rt_protos" },
 	[K_SCOPE] = { .file = "rt_scopes" },
 	[K_DSFIELD] = { .file = "rt_dsfield" },
+	[K_REALM] = { .file = "rt_realms" },
 };
 
 static const struct { int kind; uint32_t id; const char *name; } builtins[] = {
@@ -65,6 +66,7 @@ static const struct { int kind; uint32_t id; const char *name; } builtins[] = {
 	{ K_SCOPE, RT_SCOPE_LINK, "link" },
 	{ K_SCOPE, RT_SCOPE_SITE, "site" },
 	{ K_DSFIELD, 0, "0" },
+	{ K_REALM, 0, "unknown" },
 };
 
 static const char *const type_names[] = {
@@ -372,4 +374,14 @@ MR_EXPORT int mplsroute_type_n2a(uint32_t id, char *buf, size_t len)
 	if (id < sizeof(type_names) / sizeof(type_names[0]) && type_names[id])
 		return put_str(buf, len, type_names[id]);
 	return put_fmt(buf, len, "%u", id);
+}
+
+MR_EXPORT int mplsroute_realm_a2n(uint32_t *id, const char *arg)
+{
+	return kind_a2n(K_REALM, id, arg, 0, 255);
+}
+
+MR_EXPORT int mplsroute_realm_n2a(uint32_t id, char *buf, size_t len)
+{
+	return kind_n2a(K_REALM, id, buf, len, "%u");
 }

@@ -252,14 +252,14 @@ static int replay_send(struct mplsroute_sock *s, const void *buf, size_t len)
 
 /* hand out whole queued messages, as many as fit */
 static ssize_t replay_recv(struct mplsroute_sock *s, void *buf, size_t len,
-			   int nonblock)
+			   int flags)
 {
 	struct replay *r = s->priv;
 	size_t n = 0, m;
 	const struct nlmsghdr *nlh;
 
 	if (r->qhead == r->qlen)
-		return nonblock ? -EAGAIN : -ENODATA;
+		return flags & MR_RECV_NONBLOCK ? -EAGAIN : -ENODATA;
 	while (r->qhead + n < r->qlen) {
 		nlh = (const struct nlmsghdr *)(r->q + r->qhead + n);
 		m = NLMSG_ALIGN(nlh->nlmsg_len);
@@ -270,7 +270,8 @@ static ssize_t replay_recv(struct mplsroute_sock *s, void *buf, size_t len,
 	if (n == 0)
 		return -ENOSPC;
 	memcpy(buf, r->q + r->qhead, n);
-	r->qhead += n;
+	if (!(flags & MR_RECV_PEEK))
+		r->qhead += n;
 	return (ssize_t)n;
 }
 

@@ -236,6 +236,131 @@ static int put_route_attr(struct nlmsghdr *nlh, size_t len,
 	return 0;
 }
 
+/* append @n bytes of whole attributes; 0 or -EMSGSIZE */
+static int put_bytes(struct nlmsghdr *nlh, size_t len, const void *p,
+		     size_t n)
+{
+	if (nlh->nlmsg_len + n > len)
+		return -EMSGSIZE;
+	memcpy(mnl_nlmsg_get_payload_tail(nlh), p, n);
+	nlh->nlmsg_len += n;
+	return 0;
+}
+
+/* attrs[] entry MPLSROUTE_ATTR_RAW | off: the bytes kept in rt->raw */
+static int put_raw(struct nlmsghdr *nlh, size_t len,
+		   const struct mplsroute_route *rt, uint16_t entry)
+{
+	size_t off = entry & ~MPLSROUTE_ATTR_RAW;
+	uint16_t n;
+
+	if (off + 2 > rt->rawlen || rt->rawlen > MPLSROUTE_RAW_MAX)
+		return -EINVAL;
+	memcpy(&n, rt->raw + off, 2);
+	if (off + 2 + n > rt->rawlen || n % 4)
+		return -EINVAL;
+	return put_bytes(nlh, len, rt->raw + off + 2, n);
+}
+
+/* where @type (RTA_GATEWAY and RTA_VIA as one) is listed, or -1 */
+static int listed_at(const struct mplsroute_route *rt, uint16_t type)
+{
+	unsigned int i;
+
+	for (i = 0; i < rt->nattrs && i < MPLSROUTE_MAX_ATTRS; i++)
+		if (listed(&rt->attrs[i], 1, type))
+			return (int)i;
+	return -1;
+}
+
+MR_EXPORT int mplsroute_route_repeat_attr(struct mplsroute_route *rt,
+					  uint16_t type)
+{
+	uint32_t scratch[(MNL_NLMSG_HDRLEN + 256) / 4];
+	struct nlmsghdr *nlh;
+	uint16_t n;
+	int at, ret;
+
+	at = listed_at(rt, type);
+	if (at < 0)
+		return 0;
+	nlh = mnl_nlmsg_put_header(scratch);
+	ret = put_route_attr(nlh, sizeof(scratch), rt, rt->attrs[at]);
+	if (ret < 0)
+		return ret == -EMSGSIZE ? -EINVAL : ret;
+	n = (uint16_t)(nlh->nlmsg_len - MNL_NLMSG_HDRLEN);
+	if (rt->rawlen + 2u + n > MPLSROUTE_RAW_MAX)
+		return -EMSGSIZE;
+	memcpy(rt->raw + rt->rawlen, &n, 2);
+	memcpy(rt->raw + rt->rawlen + 2, mnl_nlmsg_get_payload(nlh), n);
+	rt->attrs[at] = MPLSROUTE_ATTR_RAW | rt->rawlen;
+	rt->rawlen += 2 + n;
+	return 0;
+}
+
+/* one attribute into rt->raw, behind its u16 length; its offset, or < 0 */
+static int raw_add(struct mplsroute_route *rt, uint16_t type,
+		   const void *data, size_t len)
+{
+	uint16_t n = (uint16_t)MNL_ALIGN(MNL_ATTR_HDRLEN + len);
+	struct nlattr a;
+	int off = rt->rawlen;
+
+	if (len > MPLSROUTE_RAW_MAX || (len && !data))
+		return -EINVAL;
+	if (rt->rawlen + 2u + n > MPLSROUTE_RAW_MAX)
+		return -EMSGSIZE;
+	a.nla_len = (uint16_t)(MNL_ATTR_HDRLEN + len);
+	a.nla_type = type;
+	memset(rt->raw + off, 0, 2u + n);
+	memcpy(rt->raw + off, &n, 2);
+	memcpy(rt->raw + off + 2, &a, sizeof(a));
+	if (len)
+		memcpy(rt->raw + off + 2 + MNL_ATTR_HDRLEN, data, len);
+	rt->rawlen += 2 + n;
+	return off;
+}
+
+MR_EXPORT int mplsroute_route_put_raw(struct mplsroute_route *rt,
+				      uint16_t type, const void *data,
+				      size_t len)
+{
+	int off;
+
+	if (rt->nattrs >= MPLSROUTE_MAX_ATTRS)
+		return -E2BIG;
+	off = raw_add(rt, type, data, len);
+	if (off < 0)
+		return off;
+	rt->attrs[rt->nattrs++] = MPLSROUTE_ATTR_RAW | (uint16_t)off;
+	return 0;
+}
+
+MR_EXPORT int mplsroute_route_put_metric(struct mplsroute_route *rt,
+					 uint16_t type, const void *data,
+					 size_t len)
+{
+	struct nlattr a;
+	size_t need = MNL_ALIGN(MNL_ATTR_HDRLEN + len);
+
+	if (type == RTAX_UNSPEC || type == RTAX_LOCK || (len && !data))
+		return -EINVAL;
+	if (rt->mxlen + need > MPLSROUTE_MX_MAX)
+		return -EMSGSIZE;
+	a.nla_len = (uint16_t)(MNL_ATTR_HDRLEN + len);
+	a.nla_type = type;
+	memset(rt->mx + rt->mxlen, 0, need);
+	memcpy(rt->mx + rt->mxlen, &a, sizeof(a));
+	if (len)
+		memcpy(rt->mx + rt->mxlen + MNL_ATTR_HDRLEN, data, len);
+	rt->mxlen += need;
+	if (len == 4 && type < 17) {
+		memcpy(&rt->metrics[type], data, 4);
+		rt->metrics_set |= 1u << type;
+	}
+	return 0;
+}
+
 /* a nexthop's attributes: listed ones first, then the rest present */
 static int put_nh_attrs(struct nlmsghdr *nlh, size_t len, uint8_t family,
 			const struct mplsroute_nexthop *nh)
@@ -296,6 +421,24 @@ static int put_multipath(struct nlmsghdr *nlh, size_t len,
 	return 0;
 }
 
+/* RTA_METRICS as the user gave them (rt->mx), then RTAX_LOCK */
+static int put_metrics_given(struct nlmsghdr *nlh, size_t len,
+			     const struct mplsroute_route *rt)
+{
+	struct nlattr *nest;
+
+	if (rt->mxlen > MPLSROUTE_MX_MAX || rt->mxlen % 4)
+		return -EINVAL;
+	nest = mr_attr_nest_start(nlh, len, RTA_METRICS);
+	if (!nest || put_bytes(nlh, len, rt->mx, rt->mxlen) < 0)
+		return -EMSGSIZE;
+	if (rt->metrics_set & (1u << RTAX_LOCK) &&
+	    mr_attr_put(nlh, len, RTAX_LOCK, 4, &rt->metrics[RTAX_LOCK]) < 0)
+		return -EMSGSIZE;
+	mnl_attr_nest_end(nlh, nest);
+	return 0;
+}
+
 /* RTA_METRICS: each metric set, ascending, RTAX_LOCK last */
 static int put_metrics(struct nlmsghdr *nlh, size_t len,
 		       const struct mplsroute_route *rt)
@@ -303,6 +446,8 @@ static int put_metrics(struct nlmsghdr *nlh, size_t len,
 	struct nlattr *nest;
 	unsigned int i;
 
+	if (rt->mxlen)
+		return put_metrics_given(nlh, len, rt);
 	if (!(rt->metrics_set & ~(1u << RTAX_UNSPEC) & ~(1u << RTAX_CC_ALGO)))
 		return 0;
 	nest = mr_attr_nest_start(nlh, len, RTA_METRICS);
@@ -331,7 +476,10 @@ static int put_route_attrs(struct nlmsghdr *nlh, size_t len,
 	if (n > MPLSROUTE_MAX_ATTRS)
 		return -EINVAL;
 	for (i = 0; i < n; i++) {
-		ret = put_route_attr(nlh, len, rt, rt->attrs[i]);
+		if (rt->attrs[i] & MPLSROUTE_ATTR_RAW)
+			ret = put_raw(nlh, len, rt, rt->attrs[i]);
+		else
+			ret = put_route_attr(nlh, len, rt, rt->attrs[i]);
 		if (ret < 0)
 			return ret;
 	}

@@ -113,7 +113,7 @@ static int kern_send(struct mplsroute_sock *s, const void *buf, size_t len)
 }
 
 static ssize_t kern_recv(struct mplsroute_sock *s, void *buf, size_t len,
-			 int nonblock)
+			 int flags)
 {
 	struct sockaddr_nl addr;
 	struct iovec iov = { .iov_base = buf, .iov_len = len };
@@ -126,7 +126,8 @@ static ssize_t kern_recv(struct mplsroute_sock *s, void *buf, size_t len,
 	for (;;) {
 		msg.msg_namelen = sizeof(addr);
 		n = recvmsg(mnl_socket_get_fd(s->nl), &msg,
-			    nonblock ? MSG_DONTWAIT : 0);
+			    (flags & MR_RECV_NONBLOCK ? MSG_DONTWAIT : 0) |
+			    (flags & MR_RECV_PEEK ? MSG_PEEK : 0));
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -136,8 +137,46 @@ static ssize_t kern_recv(struct mplsroute_sock *s, void *buf, size_t len,
 			return -ENOSPC;
 		if (msg.msg_namelen == sizeof(addr) && addr.nl_pid == 0)
 			return n;
-		/* not from the kernel: ignore it */
+		/* not from the kernel: ignore it (dropping a peeked one) */
+		if (flags & MR_RECV_PEEK)
+			recv(mnl_socket_get_fd(s->nl), buf, 0, MSG_DONTWAIT);
 	}
+}
+
+static int kern_recv_many(struct mplsroute_sock *s, char *buf, unsigned n,
+			  size_t sz, ssize_t *len)
+{
+	struct mmsghdr mv[n];
+	struct iovec iov[n];
+	struct sockaddr_nl addr[n];
+	unsigned i, k = 0;
+	int got;
+
+	for (i = 0; i < n; i++) {
+		iov[i].iov_base = buf + i * sz;
+		iov[i].iov_len = sz;
+		memset(&mv[i], 0, sizeof(mv[i]));
+		mv[i].msg_hdr.msg_name = &addr[i];
+		mv[i].msg_hdr.msg_namelen = sizeof(addr[i]);
+		mv[i].msg_hdr.msg_iov = &iov[i];
+		mv[i].msg_hdr.msg_iovlen = 1;
+	}
+	do {
+		got = recvmmsg(mnl_socket_get_fd(s->nl), mv, n,
+			       MSG_WAITFORONE, NULL);
+	} while (got < 0 && errno == EINTR);
+	if (got < 0)
+		return -errno;
+	for (i = 0; i < (unsigned)got; i++) {
+		if (mv[i].msg_hdr.msg_flags & MSG_TRUNC)
+			return -ENOSPC;
+		if (addr[i].nl_pid != 0)
+			continue;	/* not from the kernel */
+		if (k != i)
+			memmove(buf + k * sz, buf + i * sz, mv[i].msg_len);
+		len[k++] = mv[i].msg_len;
+	}
+	return (int)k;
 }
 
 static void kern_close(struct mplsroute_sock *s)
@@ -149,6 +188,7 @@ static void kern_close(struct mplsroute_sock *s)
 static const struct mr_transport kern_transport = {
 	.send = kern_send,
 	.recv = kern_recv,
+	.recv_many = kern_recv_many,
 	.close = kern_close,
 };
 
@@ -272,6 +312,7 @@ MR_EXPORT int mplsroute_sock_request(struct mplsroute_sock *s,
 	s->errmsg[0] = '\0';
 	nlh->nlmsg_flags |= NLM_F_REQUEST;
 	seq = mr_sock_stamp(s, nlh, nlh->nlmsg_len);
+	s->wait_seq = seq;
 	ret = s->tp->send(s, nlh, nlh->nlmsg_len);
 	if (ret < 0)
 		return ret;
@@ -327,25 +368,35 @@ MR_EXPORT int mplsroute_sock_send(struct mplsroute_sock *s,
 	return mplsroute_sock_send_buf(s, nlh, nlh->nlmsg_len);
 }
 
-/* the first error among the messages in one datagram, for seqs >= nack_seq */
-static int sock_check_one(struct mplsroute_sock *s, ssize_t n)
+/*
+ * A peeked datagram: 1 if it holds only NLMSG_ERRORs for seqs sent without
+ * waiting (it is then ours to take), with *err the first error among them.
+ */
+static int sock_check_one(struct mplsroute_sock *s, ssize_t n, int *err)
 {
 	const struct nlmsghdr *nlh;
-	int rest = (int)n, err;
+	int rest = (int)n, e;
 
+	*err = 0;
 	for (nlh = (const struct nlmsghdr *)s->rx; mnl_nlmsg_ok(nlh, rest);
 	     nlh = mnl_nlmsg_next(nlh, &rest)) {
 		if (nlh->nlmsg_type != NLMSG_ERROR ||
+		    nlh->nlmsg_seq == s->wait_seq ||
 		    (int32_t)(nlh->nlmsg_seq - s->nack_seq) < 0 ||
 		    (int32_t)(s->seq - nlh->nlmsg_seq) < 0)
-			continue;
-		err = mr_sock_parse_error(s, nlh);
-		if (err < 0)
-			return err;
+			return 0;
+		e = mr_sock_parse_error(s, nlh);
+		if (e < 0 && *err == 0)
+			*err = e;
 	}
-	return 0;
+	return 1;
 }
 
+/*
+ * As iproute2's send-check: look at what is pending without taking it;
+ * only errors (or ACKs) for the messages sent without waiting are taken.
+ * Anything else (e.g. the rest of a dump being walked) stays queued.
+ */
 MR_EXPORT int mplsroute_sock_check(struct mplsroute_sock *s)
 {
 	ssize_t n;
@@ -353,18 +404,20 @@ MR_EXPORT int mplsroute_sock_check(struct mplsroute_sock *s)
 
 	s->errmsg[0] = '\0';
 	for (;;) {
-		n = s->tp->recv(s, s->rx, sizeof(s->rx), 1);
+		n = s->tp->recv(s, s->rx, sizeof(s->rx),
+				MR_RECV_NONBLOCK | MR_RECV_PEEK);
 		if (n == -EAGAIN)
 			break;
 		if (n < 0) {
 			ret = (int)n;
 			break;
 		}
-		ret = sock_check_one(s, n);
+		if (!sock_check_one(s, n, &ret))
+			break;
+		s->tp->recv(s, s->rx, sizeof(s->rx), MR_RECV_NONBLOCK);
 		if (ret < 0)
 			break;
 	}
-	s->nack_seq = s->seq + 1;
 	return ret;
 }
 

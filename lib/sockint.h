@@ -8,6 +8,8 @@
 
 #define MR_RXBUF_SIZE	65536	/* > the kernel's largest dump datagram (32 KiB) */
 #define MR_ERRMSG_SIZE	256
+#define MR_RECV_NONBLOCK	1
+#define MR_RECV_PEEK		2
 
 struct mplsroute_sock;
 
@@ -17,10 +19,18 @@ struct mr_transport {
 	int (*send)(struct mplsroute_sock *s, const void *buf, size_t len);
 	/*
 	 * receive one datagram from the kernel into @buf; returns its length,
-	 * -EAGAIN when @nonblock and nothing is pending, or -errno
+	 * -EAGAIN when MR_RECV_NONBLOCK and nothing is pending, or -errno.
+	 * MR_RECV_PEEK leaves the datagram queued.
 	 */
 	ssize_t (*recv)(struct mplsroute_sock *s, void *buf, size_t len,
-			int nonblock);
+			int flags);
+	/*
+	 * optional: receive up to @n datagrams (waiting for the first) into
+	 * @n slots of @sz bytes at @buf, their lengths into @len; returns how
+	 * many, or -errno
+	 */
+	int (*recv_many)(struct mplsroute_sock *s, char *buf, unsigned n,
+			 size_t sz, ssize_t *len);
 	void (*close)(struct mplsroute_sock *s);
 };
 
@@ -31,6 +41,7 @@ struct mplsroute_sock {
 	uint32_t portid;
 	uint32_t seq;			/* last seq given out */
 	uint32_t nack_seq;		/* first seq sent without waiting */
+	uint32_t wait_seq;		/* the request being waited for */
 	int rcvbuf;			/* receive buffer the kernel granted */
 	int dump_intr;
 	char errmsg[MR_ERRMSG_SIZE];

@@ -1,6 +1,6 @@
 # testsuite/lab/seed.sh: the seed's MPLS network end to end, run inside the UML guest
 # Topology: topo.sh's host1 - r1 - r2 - r3 - host2 (routes added with ipmpls).
-# Shows each router's routes with ipmpls, pings host2 from host1 (the reply
+# Shows each router's routes with ipmpls (they must be ip's, spacing aside), pings host2 from host1 (the reply
 # must come with ttl=61), and captures on r1-r2 (labels 100 and 210 expected)
 # and r2-r3 (110 and 200).  Prints what it does as it goes.
 # usage (in the guest, see uml.sh): sh testsuite/lab/seed.sh [--tap]
@@ -53,12 +53,28 @@ has_labels() {
 	done
 }
 
+# show_routes: each router's tables with ipmpls; returns non-zero when one
+# differs from what Debian's ip prints (runs of spaces aside: ip 6.1 and
+# iproute2 4.4 space some words differently)
 show_routes() {
+	_bad=0
 	for r in r1 r2 r3; do
 		echo "-- $r"
-		topo_run "$IPMPLS" -n "$r" route show
-		topo_run "$IPMPLS" -n "$r" -f mpls route show
+		for fam in "" "-f mpls"; do
+			echo "  # ipmpls -n $r ${fam:+$fam }route show"
+			"$IPMPLS" -n "$r" $fam route show | tee "$W/mine"
+			ip -n "$r" $fam route show > "$W/ip"
+			for f in mine ip; do
+				tr -s ' ' < "$W/$f" > "$W/$f.s"
+			done
+			cmp -s "$W/mine.s" "$W/ip.s" || {
+				_bad=1
+				echo "   (ip shows:)"
+				cat "$W/ip"
+			}
+		done
 	done
+	return $_bad
 }
 
 echo "== the seed's topology: host1 - r1 - r2 - r3 - host2"
@@ -73,6 +89,7 @@ topo_routes
 result routes $? "ipmpls could not add the seed's routes"
 echo "== each router's routes, as ipmpls shows them"
 show_routes
+result show-as-ip $? "ipmpls route show differs from ip route show"
 echo "== ping host2 from host1, capturing on r1-r2 (r2 eth1) and r2-r3 (r2 eth2)"
 capture_start r1-r2 r2 eth1
 capture_start r2-r3 r2 eth2

@@ -200,6 +200,29 @@ START_TEST(files)
 }
 END_TEST
 
+/* realms: built-in "unknown", numbers 0..255 (base 0), rt_realms */
+START_TEST(realms)
+{
+	N2A(mplsroute_realm_n2a, 0, "unknown");
+	N2A(mplsroute_realm_n2a, 7, "7");
+	A2N(mplsroute_realm_a2n, "unknown", 0);
+	A2N(mplsroute_realm_a2n, "0x10", 16);
+	A2N(mplsroute_realm_a2n, "255", 255);
+	A2N_BAD(mplsroute_realm_a2n, "256");
+	A2N_BAD(mplsroute_realm_a2n, "1/2");
+	A2N_BAD(mplsroute_realm_a2n, "");
+	write_file("rt_realms", "0\tcosmos\n1 inr.ac\n300 toolarge\n");
+	ck_assert_int_eq(mplsroute_names_load(tmpdir), 0);
+	N2A(mplsroute_realm_n2a, 0, "cosmos");
+	N2A(mplsroute_realm_n2a, 1, "inr.ac");
+	A2N(mplsroute_realm_a2n, "inr.ac", 1);
+	A2N_BAD(mplsroute_realm_a2n, "unknown");	/* replaced */
+	A2N_BAD(mplsroute_realm_a2n, "toolarge");
+	ck_assert_int_eq(mplsroute_names_load("/nonexistent"), 0);
+	N2A(mplsroute_realm_n2a, 0, "unknown");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("names");
@@ -214,6 +237,7 @@ int main(void)
 	tcase_add_test(tc, dsfield);
 	tcase_add_test(tc, small_buffer);
 	tcase_add_test(tc, files);
+	tcase_add_test(tc, realms);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -148,6 +148,99 @@ START_TEST(show_cases)
 }
 END_TEST
 
+/*
+ * -j and -j -p: the same answers printed as JSON, compared with what
+ * current iproute2 (Debian's 6.1) printed for the same routes on the MPLS
+ * kernel (testsuite/unit/json/CASE.json and .pretty).
+ */
+static void run_json(const struct pcase *pc, int pretty)
+{
+	char path[256], line[70000], name[32], flags[16], hex[66000];
+	static unsigned char msg[65536];
+	struct mplsroute_print_opts o = { .ifname = lab_ifname };
+	struct mplsroute_route *rt = calloc(1, sizeof(*rt));
+	struct mplsroute_filter flt;
+	struct mplsroute_json j;
+	char *got = NULL, *want;
+	size_t glen = 0;
+	FILE *resp, *out;
+
+	ck_assert_ptr_nonnull(rt);
+	mplsroute_filter_init(&flt);
+	flt.table = pc->table;
+	flt.oif = pc->oif;
+	flt.oifmask = pc->oif != 0;
+	snprintf(path, sizeof(path), DATA "/%s/responses", pc->name);
+	resp = fopen(path, "r");
+	ck_assert_ptr_nonnull(resp);
+	out = open_memstream(&got, &glen);
+	mplsroute_json_open(&j, out, pretty);
+	while (fgets(line, sizeof(line), resp)) {
+		if (sscanf(line, "%31s %15s %65999s", name, flags, hex) != 3 ||
+		    strcmp(name, "RTM_NEWROUTE") != 0)
+			continue;
+		ck_assert_int_gt(unit_hex2bin(hex, msg, sizeof(msg)), 0);
+		ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg,
+						       rt), 0);
+		if (mplsroute_filter_match(&flt, rt) != 1)
+			continue;
+		o.hide = mplsroute_filter_hide(&flt, rt);
+		ck_assert_int_eq(mplsroute_route_print_json(&j, rt, &o), 0);
+	}
+	ck_assert_int_eq(mplsroute_json_close(&j), 0);
+	fclose(resp);
+	fclose(out);
+	snprintf(path, sizeof(path), "testsuite/unit/json/%s.%s",
+		 strchr(pc->name, '/') + 1, pretty ? "pretty" : "json");
+	want = slurp(path);
+	ck_assert_msg(*want, "%s: missing", path);
+	ck_assert_msg(strcmp(got, want) == 0, "%s:\n--- got\n%s--- want\n%s",
+		      path, got, want);
+	free(got);
+	free(want);
+	free(rt);
+}
+
+static const char *const json_cases[] = {
+	"cases/show-M-list-table", "cases/show-enc-dev", "cases/show-enc6",
+	"cases/show-filter-dev", "cases/show-metric", "cases/show-multipath",
+	"cases/show-pop-dev", "cases/show-seed-r2", "cases/show-stack",
+	"cases/show-table", "cases/show-via6",
+};
+
+START_TEST(json_cases_test)
+{
+	const char *n = json_cases[_i / 2];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (strcmp(cases[i].name, n) == 0)
+			break;
+	ck_assert_uint_lt(i, sizeof(cases) / sizeof(cases[0]));
+	run_json(&cases[i], _i % 2);
+}
+END_TEST
+
+/* the empty dump, and JSON's escapes */
+START_TEST(json_empty)
+{
+	struct mplsroute_json j;
+	char *got = NULL;
+	size_t glen = 0;
+	FILE *out = open_memstream(&got, &glen);
+
+	mplsroute_json_open(&j, out, 0);
+	ck_assert_int_eq(mplsroute_json_close(&j), 0);
+	mplsroute_json_open(&j, out, 1);
+	ck_assert_int_eq(mplsroute_json_close(&j), 0);
+	fclose(out);
+	ck_assert_str_eq(got, "[]\n[ ]\n");
+	free(got);
+	ck_assert_int_eq(mplsroute_route_print_json(NULL, NULL, NULL),
+			 -EINVAL);
+}
+END_TEST
+
 /* prints one hand-made message with default options */
 static void expect_print(const char *hex, const char *want)
 {
@@ -255,6 +348,9 @@ int main(void)
 	mplsroute_names_load("/nonexistent");
 	tcase_add_loop_test(tc, show_cases, 0,
 			    sizeof(cases) / sizeof(cases[0]));
+	tcase_add_loop_test(tc, json_cases_test, 0,
+			    2 * sizeof(json_cases) / sizeof(json_cases[0]));
+	tcase_add_test(tc, json_empty);
 	tcase_add_test(tc, mpls_multipath);
 	tcase_add_test(tc, mpls_get_tos);
 	tcase_add_test(tc, details_and_names);

@@ -575,6 +575,174 @@ START_TEST(test_ttl_roundtrip)
 }
 END_TEST
 
+/* ---- repeated keywords, metrics as given, raw attributes ---- */
+
+/* `metric 1 metric 2` (golden/extra/metric-twice, as ip 6.1 sent it) */
+START_TEST(test_repeat_metric)
+{
+	int n;
+
+	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	dst4("10.4.4.0", 24);
+	rt.priority = 1;
+	rt.has_priority = 1;
+	attr(RTA_PRIORITY);
+	ck_assert_int_eq(mplsroute_route_repeat_attr(&rt, RTA_PRIORITY), 0);
+	ck_assert_int_ne(rt.attrs[1] & MPLSROUTE_ATTR_RAW, 0);
+	rt.priority = 2;
+	attr(RTA_PRIORITY);
+	via(v4("192.168.30.102", 32));
+	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	n = mplsroute_route_build(buf, sizeof(buf), &rt, RTM_NEWROUTE,
+				  ADD_FLAGS);
+	ck_assert_int_eq(n, 60);
+	ck_assert_hex(buf, n, "3c000000180005060000000000000000"
+		      "02180000fe03000100000000 080001000a040400"
+		      "0800060001000000 0800060002000000"
+		      "08000500c0a81e66");
+	/* a type not listed: nothing to keep */
+	ck_assert_int_eq(mplsroute_route_repeat_attr(&rt, RTA_PREF), 0);
+	ck_assert_int_eq(rt.nattrs, 4);
+}
+END_TEST
+
+/* via given twice: RTA_GATEWAY and RTA_VIA count as one */
+START_TEST(test_repeat_via)
+{
+	int n;
+
+	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	dst4("10.4.4.0", 24);
+	via(v4("192.168.30.102", 32));
+	ck_assert_int_eq(mplsroute_route_repeat_attr(&rt, RTA_VIA), 0);
+	via(v4("192.168.40.102", 32));
+	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	n = mplsroute_route_build(buf, sizeof(buf), &rt, RTM_NEWROUTE, 0);
+	ck_assert_int_eq(n, 52);
+	ck_assert_hex(buf + 36, 16, "08000500c0a81e66 08000500c0a82866");
+}
+END_TEST
+
+/* raw[] fills up: -EMSGSIZE, and what was kept is still sent */
+START_TEST(test_repeat_full)
+{
+	int i, ret = 0;
+
+	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	dst4("10.4.4.0", 24);
+	encap("1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20");
+	for (i = 0; i < 10 && ret == 0; i++) {
+		ret = mplsroute_route_repeat_attr(&rt, RTA_ENCAP);
+		if (ret == 0)
+			ret = mplsroute_route_add_attr(&rt, RTA_ENCAP);
+	}
+	ck_assert_int_eq(ret, -EMSGSIZE);
+	ck_assert_int_le(rt.rawlen, MPLSROUTE_RAW_MAX);
+	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	ck_assert_int_gt(mplsroute_route_build(buf, sizeof(buf), &rt,
+					       RTM_NEWROUTE, 0), 0);
+}
+END_TEST
+
+/* `mtu 1400 advmss 1300 ... mtu lock 1300` (golden/extra/mtu-order) */
+START_TEST(test_put_metric)
+{
+	uint32_t v;
+	int n;
+
+	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	dst4("10.4.4.0", 24);
+	v = 1400;
+	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_MTU, &v, 4), 0);
+	v = 1300;
+	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_ADVMSS, &v, 4),
+			 0);
+	via(v4("192.168.30.102", 32));
+	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_MTU, &v, 4), 0);
+	ck_assert_uint_eq(rt.metrics[RTAX_MTU], 1300);
+	rt.metrics[RTAX_LOCK] = 1u << RTAX_MTU;
+	rt.metrics_set |= 1u << RTAX_LOCK;
+	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	n = mplsroute_route_build(buf, sizeof(buf), &rt, RTM_NEWROUTE,
+				  ADD_FLAGS);
+	ck_assert_int_eq(n, 80);
+	ck_assert_hex(buf + 44, 36, "24000800 0800020078050000"
+		      "0800080014050000 0800020014050000 0800010004000000");
+	/* RTAX_LOCK and 0 are not given this way; a full mx[] */
+	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_LOCK, &v, 4),
+			 -EINVAL);
+	ck_assert_int_eq(mplsroute_route_put_metric(&rt, 0, &v, 4), -EINVAL);
+	while (rt.mxlen + 8 <= MPLSROUTE_MX_MAX)
+		ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_MTU, &v,
+							    4), 0);
+	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_MTU, &v, 4),
+			 -EMSGSIZE);
+}
+END_TEST
+
+/* `congctl lock cubic mtu 1400` (golden/extra/congctl): a string metric */
+START_TEST(test_put_metric_congctl)
+{
+	uint32_t v = 1400;
+	int n;
+
+	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	dst4("10.4.4.0", 24);
+	via(v4("192.168.30.102", 32));
+	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_CC_ALGO,
+						    "cubic", 5), 0);
+	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_MTU, &v, 4), 0);
+	ck_assert_int_eq(rt.metrics_set & (1u << RTAX_CC_ALGO), 0);
+	rt.metrics[RTAX_LOCK] = 1u << RTAX_CC_ALGO;
+	rt.metrics_set |= 1u << RTAX_LOCK;
+	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	n = mplsroute_route_build(buf, sizeof(buf), &rt, RTM_NEWROUTE,
+				  ADD_FLAGS);
+	ck_assert_int_eq(n, 76);
+	ck_assert_hex(buf + 44, 32, "20000800 09001000 63756269 63000000"
+		      "0800020078050000 0800010000000100");
+}
+END_TEST
+
+/* `realms 1/2` and `as 200` on an IPv4 route (golden/extra realms, as-inet) */
+START_TEST(test_put_raw)
+{
+	uint32_t flow = 1u << 16 | 2;
+	uint8_t a[4] = { 200, 0, 0, 0 };
+	int n, i;
+
+	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	dst4("10.4.4.0", 24);
+	ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_NEWDST, a, 4), 0);
+	via(v4("192.168.30.102", 32));
+	ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_FLOW, &flow, 4), 0);
+	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	n = mplsroute_route_build(buf, sizeof(buf), &rt, RTM_NEWROUTE,
+				  ADD_FLAGS);
+	ck_assert_int_eq(n, 60);
+	ck_assert_hex(buf + 36, 24, "08001300c8000000 08000500c0a81e66"
+		      "08000b0002000100");
+	/* a corrupt raw entry is refused, not read past */
+	rt.attrs[1] = MPLSROUTE_ATTR_RAW | 500;
+	ck_assert_int_eq(mplsroute_route_build(buf, sizeof(buf), &rt,
+					       RTM_NEWROUTE, 0), -EINVAL);
+	/* attrs[] full */
+	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	for (i = 0; i < MPLSROUTE_MAX_ATTRS; i++)
+		ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_FLOW, &flow,
+							 4), 0);
+	ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_FLOW, &flow, 4),
+			 -E2BIG);
+	/* raw[] full */
+	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_FLOW, buf, 400), 0);
+	ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_FLOW, buf, 200),
+			 -EMSGSIZE);
+	ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_FLOW, NULL, 4),
+			 -EINVAL);
+}
+END_TEST
+
 /* ---- init and finish: iproute2 4.4's defaults ---- */
 
 static struct rtmsg *built(uint16_t type)
@@ -830,6 +998,12 @@ static Suite *route_suite(void)
 
 	tcase_add_loop_test(tc, test_recorded, 0, NCASES);
 	tcase_add_test(tc, test_ttl_roundtrip);
+	tcase_add_test(tc, test_repeat_metric);
+	tcase_add_test(tc, test_repeat_via);
+	tcase_add_test(tc, test_repeat_full);
+	tcase_add_test(tc, test_put_metric);
+	tcase_add_test(tc, test_put_metric_congctl);
+	tcase_add_test(tc, test_put_raw);
 	tcase_add_test(tc, test_init);
 	tcase_add_test(tc, test_finish_inet);
 	tcase_add_test(tc, test_finish_types);

@@ -1,0 +1,476 @@
+/* lib/print_json.c: struct mplsroute_route -> current iproute2's `ip -j route show` JSON */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <net/if.h>
+#include <sys/socket.h>
+#include <linux/in_route.h>
+#include <linux/rtnetlink.h>
+
+#include "internal.h"
+
+#ifndef AF_MPLS
+#define AF_MPLS 28
+#endif
+
+#define ABUF 512
+
+/*
+ * The writer follows iproute2's json_writer: values are separated by
+ * ",", and with pretty printing each member starts a new line indented
+ * four spaces per level; arrays open with "[ " and close with " ]".
+ */
+static void j_eol(struct mplsroute_json *j)
+{
+	int i;
+
+	if (!j->pretty)
+		return;
+	putc('\n', j->f);
+	for (i = 0; i < j->depth; i++)
+		fputs("    ", j->f);
+}
+
+static void j_eor(struct mplsroute_json *j)
+{
+	if (j->sep)
+		putc(j->sep, j->f);
+	j->sep = ',';
+}
+
+static void j_quoted(struct mplsroute_json *j, const char *s)
+{
+	putc('"', j->f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(j->f, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", j->f);
+		else if (c == '\t')
+			fputs("\\t", j->f);
+		else if (c < 0x20)
+			fprintf(j->f, "\\u%04x", c);
+		else
+			putc(c, j->f);
+	}
+	putc('"', j->f);
+}
+
+static void j_name(struct mplsroute_json *j, const char *name)
+{
+	j_eor(j);
+	j_eol(j);
+	j->sep = 0;
+	j_quoted(j, name);
+	putc(':', j->f);
+	if (j->pretty)
+		putc(' ', j->f);
+}
+
+static void j_begin(struct mplsroute_json *j, int c)
+{
+	j_eor(j);
+	putc(c, j->f);
+	j->depth++;
+	j->sep = 0;
+}
+
+static void j_end(struct mplsroute_json *j, int c)
+{
+	j->depth--;
+	if (j->sep)
+		j_eol(j);
+	putc(c, j->f);
+	j->sep = ',';
+}
+
+static void j_array_open(struct mplsroute_json *j, const char *name)
+{
+	if (name)
+		j_name(j, name);
+	j_begin(j, '[');
+	if (j->pretty)
+		putc(' ', j->f);
+}
+
+static void j_array_close(struct mplsroute_json *j)
+{
+	if (j->pretty && j->sep)
+		putc(' ', j->f);
+	j->sep = 0;
+	j_end(j, ']');
+}
+
+static void j_str(struct mplsroute_json *j, const char *name, const char *v)
+{
+	if (name)
+		j_name(j, name);
+	j_eor(j);
+	j_quoted(j, v);
+}
+
+static void j_num(struct mplsroute_json *j, const char *name, long long v)
+{
+	j_name(j, name);
+	j_eor(j);
+	fprintf(j->f, "%lld", v);
+}
+
+static void j_raw(struct mplsroute_json *j, const char *name, const char *v)
+{
+	j_name(j, name);
+	j_eor(j);
+	fputs(v, j->f);
+}
+
+MR_EXPORT void mplsroute_json_open(struct mplsroute_json *j, FILE *f,
+				   int pretty)
+{
+	memset(j, 0, sizeof(*j));
+	j->f = f;
+	j->pretty = !!pretty;
+	j_array_open(j, NULL);
+}
+
+MR_EXPORT int mplsroute_json_close(struct mplsroute_json *j)
+{
+	j_array_close(j);
+	putc('\n', j->f);
+	return ferror(j->f) ? -EIO : 0;
+}
+
+/* ---- the route's parts ----------------------------------------------------- */
+
+static unsigned int host_len(int family)
+{
+	return family == AF_INET ? 32 : family == AF_INET6 ? 128 :
+	       family == AF_MPLS ? 20 : 0;
+}
+
+static const char *fam_name(int family)
+{
+	switch (family) {
+	case AF_INET:
+		return "inet";
+	case AF_INET6:
+		return "inet6";
+	case AF_MPLS:
+		return "mpls";
+	case AF_PACKET:
+		return "link";
+	case AF_BRIDGE:
+		return "bridge";
+	default:
+		return "???";
+	}
+}
+
+static const char *addr_str(const struct mplsroute_addr *a, char *buf,
+			    size_t len)
+{
+	if ((a->family == AF_INET || a->family == AF_INET6) &&
+	    inet_ntop(a->family, a->data, buf, (socklen_t)len))
+		return buf;
+	if (a->family == AF_MPLS &&
+	    mplsroute_labels_format(&a->labels, buf, len) >= 0)
+		return buf;
+	return "???";
+}
+
+static const char *if_str(const struct mplsroute_print_opts *o, uint32_t idx,
+			  char *buf, size_t len)
+{
+	if (idx == 0)
+		return "*";
+	if (o && o->ifname) {
+		if (o->ifname(idx, buf, len, o->ifname_data) == 0)
+			return buf;
+	} else if (len >= IF_NAMESIZE && if_indextoname(idx, buf)) {
+		return buf;
+	}
+	snprintf(buf, len, "if%u", idx);
+	return buf;
+}
+
+static void j_prefix(struct mplsroute_json *j, const char *name,
+		     const struct mplsroute_addr *a, unsigned int plen,
+		     unsigned int hl)
+{
+	char abuf[ABUF], b[ABUF + 8];
+
+	if (a->family && plen != hl) {
+		snprintf(b, sizeof(b), "%s/%u", addr_str(a, abuf, sizeof(abuf)),
+			 plen);
+		j_str(j, name, b);
+	} else if (a->family) {
+		j_str(j, name, addr_str(a, abuf, sizeof(abuf)));
+	} else if (plen) {
+		snprintf(b, sizeof(b), "0/%u", plen);
+		j_str(j, name, b);
+	} else if (!strcmp(name, "dst")) {
+		j_str(j, name, "default");
+	}
+}
+
+static void j_labels(struct mplsroute_json *j, const char *name,
+		     const struct mplsroute_labels *ls)
+{
+	char buf[ABUF];
+
+	if (mplsroute_labels_format(ls, buf, sizeof(buf)) >= 0)
+		j_str(j, name, buf);
+}
+
+static void j_encap(struct mplsroute_json *j,
+		    const struct mplsroute_nexthop *nh)
+{
+	j_str(j, "encap", "mpls");
+	j_labels(j, "dst", &nh->encap);
+	if (nh->has_encap_ttl)
+		j_num(j, "ttl", nh->encap_ttl);
+}
+
+static void j_via(struct mplsroute_json *j, int family,
+		  const struct mplsroute_addr *via)
+{
+	char buf[ABUF];
+
+	if (!via->family)
+		return;
+	if (via->family == family) {
+		j_str(j, "gateway", addr_str(via, buf, sizeof(buf)));
+		return;
+	}
+	j_name(j, "via");
+	j_begin(j, '{');
+	j_str(j, "family", fam_name(via->family));
+	j_str(j, "host", addr_str(via, buf, sizeof(buf)));
+	j_end(j, '}');
+}
+
+static void j_flags(struct mplsroute_json *j, uint32_t flags)
+{
+	static const struct { uint32_t flag; const char *name; } fl[] = {
+		{ RTNH_F_DEAD, "dead" }, { RTNH_F_ONLINK, "onlink" },
+		{ RTNH_F_PERVASIVE, "pervasive" }, { 8, "offload" },
+		{ 0x40, "trap" }, { RTM_F_NOTIFY, "notify" },
+		{ 0x10, "linkdown" }, { 0x20, "unresolved" },
+		{ 0x4000, "rt_offload" }, { 0x8000, "rt_trap" },
+		{ 0x20000000, "rt_offload_failed" },
+	};
+	size_t i;
+
+	j_array_open(j, "flags");
+	for (i = 0; i < sizeof(fl) / sizeof(fl[0]); i++)
+		if (flags & fl[i].flag)
+			j_str(j, NULL, fl[i].name);
+	j_array_close(j);
+}
+
+static int hide(const struct mplsroute_print_opts *o, unsigned int what)
+{
+	return o && (o->hide & what);
+}
+
+/* type, dst, from, to, encap, tos, gateway/via, dev */
+static void j_head(struct mplsroute_json *j, const struct mplsroute_route *rt,
+		   const struct mplsroute_print_opts *o)
+{
+	unsigned int hl = host_len(rt->family);
+	char buf[ABUF];
+
+	if (o && o->deleted)
+		j_raw(j, "deleted", "true");
+	if ((rt->type != RTN_UNICAST || (o && o->details)) &&
+	    !hide(o, MPLSROUTE_PRINT_NO_TYPE)) {
+		mplsroute_type_n2a(rt->type, buf, sizeof(buf));
+		j_str(j, "type", buf);
+	}
+	j_prefix(j, "dst", &rt->dst, rt->dst_len, hl);
+	j_prefix(j, "from", &rt->src, rt->src_len, hl);
+	if (rt->nh.newdst.n)
+		j_labels(j, "to", &rt->nh.newdst);
+	if (rt->nh.encap.n)
+		j_encap(j, &rt->nh);
+	if (rt->tos && !hide(o, MPLSROUTE_PRINT_NO_TOS)) {
+		mplsroute_dsfield_n2a(rt->tos, buf, sizeof(buf));
+		j_str(j, "tos", buf);
+	}
+	if (rt->nh.via.family != rt->family ||
+	    !hide(o, MPLSROUTE_PRINT_NO_GATEWAY))
+		j_via(j, rt->family, &rt->nh.via);
+	if (rt->nh.ifindex && !hide(o, MPLSROUTE_PRINT_NO_DEV))
+		j_str(j, "dev", if_str(o, rt->nh.ifindex, buf, sizeof(buf)));
+}
+
+/* table, protocol, scope, prefsrc, metric, flags, mark */
+static void j_middle(struct mplsroute_json *j,
+		     const struct mplsroute_route *rt,
+		     const struct mplsroute_print_opts *o)
+{
+	int details = o && o->details;
+	char buf[ABUF];
+
+	if (rt->table_id && (rt->table_id != RT_TABLE_MAIN || details) &&
+	    !hide(o, MPLSROUTE_PRINT_NO_TABLE)) {
+		mplsroute_table_n2a(rt->table_id, buf, sizeof(buf));
+		j_str(j, "table", buf);
+	}
+	if (!(rt->flags & RTM_F_CLONED)) {
+		if ((rt->protocol != RTPROT_BOOT || details) &&
+		    !hide(o, MPLSROUTE_PRINT_NO_PROTO)) {
+			mplsroute_proto_n2a(rt->protocol, buf, sizeof(buf));
+			j_str(j, "protocol", buf);
+		}
+		if ((rt->scope != RT_SCOPE_UNIVERSE || details) &&
+		    !hide(o, MPLSROUTE_PRINT_NO_SCOPE)) {
+			mplsroute_scope_n2a(rt->scope, buf, sizeof(buf));
+			j_str(j, "scope", buf);
+		}
+	}
+	if (rt->prefsrc.family && !hide(o, MPLSROUTE_PRINT_NO_PREFSRC))
+		j_str(j, "prefsrc", addr_str(&rt->prefsrc, buf, sizeof(buf)));
+	if (rt->has_priority)
+		j_num(j, "metric", rt->priority);
+	j_flags(j, rt->flags);
+	if (rt->mark)
+		j_num(j, "mark", rt->mark);
+	if (rt->has_uid)
+		j_num(j, "uid", rt->uid);
+}
+
+/* "cache" (cloned IPv4) and the cache info */
+static void j_cache(struct mplsroute_json *j, const struct mplsroute_route *rt,
+		    const struct mplsroute_print_opts *o)
+{
+	static const struct { uint32_t flag; const char *name; } fl[] = {
+		{ RTCF_LOCAL, "local" }, { RTCF_REJECT, "reject" },
+		{ RTCF_MULTICAST, "mc" }, { RTCF_BROADCAST, "brd" },
+		{ RTCF_DNAT, "dst-nat" }, { RTCF_SNAT, "src-nat" },
+		{ RTCF_MASQ, "masq" }, { RTCF_DIRECTDST, "dst-direct" },
+		{ RTCF_DIRECTSRC, "src-direct" },
+		{ RTCF_REDIRECTED, "redirected" },
+		{ RTCF_DOREDIRECT, "redirect" }, { RTCF_FAST, "fastroute" },
+		{ RTCF_NOTIFY, "notify" }, { RTCF_TPROXY, "proxy" },
+	};
+	long hz = o && o->hz > 0 ? o->hz : 100;
+	size_t i;
+
+	if (rt->family == AF_INET && (rt->flags & RTM_F_CLONED)) {
+		j_array_open(j, "cache");
+		for (i = 0; i < sizeof(fl) / sizeof(fl[0]); i++)
+			if (rt->flags & fl[i].flag)
+				j_str(j, NULL, fl[i].name);
+		j_array_close(j);
+	}
+	if ((rt->family != AF_INET && rt->family != AF_INET6) ||
+	    !rt->has_cacheinfo)
+		return;
+	if (rt->expires)
+		j_num(j, "expires", (int32_t)rt->expires / hz);
+	if (rt->ci_error)
+		j_num(j, "error", rt->ci_error);
+	if (o && o->stats) {
+		if (rt->ci_clntref)
+			j_num(j, "users", rt->ci_clntref);
+		if (rt->ci_used)
+			j_num(j, "used", rt->ci_used);
+		if (rt->ci_lastuse)
+			j_num(j, "age", rt->ci_lastuse / hz);
+	}
+}
+
+static void j_metrics(struct mplsroute_json *j,
+		      const struct mplsroute_route *rt)
+{
+	static const char *const names[17] = {
+		[RTAX_MTU] = "mtu", [RTAX_WINDOW] = "window",
+		[RTAX_RTT] = "rtt", [RTAX_RTTVAR] = "rttvar",
+		[RTAX_SSTHRESH] = "ssthresh", [RTAX_CWND] = "cwnd",
+		[RTAX_ADVMSS] = "advmss", [RTAX_REORDERING] = "reordering",
+		[RTAX_HOPLIMIT] = "hoplimit", [RTAX_INITCWND] = "initcwnd",
+		[RTAX_FEATURES] = "features", [RTAX_RTO_MIN] = "rto_min",
+		[RTAX_INITRWND] = "initrwnd", [RTAX_QUICKACK] = "quickack",
+	};
+	uint32_t v;
+	unsigned int i;
+
+	if (!(rt->metrics_set & ~3u))
+		return;
+	j_array_open(j, "metrics");
+	j_begin(j, '{');
+	for (i = 2; i < 17; i++) {
+		if (!(rt->metrics_set & (1u << i)) || !names[i])
+			continue;
+		v = rt->metrics[i];
+		if (i == RTAX_HOPLIMIT && (int32_t)v == -1)
+			continue;
+		if (i == RTAX_RTT)
+			v /= 8;
+		else if (i == RTAX_RTTVAR)
+			v /= 4;
+		if (i == RTAX_FEATURES && (v & RTAX_FEATURE_ECN))
+			j_raw(j, "ecn", "null");
+		else
+			j_num(j, names[i], v);
+	}
+	j_end(j, '}');
+	j_array_close(j);
+}
+
+static void j_nexthops(struct mplsroute_json *j,
+		       const struct mplsroute_route *rt,
+		       const struct mplsroute_print_opts *o)
+{
+	const struct mplsroute_nexthop *nh;
+	char buf[ABUF];
+	unsigned int i;
+
+	j_array_open(j, "nexthops");
+	for (i = 0; i < rt->nnh && i < MPLSROUTE_MAX_NEXTHOPS; i++) {
+		nh = &rt->nhs[i];
+		j_begin(j, '{');
+		if (nh->encap.n)
+			j_encap(j, nh);
+		if (nh->newdst.n)
+			j_labels(j, "to", &nh->newdst);
+		j_via(j, rt->family, &nh->via);
+		j_str(j, "dev", if_str(o, nh->ifindex, buf, sizeof(buf)));
+		if (rt->family != AF_MPLS)
+			j_num(j, "weight", nh->hops + 1);
+		j_flags(j, nh->flags);
+		j_end(j, '}');
+	}
+	j_array_close(j);
+}
+
+MR_EXPORT int mplsroute_route_print_json(struct mplsroute_json *j,
+					 const struct mplsroute_route *rt,
+					 const struct mplsroute_print_opts *o)
+{
+	static const char *const prefs[4] = { "medium", "high", NULL, "low" };
+	char buf[ABUF];
+
+	if (!j || !j->f || !rt)
+		return -EINVAL;
+	j_begin(j, '{');
+	j_head(j, rt, o);
+	j_middle(j, rt, o);
+	j_cache(j, rt, o);
+	j_metrics(j, rt);
+	if (rt->iif && !hide(o, MPLSROUTE_PRINT_NO_IIF))
+		j_str(j, "iif", if_str(o, rt->iif, buf, sizeof(buf)));
+	if (rt->has_pref && rt->pref < 4 && prefs[rt->pref])
+		j_str(j, "pref", prefs[rt->pref]);
+	else if (rt->has_pref)
+		j_num(j, "pref", rt->pref);
+	if (rt->has_ttl_propagate)
+		j_raw(j, "ttl-propogate", rt->ttl_propagate ? "true" : "false");
+	if (rt->nnh)
+		j_nexthops(j, rt, o);
+	j_end(j, '}');
+	return ferror(j->f) ? -EIO : 0;
+}

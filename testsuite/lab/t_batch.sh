@@ -1,0 +1,149 @@
+#!/bin/sh
+# testsuite/lab/t_batch.sh: ipmpls -batch on the real MPLS kernel: stop, undo, -force, drains
+# Topology: labns.sh's one namespace "tbatch" (eth1 192.168.30.101/24 ...);
+# each test empties its MPLS table first.  Run inside the UML guest (by
+# guest.sh, or: sh testsuite/lab/uml.sh testsuite/lab/t_batch.sh), in the
+# project directory.  Prints one "PASS/FAIL lab-batch-NAME" line per test.
+. testsuite/lab/labns.sh
+: "${IPMPLS:=$TOP/${BUILD:-.}/ip/ipmpls}"
+NS=tbatch
+F=/tmp/t_batch.in
+ERR=/tmp/t_batch.err
+
+in_ns() { ip netns exec "$NS" "$@"; }
+
+# the labels in the MPLS table, sorted, on one line
+labels() {
+	in_ns ip -f mpls route show | awk '{ print $1 }' | sort -n | tr '\n' ' ' |
+		sed 's/ $//'
+}
+
+reset() {
+	in_ns ip -f mpls route flush dev eth1 >/dev/null 2>&1
+	in_ns sysctl -qw net.mpls.platform_labels=1048575
+}
+
+# add LABEL...: batch lines adding each label
+adds() {
+	for l in "$@"; do
+		echo "route add $l as $l via inet 192.168.30.102 dev eth1"
+	done
+}
+
+# check NAME RC WANT-RC LABELS WANT-LABELS [STDERR-PATTERN...]
+check() {
+	name=$1 rc=$2 wrc=$3 got=$4 want=$5
+	shift 5
+	why=
+	[ "$rc" = "$wrc" ] || why="rc $rc, want $wrc"
+	[ "$got" = "$want" ] || why="${why:+$why; }table [$got], want [$want]"
+	for p in "$@"; do
+		grep -qxF "$p" "$ERR" || why="${why:+$why; }no stderr line \"$p\""
+	done
+	if [ -z "$why" ]; then
+		echo "PASS lab-batch-$name"
+	else
+		echo "FAIL lab-batch-$name: $why"
+		sed 's/^/    stderr: /' "$ERR" | head -n 5
+	fi
+}
+
+run() { in_ns "$IPMPLS" "$@" -batch "$F" > /tmp/t_batch.out 2> "$ERR"; }
+
+# a kernel refusal in the middle of a window: later adds are undone
+t_stop_undo() {
+	reset
+	in_ns ip -f mpls route add 102 as 7 via inet 192.168.30.102 dev eth1
+	adds 100 101 102 103 104 > "$F"
+	run -f mpls
+	check stop-undo $? 1 "$(labels)" "100 101 102" \
+		"RTNETLINK answers: File exists" "Command failed $F:3"
+}
+
+# -force: every line is tried, the failure reported, exit non-zero
+t_force() {
+	reset
+	in_ns ip -f mpls route add 102 as 7 via inet 192.168.30.102 dev eth1
+	adds 100 101 102 103 104 > "$F"
+	run -force -f mpls
+	check force $? 1 "$(labels)" "100 101 102 103 104" \
+		"RTNETLINK answers: File exists" "Command failed $F:3"
+	[ "$(grep -c 'Command failed' "$ERR")" = 1 ] ||
+		echo "FAIL lab-batch-force-once: \"Command failed\" not exactly once"
+}
+
+# a label beyond platform_labels: the kernel's extack text, nothing after
+t_platform() {
+	reset
+	in_ns sysctl -qw net.mpls.platform_labels=1000
+	adds 500 2000 600 > "$F"
+	run -f mpls
+	rc=$?
+	check platform $rc 1 "$(labels)" "500" "Command failed $F:2"
+	grep -q '^Error: .*\.$' "$ERR" ||
+		echo "FAIL lab-batch-platform-extack: no \"Error: ...\" line"
+}
+
+# the same label twice (batch-error's case): stops there, line 3 never runs
+t_dup() {
+	reset
+	adds 100 100 200 > "$F"
+	run -f mpls
+	check dup $? 1 "$(labels)" "100" \
+		"RTNETLINK answers: File exists" "Command failed $F:2"
+}
+
+# a bad word on line 3 (4.4 exit(1)s there): the lines before it stay
+t_badarg() {
+	reset
+	{ adds 100 101; echo "route add 102 as bogus via inet 192.168.30.102"; adds 103; } > "$F"
+	run -f mpls
+	check badarg $? 1 "$(labels)" "100 101" \
+		'Error: mpls address is expected rather than "bogus".'
+}
+
+# show between adds sees them (the window is drained first); 4.4's show
+# exit()s, so the batch ends there with 0
+t_show_drains() {
+	reset
+	{ adds 100 101; echo "route show"; adds 102; } > "$F"
+	run -f mpls
+	rc=$?
+	n=$(grep -c '^10[01] ' /tmp/t_batch.out)
+	: > "$ERR"
+	check show-drains $rc 0 "$(labels) shown:$n" "100 101 shown:2"
+}
+
+# many windows: 5000 adds, all there, continuation lines and comments too
+t_many() {
+	reset
+	{
+		echo "# a comment"
+		echo "route add 16 as 16 \\"
+		echo "  via inet 192.168.30.102 dev eth1   # the rest"
+		awk 'BEGIN { for (l = 17; l < 5016; l++)
+			printf "route add %d as %d via inet 192.168.30.102 dev eth1\n", l, l }'
+	} > "$F"
+	run -f mpls
+	rc=$?
+	n=$(in_ns ip -f mpls route show | wc -l)
+	: > "$ERR"
+	check many $rc 0 "$n" 5000
+}
+
+if ! labns_setup "$NS" >/dev/null 2>&1; then
+	echo "FAIL lab-batch: labns_setup"
+	labns_cleanup "$NS"
+	exit 0
+fi
+t_stop_undo
+t_force
+t_platform
+t_dup
+t_badarg
+t_show_drains
+t_many
+reset
+labns_cleanup "$NS"
+rm -f "$F" "$ERR" /tmp/t_batch.out
+exit 0
