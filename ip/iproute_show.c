@@ -1,4 +1,4 @@
-/* iproute_show.c: `route list/show/lst`, `route flush` and `route get`, as iproute2 4.4 runs them */
+/* iproute_show.c: route list/show/lst, flush and get, as iproute2 4.4 does */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,7 +19,7 @@
 #define RTM_F_LOOKUP_TABLE 0x1000
 #endif
 
-#define FLUSH_BUF	(4096 - 512)	/* 4.4's flush buffer: deletes per send */
+#define FLUSH_BUF	(4096 - 512)	/* 4.4's flush buffer */
 #define FLUSH_SECS	30		/* 4.4 gives up after this long */
 
 /* what the words of `route show/flush` select */
@@ -461,7 +461,7 @@ static int do_flush(struct ipmpls_ctx *ctx, struct walk *w)
 					   walk_route, w);
 		dump_intr_note(ctx, ret);
 		if (ret == -ENOBUFS && !w->send_err)
-			continue;	/* lost messages: dump the round again */
+			continue;	/* messages lost: dump again */
 		if (ret < 0) {
 			cmd_exits = 1;
 			return dump_failed(ctx, ret, "Flush");
@@ -549,7 +549,7 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 	return EXIT_OK;
 }
 
-/* ---- route get ------------------------------------------------------------ */
+/* ---- route get ---------------------------------------------------------- */
 
 struct getreq {
 	struct nlmsghdr *nlh;
@@ -818,7 +818,7 @@ int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv)
 		return EXIT_BADARG;
 	if (g.r->rtm_family == AF_UNSPEC)
 		g.r->rtm_family = AF_INET;
-	/* 4.4 asks for the table's answer; current iproute2 does for MPLS not */
+	/* 4.4 asks for the table's answer; current iproute2 not for MPLS */
 	if (g.r->rtm_family != AF_MPLS)
 		g.r->rtm_flags |= RTM_F_LOOKUP_TABLE;
 	return get_talk(ctx, &g);

@@ -1,4 +1,4 @@
-/* lib/dump.c: RTM_NEWROUTE/RTM_DELROUTE messages -> struct mplsroute_route, and the route dump */
+/* lib/dump.c: route messages -> struct mplsroute_route, and the route dump */
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>

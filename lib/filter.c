@@ -1,4 +1,4 @@
-/* lib/filter.c: which dumped routes `ip route show/flush` selects, as iproute2 4.4 decides */
+/* lib/filter.c: the routes `ip route show/flush` selects, 4.4's rules */
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
