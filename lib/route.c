@@ -508,13 +508,14 @@ MR_EXPORT int mplsroute_route_build(void *buf, size_t len,
 				    const struct mplsroute_route *rt,
 				    uint16_t nlmsg_type, uint16_t nlmsg_flags)
 {
-	uint32_t tid = rt->table_id ? rt->table_id : rt->table;
 	struct nlmsghdr *nlh;
 	struct rtmsg *rtm;
+	uint32_t tid;
 	int ret;
 
 	if (!buf || !rt)
 		return -EINVAL;
+	tid = rt->table_id ? rt->table_id : rt->table;
 	if (len < MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(*rtm)))
 		return -EMSGSIZE;
 	nlh = mnl_nlmsg_put_header(buf);

@@ -992,6 +992,8 @@ START_TEST(test_bad_route)
 			 RTM_NEWROUTE, 0), -EINVAL);
 	ck_assert_int_eq(mplsroute_route_build(NULL, 100, &rt,
 			 RTM_NEWROUTE, 0), -EINVAL);
+	ck_assert_int_eq(mplsroute_route_build(buf, sizeof(buf), NULL,
+			 RTM_NEWROUTE, 0), -EINVAL);
 }
 END_TEST
 
