@@ -167,6 +167,7 @@ static int batch_run(struct ipmpls_ctx *ctx, FILE *in, const char *name,
 
 int ipmpls_batch(struct ipmpls_ctx *ctx, const char *name)
 {
+	static char inbuf[1 << 16];
 	struct mplsroute_batch *b = NULL;
 	FILE *in = stdin;
 	int ret, err, exited = 0;
@@ -179,6 +180,7 @@ int ipmpls_batch(struct ipmpls_ctx *ctx, const char *name)
 			return EXIT_BADARG;
 		}
 	}
+	setvbuf(in, inbuf, _IOFBF, sizeof(inbuf));	/* few reads */
 	err = mplsroute_batch_open(&b, ctx->sock, ctx->opts->force ? 0 :
 				   MPLSROUTE_BATCH_STOP, 0, batch_report,
 				   (void *)name);

@@ -717,7 +717,7 @@ static int nh_dev(struct rtparse *p, struct mplsroute_nexthop *nh)
 {
 	if (next(p))
 		return incomplete_command();
-	nh->ifindex = if_nametoindex(cur(p));
+	nh->ifindex = dev_index(cur(p));
 	if (!nh->ifindex) {
 		cmd_exits = 1;	/* 4.4's parse_one_nh exits here */
 		return no_device(cur(p));
@@ -814,7 +814,7 @@ static int parse_route_words(struct rtparse *p)
 	if (!p->dst_ok)
 		return usage();
 	if (p->dev) {
-		p->rt->nh.ifindex = if_nametoindex(p->dev);
+		p->rt->nh.ifindex = dev_index(p->dev);
 		if (!p->rt->nh.ifindex)
 			return no_device(p->dev);
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <net/if.h>
 
 #include "ipmpls.h"
 #include "utils.h"
@@ -336,4 +337,22 @@ int no_device(const char *name)
 {
 	fprintf(stderr, "Cannot find device \"%s\"\n", name);
 	return EXIT_BADARG;
+}
+
+unsigned dev_index(const char *name)
+{
+	static struct { char name[IF_NAMESIZE]; unsigned idx; } cache[16];
+	static unsigned used;
+	unsigned i, idx;
+
+	for (i = 0; i < used; i++)
+		if (strncmp(cache[i].name, name, IF_NAMESIZE) == 0)
+			return cache[i].idx;
+	idx = if_nametoindex(name);
+	if (idx && strlen(name) < IF_NAMESIZE) {
+		i = used < 16 ? used++ : idx % 16;
+		strcpy(cache[i].name, name);
+		cache[i].idx = idx;
+	}
+	return idx;
 }

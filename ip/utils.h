@@ -71,4 +71,10 @@ int addr_expected(int family, const char *arg);		/* 1 */
 int prefix_expected(int family, const char *arg);	/* 1 */
 int no_device(const char *name);			/* 1 */
 
+/*
+ * dev_index - if_nametoindex() remembered for the run, as 4.4's ll_map
+ * (a batch looks each device up once).  Returns the index, 0 if none.
+ */
+unsigned dev_index(const char *name);
+
 #endif

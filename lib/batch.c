@@ -11,6 +11,8 @@
 #define MR_BATCH_MSGMAX	(16 << 10)	/* the largest message taken */
 #define MR_BATCH_WINMAX	1024
 #define MR_ACK_COST	2048		/* rcvbuf bytes an ACK may take */
+#define MR_BATCH_RXV	128		/* datagrams per recvmmsg */
+#define MR_BATCH_RXSZ	2048		/* an ACK's datagram (capped) */
 
 struct mr_entry {
 	uint32_t off;		/* in buf */
@@ -32,6 +34,9 @@ struct mplsroute_batch {
 	unsigned n;
 	uint64_t *keys;		/* open addressing, 0 = free */
 	unsigned kmask;
+	unsigned got, next;	/* results in, results handed out */
+	char *rxv;		/* MR_BATCH_RXV datagrams of MR_BATCH_RXSZ */
+	ssize_t rxlen[MR_BATCH_RXV];
 	int stopped;
 	int undo_failed;
 	unsigned long failures;
@@ -68,7 +73,8 @@ MR_EXPORT int mplsroute_batch_open(struct mplsroute_batch **bp,
 	b->scratch = malloc(MR_BATCH_MSGMAX);
 	b->ent = calloc(window, sizeof(*b->ent));
 	b->keys = calloc(ks, sizeof(*b->keys));
-	if (!b->buf || !b->scratch || !b->ent || !b->keys) {
+	b->rxv = malloc(MR_BATCH_RXV * MR_BATCH_RXSZ);
+	if (!b->buf || !b->scratch || !b->ent || !b->keys || !b->rxv) {
 		mplsroute_batch_close(b);
 		return -ENOMEM;
 	}
@@ -84,6 +90,7 @@ MR_EXPORT void mplsroute_batch_close(struct mplsroute_batch *b)
 	free(b->scratch);
 	free(b->ent);
 	free(b->keys);
+	free(b->rxv);
 	free(b);
 }
 
@@ -189,39 +196,62 @@ static void batch_deliver(struct mplsroute_batch *b, unsigned i,
 	batch_result(b, req, e->err, errmsg, e->cookie);
 }
 
+/* the results in one datagram of @n bytes at @buf */
+static void batch_take(struct mplsroute_batch *b, uint32_t first,
+		       const char *buf, ssize_t n)
+{
+	const struct nlmsghdr *nlh;
+	int rest = (int)n;
+	unsigned i;
+
+	for (nlh = (const struct nlmsghdr *)buf; mnl_nlmsg_ok(nlh, rest);
+	     nlh = mnl_nlmsg_next(nlh, &rest)) {
+		i = nlh->nlmsg_seq - first;
+		if (nlh->nlmsg_type != NLMSG_ERROR || i >= b->n ||
+		    b->ent[i].err != 1)
+			continue;
+		b->ent[i].err = mr_sock_parse_error(b->s, nlh);
+		b->got++;
+		if (i == b->next)
+			batch_deliver(b, b->next++, b->s->errmsg);
+		while (b->next < b->n && b->ent[b->next].err != 1)
+			batch_deliver(b, b->next++, "");
+	}
+}
+
 /* wait for the ACKs of the window's messages (seqs first...first+n-1) */
 static int batch_collect(struct mplsroute_batch *b, uint32_t first)
 {
 	struct mplsroute_sock *s = b->s;
-	const struct nlmsghdr *nlh;
-	unsigned got = 0, next = 0, i;
-	ssize_t n;
-	int rest;
+	unsigned i;
+	ssize_t n = 0;
+	int k;
 
-	while (got < b->n) {
+	b->got = 0;
+	b->next = 0;
+	while (b->got < b->n) {
+		if (s->tp->recv_many) {
+			/* many datagrams per call: each ACK is one */
+			k = s->tp->recv_many(s, b->rxv, MR_BATCH_RXV,
+					     MR_BATCH_RXSZ, b->rxlen);
+			if (k < 0) {
+				n = k;
+				goto lost;
+			}
+			for (i = 0; i < (unsigned)k; i++)
+				batch_take(b, first, b->rxv + i * MR_BATCH_RXSZ,
+					   b->rxlen[i]);
+			continue;
+		}
 		n = s->tp->recv(s, s->rx, sizeof(s->rx), 0);
 		if (n < 0)
 			goto lost;
-		rest = (int)n;
-		for (nlh = (const struct nlmsghdr *)s->rx;
-		     mnl_nlmsg_ok(nlh, rest);
-		     nlh = mnl_nlmsg_next(nlh, &rest)) {
-			i = nlh->nlmsg_seq - first;
-			if (nlh->nlmsg_type != NLMSG_ERROR || i >= b->n ||
-			    b->ent[i].err != 1)
-				continue;
-			b->ent[i].err = mr_sock_parse_error(s, nlh);
-			got++;
-			if (i == next)
-				batch_deliver(b, next++, s->errmsg);
-			while (next < b->n && b->ent[next].err != 1)
-				batch_deliver(b, next++, "");
-		}
+		batch_take(b, first, s->rx, n);
 	}
 	return 0;
 lost:
 	/* results lost (e.g. -ENOBUFS): say so for each message left */
-	for (i = next; i < b->n; i++) {
+	for (i = b->next; i < b->n; i++) {
 		if (b->ent[i].err == 1)
 			b->ent[i].err = (int)n;
 		batch_deliver(b, i, "");

@@ -143,6 +143,42 @@ static ssize_t kern_recv(struct mplsroute_sock *s, void *buf, size_t len,
 	}
 }
 
+static int kern_recv_many(struct mplsroute_sock *s, char *buf, unsigned n,
+			  size_t sz, ssize_t *len)
+{
+	struct mmsghdr mv[n];
+	struct iovec iov[n];
+	struct sockaddr_nl addr[n];
+	unsigned i, k = 0;
+	int got;
+
+	for (i = 0; i < n; i++) {
+		iov[i].iov_base = buf + i * sz;
+		iov[i].iov_len = sz;
+		memset(&mv[i], 0, sizeof(mv[i]));
+		mv[i].msg_hdr.msg_name = &addr[i];
+		mv[i].msg_hdr.msg_namelen = sizeof(addr[i]);
+		mv[i].msg_hdr.msg_iov = &iov[i];
+		mv[i].msg_hdr.msg_iovlen = 1;
+	}
+	do {
+		got = recvmmsg(mnl_socket_get_fd(s->nl), mv, n,
+			       MSG_WAITFORONE, NULL);
+	} while (got < 0 && errno == EINTR);
+	if (got < 0)
+		return -errno;
+	for (i = 0; i < (unsigned)got; i++) {
+		if (mv[i].msg_hdr.msg_flags & MSG_TRUNC)
+			return -ENOSPC;
+		if (addr[i].nl_pid != 0)
+			continue;	/* not from the kernel */
+		if (k != i)
+			memmove(buf + k * sz, buf + i * sz, mv[i].msg_len);
+		len[k++] = mv[i].msg_len;
+	}
+	return (int)k;
+}
+
 static void kern_close(struct mplsroute_sock *s)
 {
 	if (s->nl)
@@ -152,6 +188,7 @@ static void kern_close(struct mplsroute_sock *s)
 static const struct mr_transport kern_transport = {
 	.send = kern_send,
 	.recv = kern_recv,
+	.recv_many = kern_recv_many,
 	.close = kern_close,
 };
 

@@ -24,6 +24,13 @@ struct mr_transport {
 	 */
 	ssize_t (*recv)(struct mplsroute_sock *s, void *buf, size_t len,
 			int flags);
+	/*
+	 * optional: receive up to @n datagrams (waiting for the first) into
+	 * @n slots of @sz bytes at @buf, their lengths into @len; returns how
+	 * many, or -errno
+	 */
+	int (*recv_many)(struct mplsroute_sock *s, char *buf, unsigned n,
+			 size_t sz, ssize_t *len);
 	void (*close)(struct mplsroute_sock *s);
 };
 

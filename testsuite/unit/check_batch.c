@@ -36,6 +36,18 @@ static void result_cb(const struct nlmsghdr *req, int err, const char *errmsg,
 	cookies[nres++] = cookie;
 }
 
+static int kernel_cb_calls;
+
+static void kernel_cb(const struct nlmsghdr *req, int err, const char *errmsg,
+		      unsigned long cookie, void *data)
+{
+	int *seen = data;
+
+	ck_assert_uint_eq(cookie, (unsigned long)kernel_cb_calls);
+	seen[cookie] = err;
+	kernel_cb_calls++;
+}
+
 static void setup(void)
 {
 	strcpy(dir, "/tmp/check_batch.XXXXXX");
@@ -293,6 +305,36 @@ START_TEST(other_messages_drain)
 }
 END_TEST
 
+/*
+ * The host kernel (no MPLS) refuses every AF_MPLS add: 700 results, in
+ * order, through windows of 256 received many datagrams at a time.
+ */
+START_TEST(kernel_results_in_order)
+{
+	struct mplsroute_sock *s = NULL;
+	struct mplsroute_batch *b = NULL;
+	static int seen[700];
+	char buf[256];
+	int i;
+
+	ck_assert_int_eq(mplsroute_sock_open(&s), 0);
+	ck_assert_ptr_nonnull(s->tp->recv_many);
+	ck_assert_int_eq(mplsroute_batch_open(&b, s, 0, 256, kernel_cb, seen),
+			 0);
+	for (i = 0; i < 700; i++)
+		ck_assert_int_eq(mplsroute_batch_add(b, mpls_add(buf, 16 + i),
+						     i), 0);
+	ck_assert_int_eq(mplsroute_batch_flush(b), -ECANCELED);
+	ck_assert_uint_eq(mplsroute_batch_failures(b), 700);
+	for (i = 0; i < 700; i++)
+		ck_assert_msg(seen[i] == -EOPNOTSUPP || seen[i] == -EAFNOSUPPORT,
+			      "message %d: %d", i, seen[i]);
+	ck_assert_int_eq(kernel_cb_calls, 700);
+	mplsroute_batch_close(b);
+	mplsroute_sock_close(s);
+}
+END_TEST
+
 static Suite *batch_suite(void)
 {
 	Suite *su = suite_create("batch");
@@ -304,6 +346,9 @@ static Suite *batch_suite(void)
 	tcase_add_test(tc, force_goes_on);
 	tcase_add_test(tc, same_key_goes_alone);
 	tcase_add_test(tc, other_messages_drain);
+	suite_add_tcase(su, tc);
+	tc = tcase_create("kernel");
+	tcase_add_test(tc, kernel_results_in_order);
 	suite_add_tcase(su, tc);
 	return su;
 }
