@@ -160,6 +160,8 @@ struct mplsroute_nexthop {
 	uint32_t ifindex;		/* 0: no device */
 	uint8_t flags;			/* RTNH_F_* */
 	uint8_t hops;			/* weight - 1 */
+	uint8_t has_flow;		/* RTA_FLOW decoded into flow */
+	uint32_t flow;			/* realms: from << 16 | to */
 	struct mplsroute_labels encap;	/* RTA_ENCAP, n = 0: none */
 	uint8_t encap_ttl;		/* MPLS_IPTUNNEL_TTL, if has_encap_ttl */
 	uint8_t has_encap_ttl;
@@ -208,6 +210,7 @@ struct mplsroute_route {
 	uint8_t has_ttl_propagate;	/* has_ttl_propagate */
 	uint32_t uid;		/* RTA_UID (route get answers), when has_uid */
 	uint8_t has_uid;
+	char cc_algo[16];	/* RTAX_CC_ALGO (congctl), when metrics_set */
 
 	uint8_t nattrs;
 	uint16_t attrs[MPLSROUTE_MAX_ATTRS];
@@ -546,25 +549,27 @@ unsigned long mplsroute_batch_failures(const struct mplsroute_batch *b);
  */
 void mplsroute_batch_close(struct mplsroute_batch *b);
 
-/* ---- dump and decode (lib/dump.c) ----------------------------------------- */
+/* ---- dump and decode (lib/dump.c, lib/filter.c) -------------------------- */
 
 struct mplsroute_sock;
 
 /*
  * mplsroute_route_parse - decode an RTM_NEWROUTE or RTM_DELROUTE message
- * into @rt (zeroed first, except rt->nhs[] past the rt->nnh decoded).  Every attribute length is checked against the
- * message and against the attribute's expected size; attributes the
- * library does not know are skipped, and so is an encap that is not MPLS.
+ * into @rt (zeroed first, except rt->nhs[] past the rt->nnh decoded).
+ * Every attribute length is checked against the message and against the
+ * attribute's expected size; attributes the library does not know are
+ * skipped, and so is an encap that is not MPLS.
  * Decoded: the rtmsg fields, RTA_DST/SRC/PREFSRC (label stacks for
  * AF_MPLS), RTA_GATEWAY/RTA_VIA (rt->nh.via), RTA_OIF, RTA_NEWDST,
  * RTA_ENCAP(+TYPE), RTA_PRIORITY, RTA_TABLE (rt->table_id; rtm_table when
  * absent), RTA_METRICS (u32 ones), RTA_MULTIPATH (rt->nhs, each with its
  * own via/newdst/encap and the encap's MPLS_IPTUNNEL_TTL), RTA_PREF,
- * RTA_TTL_PROPAGATE, RTA_IIF and RTA_CACHEINFO's expiry.
+ * RTA_TTL_PROPAGATE, RTA_IIF, RTA_MARK, RTA_UID and RTA_CACHEINFO;
+ * RTAX_CC_ALGO's name goes to rt->cc_algo (its bit set in metrics_set).
  * rt->attrs lists, in wire order, which of RTA_DST, RTA_SRC, RTA_PREFSRC,
  * RTA_PRIORITY, RTA_TABLE, RTA_GATEWAY, RTA_VIA, RTA_NEWDST, RTA_ENCAP and
- * RTA_TTL_PROPAGATE were present (each nexthop's attrs likewise for its own); rt->nh.flags
- * holds rtm_flags' low byte (RTNH_F_*).
+ * RTA_TTL_PROPAGATE were present (each nexthop's attrs likewise for its
+ * own); rt->nh.flags holds rtm_flags' low byte (RTNH_F_*).
  * Returns 0, -EPROTO (not a route message), -EBADMSG (shorter than an
  * rtmsg), -EINVAL (a malformed attribute or label stack) or -E2BIG (more
  * labels or nexthops than the struct holds).
@@ -609,7 +614,7 @@ struct mplsroute_prefix {
 
 struct mplsroute_filter {
 	uint32_t table;		/* 0: every table (table all) */
-	int cloned;		/* 0: hide cloned routes, 1: only them, 2: all */
+	int cloned;		/* 0: no cloned routes, 1: only them, 2: all */
 	int flush;		/* selecting for a flush */
 	uint8_t protocol, protocolmask;	/* mask 0xff: must equal */
 	uint8_t scope, scopemask;
@@ -620,6 +625,7 @@ struct mplsroute_filter {
 	struct mplsroute_prefix rdst, mdst, rsrc, msrc;	/* root/match */
 	struct mplsroute_prefix rvia, rprefsrc;
 	int ip6_multiple_tables;	/* state kept across one dump */
+	uint32_t realm, realmmask;	/* realms FROM/TO: RTA_FLOW bits */
 };
 
 /*
@@ -644,7 +650,7 @@ int mplsroute_filter_match(struct mplsroute_filter *f,
 unsigned int mplsroute_filter_hide(const struct mplsroute_filter *f,
 				   const struct mplsroute_route *rt);
 
-/* ---- printing (lib/print.c) ------------------------------------------------ */
+/* ---- printing (lib/print.c, lib/print_json.c) ---------------------------- */
 
 /* parts iproute2 4.4 leaves out when the selector already fixes them */
 #define MPLSROUTE_PRINT_NO_DEV		0x001	/* dev/oif given */
@@ -653,16 +659,17 @@ unsigned int mplsroute_filter_hide(const struct mplsroute_filter *f,
 #define MPLSROUTE_PRINT_NO_SCOPE	0x008	/* scope given */
 #define MPLSROUTE_PRINT_NO_TYPE		0x010	/* type given */
 #define MPLSROUTE_PRINT_NO_TOS		0x020	/* tos given */
-#define MPLSROUTE_PRINT_NO_GATEWAY	0x040	/* via given as a full address */
-#define MPLSROUTE_PRINT_NO_PREFSRC	0x080	/* src given as a full address */
+#define MPLSROUTE_PRINT_NO_GATEWAY	0x040	/* via given, full length */
+#define MPLSROUTE_PRINT_NO_PREFSRC	0x080	/* src given, full length */
 #define MPLSROUTE_PRINT_NO_IIF		0x100	/* iif given */
+#define MPLSROUTE_PRINT_NO_REALMS	0x200	/* realms FROM/TO given */
 
 struct mplsroute_print_opts {
 	int oneline;		/* -o: "\\" instead of newlines inside a route */
 	int details;		/* -d: type, table, proto and scope always */
 	int deleted;		/* start with "Deleted " (a RTM_DELROUTE) */
 	unsigned int hide;	/* MPLSROUTE_PRINT_NO_* */
-	long hz;		/* clock ticks per second for expiry; 0: sysconf */
+	long hz;		/* clock ticks a second (expiry); 0: sysconf */
 	int stats;		/* -s: a cache entry's users, used and age */
 	/*
 	 * ifindex -> name into @buf; return 0, or < 0 for "unknown" (printed
@@ -707,7 +714,7 @@ int mplsroute_route_print_json(struct mplsroute_json *j,
 			       const struct mplsroute_route *rt,
 			       const struct mplsroute_print_opts *o);
 
-/* mplsroute_json_close - end the array and the line.  0 or -EIO. */
+/* mplsroute_json_close - end the array and the line.  Returns 0 or -EIO. */
 int mplsroute_json_close(struct mplsroute_json *j);
 
 #ifdef __cplusplus

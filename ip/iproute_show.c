@@ -1,4 +1,4 @@
-/* iproute_show.c: `route list/show/lst`, `route flush` and `route get`, as iproute2 4.4 runs them */
+/* iproute_show.c: route list/show/lst, flush and get, as iproute2 4.4 does */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,7 +19,7 @@
 #define RTM_F_LOOKUP_TABLE 0x1000
 #endif
 
-#define FLUSH_BUF	(4096 - 512)	/* 4.4's flush buffer: deletes per send */
+#define FLUSH_BUF	(4096 - 512)	/* 4.4's flush buffer */
 #define FLUSH_SECS	30		/* 4.4 gives up after this long */
 
 /* what the words of `route show/flush` select */
@@ -155,6 +155,34 @@ static int sel_via(struct sel *s, struct argcur *c)
 	return sel_prefix(&s->f.rvia, c->argv[0], family);
 }
 
+/* realms [FROM/]TO as 4.4's get_rt_realms, and the bits it then compares */
+static int sel_realms(struct sel *s, const char *arg)
+{
+	const char *slash = strchr(arg, '/'), *to = arg;
+	uint32_t from_id = 0, to_id = 0;
+	char buf[64];
+	size_t n = strlen(arg);
+
+	if (slash) {
+		if ((size_t)(slash - arg) >= sizeof(buf))
+			return invarg("invalid realms\n", arg);
+		memcpy(buf, arg, (size_t)(slash - arg));
+		buf[slash - arg] = '\0';
+		if (mplsroute_realm_a2n(&from_id, buf))
+			return invarg("invalid realms\n", arg);
+		to = slash + 1;
+	}
+	if (*to && mplsroute_realm_a2n(&to_id, to))
+		return invarg("invalid realms\n", arg);
+	s->f.realm = from_id << 16 | to_id;
+	s->f.realmmask = ~0u;
+	if ((s->f.realm & 0xFFFF) == 0 && n && arg[n - 1] == '/')
+		s->f.realmmask &= ~0xFFFFu;
+	if ((s->f.realm & 0xFFFF0000u) == 0 && (!slash || arg[0] == '/'))
+		s->f.realmmask &= ~0xFFFF0000u;
+	return 0;
+}
+
 /* one selector word (and its argument); 0 or the exit code */
 static int sel_word(struct sel *s, struct argcur *c)
 {
@@ -167,7 +195,8 @@ static int sel_word(struct sel *s, struct argcur *c)
 	    strcmp(w, "tos") == 0 || matches(w, "dsfield") == 0 ||
 	    strcmp(w, "dev") == 0 || strcmp(w, "oif") == 0 ||
 	    strcmp(w, "iif") == 0 || strcmp(w, "mark") == 0 ||
-	    strcmp(w, "src") == 0 || matches(w, "from") == 0) {
+	    strcmp(w, "src") == 0 || matches(w, "realms") == 0 ||
+	    matches(w, "from") == 0) {
 		if ((ret = next_word(c)))
 			return ret;
 	}
@@ -192,6 +221,8 @@ static int sel_word(struct sel *s, struct argcur *c)
 		return sel_via(s, c);
 	else if (strcmp(w, "src") == 0)
 		return sel_prefix(&s->f.rprefsrc, c->argv[0], s->family);
+	else if (matches(w, "realms") == 0)
+		return sel_realms(s, c->argv[0]);
 	else if (matches(w, "from") == 0)
 		return sel_dst_src(s, c, 1);
 	else
@@ -430,7 +461,7 @@ static int do_flush(struct ipmpls_ctx *ctx, struct walk *w)
 					   walk_route, w);
 		dump_intr_note(ctx, ret);
 		if (ret == -ENOBUFS && !w->send_err)
-			continue;	/* lost messages: dump the round again */
+			continue;	/* messages lost: dump again */
 		if (ret < 0) {
 			cmd_exits = 1;
 			return dump_failed(ctx, ret, "Flush");
@@ -518,7 +549,7 @@ int iproute_list_flush(struct ipmpls_ctx *ctx, int flush, int argc,
 	return EXIT_OK;
 }
 
-/* ---- route get ------------------------------------------------------------ */
+/* ---- route get ---------------------------------------------------------- */
 
 struct getreq {
 	struct nlmsghdr *nlh;
@@ -787,7 +818,7 @@ int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv)
 		return EXIT_BADARG;
 	if (g.r->rtm_family == AF_UNSPEC)
 		g.r->rtm_family = AF_INET;
-	/* 4.4 asks for the table's answer; current iproute2 does for MPLS not */
+	/* 4.4 asks for the table's answer; current iproute2 not for MPLS */
 	if (g.r->rtm_family != AF_MPLS)
 		g.r->rtm_flags |= RTM_F_LOOKUP_TABLE;
 	return get_talk(ctx, &g);

@@ -1,4 +1,4 @@
-/* lib/filter.c: which dumped routes `ip route show/flush` selects, as iproute2 4.4 decides */
+/* lib/filter.c: the routes `ip route show/flush` selects, 4.4's rules */
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -160,6 +160,9 @@ static int match_rest(const struct mplsroute_filter *f,
 			       f->rprefsrc.bitlen))
 			return 0;
 	}
+	if (f->realmmask &&
+	    ((rt->nh.has_flow ? rt->nh.flow : 0) ^ f->realm) & f->realmmask)
+		return 0;
 	if (f->iifmask && f->iif != rt->iif)
 		return 0;
 	if (f->oifmask && f->oif != rt->nh.ifindex)
@@ -190,6 +193,8 @@ MR_EXPORT unsigned int mplsroute_filter_hide(const struct mplsroute_filter *f,
 		hide |= MPLSROUTE_PRINT_NO_DEV;
 	if (f->iifmask)
 		hide |= MPLSROUTE_PRINT_NO_IIF;
+	if (f->realmmask == 0xffffffffu)
+		hide |= MPLSROUTE_PRINT_NO_REALMS;
 	if (f->table)
 		hide |= MPLSROUTE_PRINT_NO_TABLE;
 	if (f->protocolmask == 0xff)

@@ -1,4 +1,4 @@
-/* lib/names.c: table, protocol, scope, route type and dsfield names <-> numbers */
+/* lib/names.c: table, protocol, scope, type and dsfield names <-> numbers */
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>

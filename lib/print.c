@@ -188,6 +188,22 @@ static void print_head(const struct pctx *p)
 			ifname(p, rt->nh.ifindex, buf, sizeof(buf)));
 }
 
+/* 4.4's "realm TO" or "realms FROM/TO", names from rt_realms */
+static void print_realms(FILE *f, uint32_t flow, const char *pre,
+			 const char *post)
+{
+	char buf[64];
+	uint32_t from = flow >> 16, to = flow & 0xFFFF;
+
+	fprintf(f, "%srealm%s ", pre, from ? "s" : "");
+	if (from) {
+		mplsroute_realm_n2a(from, buf, sizeof(buf));
+		fprintf(f, "%s/", buf);
+	}
+	mplsroute_realm_n2a(to, buf, sizeof(buf));
+	fprintf(f, "%s%s", buf, post);
+}
+
 /* table, proto, scope, src, metric and the flags */
 static void print_middle(const struct pctx *p)
 {
@@ -233,6 +249,8 @@ static void print_middle(const struct pctx *p)
 		fprintf(p->f, " mark 0x%x", rt->mark);
 	else if (rt->mark)
 		fprintf(p->f, " mark %u", rt->mark);
+	if (rt->nh.has_flow && !opt(p, MPLSROUTE_PRINT_NO_REALMS))
+		print_realms(p->f, rt->nh.flow, "", " ");
 }
 
 static long user_hz(const struct pctx *p)
@@ -386,7 +404,10 @@ static void print_metrics(const struct pctx *p)
 			fprintf(p->f, " metric %u", i);
 		if (lock & (1u << i))
 			fprintf(p->f, " lock");
-		print_metric(p->f, i, rt->metrics[i]);
+		if (i == RTAX_CC_ALGO)
+			fprintf(p->f, " %s", rt->cc_algo);
+		else
+			print_metric(p->f, i, rt->metrics[i]);
 	}
 }
 
@@ -409,6 +430,8 @@ static void print_nexthop(const struct pctx *p,
 		fprintf(p->f, "%svia %s %s ", mpls ? " " : "",
 			family_name(nh->via.family),
 			addr_fmt(&nh->via, buf, sizeof(buf)));
+	if (nh->has_flow)
+		print_realms(p->f, nh->flow, " ", "");
 	if (!mpls || nh->ifindex)
 		fprintf(p->f, " dev %s", ifname(p, nh->ifindex, buf,
 						sizeof(buf)));

@@ -1,4 +1,4 @@
-/* lib/print_json.c: struct mplsroute_route -> current iproute2's `ip -j route show` JSON */
+/* lib/print_json.c: routes as current iproute2's `ip -j route show` JSON */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -142,7 +142,7 @@ MR_EXPORT int mplsroute_json_close(struct mplsroute_json *j)
 	return ferror(j->f) ? -EIO : 0;
 }
 
-/* ---- the route's parts ----------------------------------------------------- */
+/* ---- the route's parts ------------------------------------------------ */
 
 static unsigned int host_len(int family)
 {

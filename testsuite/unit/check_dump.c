@@ -1,4 +1,4 @@
-/* check_dump.c: unit tests for lib/dump.c (decoder, dump request, dump API) and lib/filter.c */
+/* check_dump.c: lib/dump.c (decoder, dump request, dump API), lib/filter.c */
 #include <errno.h>
 #include <stdint.h>
 #include <unistd.h>
@@ -75,8 +75,8 @@ START_TEST(request_bytes)
 
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
 		memset(buf, 0xaa, sizeof(buf));
-		ck_assert_int_eq(mplsroute_route_dump_request(buf, sizeof(buf),
-							      want[i].family), 40);
+		ck_assert_int_eq(mplsroute_route_dump_request(buf,
+				sizeof(buf), want[i].family), 40);
 		ck_assert_hex(buf, 40, want[i].hex);
 	}
 	ck_assert_int_eq(mplsroute_route_dump_request(buf, 39, AF_INET),
@@ -340,7 +340,7 @@ START_TEST(dump_undecodable)
 }
 END_TEST
 
-/* ---- the filter ----------------------------------------------------------- */
+/* ---- the filter -------------------------------------------------------- */
 
 static int match(struct mplsroute_filter *f, const char *hex)
 {

@@ -1,4 +1,4 @@
-/* check_print.c: the printer fed the recorded kernel answers of every show case */
+/* check_print.c: the printers fed the recorded answers of the show cases */
 #include <errno.h>
 #include <stdint.h>
 #include <sys/socket.h>
