@@ -1,5 +1,5 @@
+#!/bin/sh
 # testsuite/build/mapcheck.sh: the map names every declared function
-# usage: sh testsuite/build/mapcheck.sh [HEADER] [MAP]   (make runs it before
 # usage: sh testsuite/build/mapcheck.sh [HEADER] [MAP]   (make runs it before
 # linking libmplsroute.so).  Exits 1, naming the functions, when the map
 # misses one or lists one the header does not declare.
