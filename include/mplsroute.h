@@ -326,7 +326,7 @@ int mplsroute_route_put_raw(struct mplsroute_route *rt, uint16_t type,
  * then RTA_OIF (nh.ifindex),
  * RTA_METRICS (rt->mx as given, else metrics_set ascending; RTAX_LOCK
  * last; RTAX_CC_ALGO only from rt->mx) and RTA_MULTIPATH (nhs[]: each rtnexthop with flags, hops, ifindex
- * and its attributes in the same way).  A via of the route's family is
+ * and its attributes in the same way, RTA_FLOW for has_flow included).  A via of the route's family is
  * sent as RTA_GATEWAY, any other as RTA_VIA.  Padding is zeroed.  Call
  * mplsroute_route_finish first.  Returns the message length,
  * -EMSGSIZE (buffer too small) or -EINVAL / -EAFNOSUPPORT (@rt holds

@@ -20,7 +20,7 @@ static const uint16_t route_order[] = {
 	RTA_PRIORITY, RTA_TABLE, RTA_PREF, RTA_TTL_PROPAGATE,
 };
 static const uint16_t nexthop_order[] = {
-	RTA_ENCAP, RTA_GATEWAY, RTA_NEWDST,
+	RTA_ENCAP, RTA_GATEWAY, RTA_NEWDST, RTA_FLOW,
 };
 
 MR_EXPORT void mplsroute_route_init(struct mplsroute_route *rt,
@@ -366,6 +366,21 @@ MR_EXPORT int mplsroute_route_put_metric(struct mplsroute_route *rt,
 	return 0;
 }
 
+/* one attribute of an rtnexthop: those of a path, and realms (RTA_FLOW) */
+static int put_rtnh_attr(struct nlmsghdr *nlh, size_t len, uint8_t family,
+			 const struct mplsroute_nexthop *nh, uint16_t type)
+{
+	int ret;
+
+	if (type == RTA_FLOW) {
+		if (!nh->has_flow)
+			return 0;
+		return mr_attr_put(nlh, len, RTA_FLOW, 4, &nh->flow);
+	}
+	ret = put_nh_attr(nlh, len, family, nh, type);
+	return ret > 0 ? 0 : ret;
+}
+
 /* a nexthop's attributes: listed ones first, then the rest present */
 static int put_nh_attrs(struct nlmsghdr *nlh, size_t len, uint8_t family,
 			const struct mplsroute_nexthop *nh)
@@ -376,14 +391,14 @@ static int put_nh_attrs(struct nlmsghdr *nlh, size_t len, uint8_t family,
 	if (n > sizeof(nh->attrs) / sizeof(nh->attrs[0]))
 		return -EINVAL;
 	for (i = 0; i < n; i++) {
-		ret = put_nh_attr(nlh, len, family, nh, nh->attrs[i]);
+		ret = put_rtnh_attr(nlh, len, family, nh, nh->attrs[i]);
 		if (ret < 0)
 			return ret;
 	}
 	for (i = 0; i < sizeof(nexthop_order) / sizeof(nexthop_order[0]); i++) {
 		if (listed(nh->attrs, n, nexthop_order[i]))
 			continue;
-		ret = put_nh_attr(nlh, len, family, nh, nexthop_order[i]);
+		ret = put_rtnh_attr(nlh, len, family, nh, nexthop_order[i]);
 		if (ret < 0)
 			return ret;
 	}

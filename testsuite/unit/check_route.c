@@ -430,6 +430,21 @@ static void fill_ttl_prop_multipath(void)
 	nexthop(1, NULL, NULL, v4("192.168.40.102", 32), 12, 1);
 }
 
+/* realms-nexthop: route add 10.6.6.0/24 nexthop via 192.168.30.102 realms
+ * 3/4 dev eth1 nexthop via 192.168.40.102 dev eth2 realms 7 */
+static void fill_realms_nexthop(void)
+{
+	dst4("10.6.6.0", 24);
+	nexthop(0, NULL, NULL, v4("192.168.30.102", 32), 11, 1);
+	rt.nhs[0].flow = 3u << 16 | 4;
+	rt.nhs[0].has_flow = 1;
+	nh_attr(&rt.nhs[0], RTA_FLOW);
+	nexthop(1, NULL, NULL, v4("192.168.40.102", 32), 12, 1);
+	rt.nhs[1].flow = 7;
+	rt.nhs[1].has_flow = 1;
+	nh_attr(&rt.nhs[1], RTA_FLOW);
+}
+
 struct rcase {
 	const char *dir;	/* under testsuite/data/iproute2-4.4 */
 	void (*fill)(void);
@@ -491,6 +506,8 @@ static const struct rcase cases[] = {
 	{ EXTRA "ttl-prop-inet", fill_ttl_prop_inet, RTM_NEWROUTE, ADD_FLAGS,
 	  -1 },
 	{ EXTRA "ttl-prop-multipath", fill_ttl_prop_multipath, RTM_NEWROUTE,
+	  ADD_FLAGS, -1 },
+	{ EXTRA "realms-nexthop", fill_realms_nexthop, RTM_NEWROUTE,
 	  ADD_FLAGS, -1 },
 };
 
