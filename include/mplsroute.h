@@ -712,7 +712,7 @@ int mplsroute_route_print_json(struct mplsroute_json *j,
 			       const struct mplsroute_route *rt,
 			       const struct mplsroute_print_opts *o);
 
-/* mplsroute_json_close - end the array and the line.  0 or -EIO. */
+/* mplsroute_json_close - end the array and the line.  Returns 0 or -EIO. */
 int mplsroute_json_close(struct mplsroute_json *j);
 
 #ifdef __cplusplus
