@@ -56,7 +56,9 @@ $(LIBA): $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(LIBSO): $(LIB_OBJ) lib/libmplsroute.map
+# the version script must name every function of the header (mapcheck.sh)
+$(LIBSO): $(LIB_OBJ) lib/libmplsroute.map include/mplsroute.h
+	@sh testsuite/build/mapcheck.sh include/mplsroute.h lib/libmplsroute.map
 	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=lib/libmplsroute.map \
 		$(ALL_LDFLAGS) -o $@ $(LIB_OBJ) $(MNL_LIBS)
 	ln -sf libmplsroute.so.$(VERSION) $(OUT)lib/$(SONAME)

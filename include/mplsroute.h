@@ -210,6 +210,7 @@ struct mplsroute_route {
 	uint8_t has_ttl_propagate;	/* has_ttl_propagate */
 	uint32_t uid;		/* RTA_UID (route get answers), when has_uid */
 	uint8_t has_uid;
+	char cc_algo[16];	/* RTAX_CC_ALGO (congctl), when metrics_set */
 
 	uint8_t nattrs;
 	uint16_t attrs[MPLSROUTE_MAX_ATTRS];
@@ -563,7 +564,8 @@ struct mplsroute_sock;
  * RTA_ENCAP(+TYPE), RTA_PRIORITY, RTA_TABLE (rt->table_id; rtm_table when
  * absent), RTA_METRICS (u32 ones), RTA_MULTIPATH (rt->nhs, each with its
  * own via/newdst/encap and the encap's MPLS_IPTUNNEL_TTL), RTA_PREF,
- * RTA_TTL_PROPAGATE, RTA_IIF, RTA_MARK, RTA_UID and RTA_CACHEINFO.
+ * RTA_TTL_PROPAGATE, RTA_IIF, RTA_MARK, RTA_UID and RTA_CACHEINFO;
+ * RTAX_CC_ALGO's name goes to rt->cc_algo (its bit set in metrics_set).
  * rt->attrs lists, in wire order, which of RTA_DST, RTA_SRC, RTA_PREFSRC,
  * RTA_PRIORITY, RTA_TABLE, RTA_GATEWAY, RTA_VIA, RTA_NEWDST, RTA_ENCAP and
  * RTA_TTL_PROPAGATE were present (each nexthop's attrs likewise for its

@@ -238,6 +238,20 @@ static int get_multipath(const struct nlattr *mp, uint8_t family,
 	return 0;
 }
 
+/* RTAX_CC_ALGO: a name, NUL-terminated or not, cut to fit rt->cc_algo */
+static void get_cc_algo(const struct nlattr *a, struct mplsroute_route *rt)
+{
+	size_t n = mnl_attr_get_payload_len(a);
+	const char *name = mnl_attr_get_payload(a);
+
+	if (n >= sizeof(rt->cc_algo))
+		n = sizeof(rt->cc_algo) - 1;
+	memcpy(rt->cc_algo, name, n);
+	rt->cc_algo[n] = 0;
+	rt->cc_algo[strnlen(rt->cc_algo, n)] = 0;
+	rt->metrics_set |= 1u << RTAX_CC_ALGO;
+}
+
 static int get_metrics(const struct nlattr *m, struct mplsroute_route *rt)
 {
 	const char *p = mnl_attr_get_payload(m);
@@ -251,8 +265,9 @@ static int get_metrics(const struct nlattr *m, struct mplsroute_route *rt)
 			return -EINVAL;
 		type = mnl_attr_get_type(a);
 		/* RTAX_CC_ALGO is a string; the others are u32 */
-		if (type > 0 && type <= RTAX_MAX && type < 17 &&
-		    type != RTAX_CC_ALGO) {
+		if (type == RTAX_CC_ALGO) {
+			get_cc_algo(a, rt);
+		} else if (type > 0 && type <= RTAX_MAX && type < 17) {
 			if (mnl_attr_get_payload_len(a) != 4)
 				return -EINVAL;
 			rt->metrics[type] = mnl_attr_get_u32(a);

@@ -404,7 +404,10 @@ static void print_metrics(const struct pctx *p)
 			fprintf(p->f, " metric %u", i);
 		if (lock & (1u << i))
 			fprintf(p->f, " lock");
-		print_metric(p->f, i, rt->metrics[i]);
+		if (i == RTAX_CC_ALGO)
+			fprintf(p->f, " %s", rt->cc_algo);
+		else
+			print_metric(p->f, i, rt->metrics[i]);
 	}
 }
 

@@ -354,7 +354,12 @@ MR_EXPORT int mplsroute_route_put_metric(struct mplsroute_route *rt,
 	if (len)
 		memcpy(rt->mx + rt->mxlen + MNL_ATTR_HDRLEN, data, len);
 	rt->mxlen += need;
-	if (len == 4 && type < 17) {
+	if (type == RTAX_CC_ALGO) {
+		memset(rt->cc_algo, 0, sizeof(rt->cc_algo));
+		memcpy(rt->cc_algo, data, len < sizeof(rt->cc_algo) ?
+		       len : sizeof(rt->cc_algo) - 1);
+		rt->metrics_set |= 1u << type;
+	} else if (len == 4 && type < 17) {
 		memcpy(&rt->metrics[type], data, 4);
 		rt->metrics_set |= 1u << type;
 	}
@@ -503,13 +508,14 @@ MR_EXPORT int mplsroute_route_build(void *buf, size_t len,
 				    const struct mplsroute_route *rt,
 				    uint16_t nlmsg_type, uint16_t nlmsg_flags)
 {
-	uint32_t tid = rt->table_id ? rt->table_id : rt->table;
 	struct nlmsghdr *nlh;
 	struct rtmsg *rtm;
+	uint32_t tid;
 	int ret;
 
 	if (!buf || !rt)
 		return -EINVAL;
+	tid = rt->table_id ? rt->table_id : rt->table;
 	if (len < MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(*rtm)))
 		return -EMSGSIZE;
 	nlh = mnl_nlmsg_put_header(buf);

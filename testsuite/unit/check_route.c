@@ -692,7 +692,8 @@ START_TEST(test_put_metric_congctl)
 	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_CC_ALGO,
 						    "cubic", 5), 0);
 	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_MTU, &v, 4), 0);
-	ck_assert_int_eq(rt.metrics_set & (1u << RTAX_CC_ALGO), 0);
+	ck_assert_int_ne(rt.metrics_set & (1u << RTAX_CC_ALGO), 0);
+	ck_assert_str_eq(rt.cc_algo, "cubic");
 	rt.metrics[RTAX_LOCK] = 1u << RTAX_CC_ALGO;
 	rt.metrics_set |= 1u << RTAX_LOCK;
 	mplsroute_route_finish(&rt, RTM_NEWROUTE);
@@ -740,6 +741,30 @@ START_TEST(test_put_raw)
 			 -EMSGSIZE);
 	ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_FLOW, NULL, 4),
 			 -EINVAL);
+}
+END_TEST
+
+/* realms and congctl decode back: RTA_FLOW, RTAX_CC_ALGO cut to 15 */
+START_TEST(test_flow_cc_roundtrip)
+{
+	static struct mplsroute_route back;
+	uint32_t flow = 3u << 16 | 4;
+
+	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	dst4("10.4.4.0", 24);
+	ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_FLOW, &flow, 4), 0);
+	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_CC_ALGO,
+			 "averyveryverylongname", 21), 0);
+	ck_assert_str_eq(rt.cc_algo, "averyveryverylo");
+	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	ck_assert_int_gt(mplsroute_route_build(buf, sizeof(buf), &rt,
+					       RTM_NEWROUTE, 0), 0);
+	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)buf, &back),
+			 0);
+	ck_assert_int_eq(back.nh.has_flow, 1);
+	ck_assert_uint_eq(back.nh.flow, flow);
+	ck_assert_int_ne(back.metrics_set & (1u << RTAX_CC_ALGO), 0);
+	ck_assert_str_eq(back.cc_algo, "averyveryverylo");
 }
 END_TEST
 
@@ -967,6 +992,8 @@ START_TEST(test_bad_route)
 			 RTM_NEWROUTE, 0), -EINVAL);
 	ck_assert_int_eq(mplsroute_route_build(NULL, 100, &rt,
 			 RTM_NEWROUTE, 0), -EINVAL);
+	ck_assert_int_eq(mplsroute_route_build(buf, sizeof(buf), NULL,
+			 RTM_NEWROUTE, 0), -EINVAL);
 }
 END_TEST
 
@@ -1002,6 +1029,7 @@ static Suite *route_suite(void)
 	tcase_add_test(tc, test_put_metric);
 	tcase_add_test(tc, test_put_metric_congctl);
 	tcase_add_test(tc, test_put_raw);
+	tcase_add_test(tc, test_flow_cc_roundtrip);
 	tcase_add_test(tc, test_init);
 	tcase_add_test(tc, test_finish_inet);
 	tcase_add_test(tc, test_finish_types);
