@@ -9,7 +9,9 @@ TOP=${TOP:-$(pwd)}
 cd "$TOP" || exit 1
 TMP=$(mktemp -d /tmp/mplsroute-build.XXXXXX) || exit 1
 trap 'rm -rf "$TMP"' EXIT INT TERM
-SO=$(ls lib/libmplsroute.so.*.*.* 2>/dev/null | head -n 1)
+# the library the soname link points at (the Makefile's current VERSION)
+SO=
+[ -e lib/libmplsroute.so.0 ] && SO=lib/$(readlink lib/libmplsroute.so.0)
 
 pass() { echo "PASS build/$1"; }
 fail() { echo "FAIL build/$1: $2"; }
