@@ -20,7 +20,13 @@
 #endif
 
 #define FLUSH_BUF	(4096 - 512)	/* 4.4's flush buffer */
-#define FLUSH_SECS	30		/* 4.4 gives up after this long */
+/*
+ * 4.4 gives up when this long has passed since the flush began; a round
+ * over a full label table can take longer on a slow machine, so here the
+ * clock restarts with each round (a flush still ends when a round takes
+ * longer than this, e.g. while routes keep coming back).
+ */
+#define FLUSH_SECS	30
 
 /* what the words of `route show/flush` select */
 struct sel {
