@@ -23,7 +23,7 @@ if ! sh testsuite/lab/uml.sh --check; then
 	exit 77
 fi
 [ -x "$BUILD/ip/ipmpls" ] || { echo "bench: build ipmpls first (make)" >&2; exit 1; }
-$CC -O2 -Wall -Wextra -o "$OUT/rawsend" bench/rawsend.c -lmnl &&
+$CC -O2 -Wall -Wextra -D_GNU_SOURCE -o "$OUT/rawsend" bench/rawsend.c -lmnl &&
 	$CC -O2 -Wall -Wextra -o "$OUT/rss" bench/rss.c || exit 1
 
 mem=512M

@@ -33,6 +33,7 @@ END {
 	row("install: ip -batch (iproute2 6.1)", "install-ip", t["install-ip"], n, ti, ok("install-ip", n))
 	row(sprintf("install: one ip per route (%d, scaled)", nloop), "install-loop", tl, n, ti, ok("install-loop", nloop))
 	row("install: raw sender (no ACKs)", "install-raw", t["install-raw"], n, ti, ok("install-raw", n))
+	row("install: raw sender, ACKs drained", "install-rawack", t["install-rawack"], n, ti, ok("install-rawack", n))
 	ts = t["show-ipmpls"]
 	row("show: ipmpls -f mpls route show", "show-ipmpls", ts, n, ts, ok("show-ipmpls", n) (l_si == n ? "" : ", printed " l_si " lines"))
 	row("show: ip -f mpls route show", "show-ip", t["show-ip"], n, ts, ok("show-ip", n) (l_sp == n ? "" : ", printed " l_sp " lines"))
@@ -45,6 +46,8 @@ END {
 		printf "  install: one ip per route / ipmpls     = %6.1f\n", tl / ti
 		if (t["install-raw"] > 0)
 			printf "  install: ipmpls / raw sender           = %6.2f  (target <= 1.25)\n", ti / t["install-raw"]
+		if (t["install-rawack"] > 0)
+			printf "  install: ipmpls / raw sender with ACKs = %6.2f\n", ti / t["install-rawack"]
 	}
 	if (ts > 0)
 		printf "  show:    ip / ipmpls                   = %6.2f  (target >= 1.5)\n", t["show-ip"] / ts

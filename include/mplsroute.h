@@ -388,12 +388,12 @@ int mplsroute_dsfield_n2a(uint32_t id, char *buf, size_t len);
 int mplsroute_realm_a2n(uint32_t *id, const char *arg);
 int mplsroute_realm_n2a(uint32_t id, char *buf, size_t len);
 
-/* ---- socket, ACKs, extack, replay, batches (lib/sock.c, lib/replay.c, lib/batch.c) */
+/* ---- socket, replay, batches (lib/sock.c, lib/replay.c, lib/batch.c) ---- */
 
 /* A NETLINK_ROUTE socket, or a replay of a recording (see _open_replay). */
 struct mplsroute_sock;
 
-/* called for every reply message of a request; return 0 to go on, < 0 to stop */
+/* called for each reply to a request; return 0 to go on, < 0 to stop */
 typedef int (*mplsroute_msg_cb)(const struct nlmsghdr *nlh, void *data);
 
 /*
@@ -511,7 +511,7 @@ typedef void (*mplsroute_batch_cb)(const struct nlmsghdr *req, int err,
 				   const char *errmsg, unsigned long cookie,
 				   void *data);
 
-/* stop at the first failure; adds after it that the kernel applied are undone */
+/* stop at the first failure; undo the adds after it that the kernel applied */
 #define MPLSROUTE_BATCH_STOP	0x1
 
 /*

@@ -7,8 +7,8 @@
 # nlmon_dump; compare the route requests (nlcmp: padding aside), the exit
 # code and stdout with the recording (beyond/ cases without a requests file:
 # not the requests).  Then the kernel's routes afterwards:
-# when the case fails (recorded rc not 0, not a batch) or only reads (show, list, get),
-# they must be those before it ran; when it changes routes, the case runs
+# when the case fails (recorded rc not 0, not a batch) or only reads (show,
+# list, get), they must be those before it ran; when it changes routes, the case runs
 # again with Debian's ip in a fresh namespace and, when ip exits as the
 # recording says, the routes after both runs must be the same.  stderr
 # differences are reported, not failed (ip 6.1 and 4.4 word some errors
@@ -53,6 +53,16 @@ state() {
 	ip -n "$1" route show table all
 }
 
+# oneline FILE [N]: the first N (3) lines of FILE on one line
+oneline() {
+	head -n "${2:-3}" "$1" 2>/dev/null | tr '\n' ' '
+}
+
+# changes A B: the first two lines that differ between files A and B
+changes() {
+	diff "$1" "$2" | grep '^[<>]' | head -n 2 | tr '\n' ' '
+}
+
 # same WANT GOT: files equal, a missing WANT counting as empty
 same() {
 	if [ -f "$1" ]; then cmp -s "$1" "$2"; else [ ! -s "$2" ]; fi
@@ -80,17 +90,20 @@ run_one() {
 check_state() {
 	if [ -n "$READONLY" ] || { [ "$RC" != 0 ] && [ -z "$BATCH" ]; }; then
 		cmp -s "$2.mine.before" "$2.mine.state" ||
-			why="$why; routes changed: $(diff "$2.mine.before" "$2.mine.state" | grep '^[<>]' | head -n 2 | tr '\n' ' ')"
+			why="$why; routes changed: $(changes "$2.mine.before" \
+				"$2.mine.state")"
 		return
 	fi
 	BEFORE= run_one "$1" lab-case "$2.ip" ip ||
 		{ why="$why; no namespace for ip"; return; }
 	if [ "$(cat "$2.ip.rc")" != "$RC" ]; then
-		echo "  [lab-case/$name] routes not compared: ip exits $(cat "$2.ip.rc"), recorded $RC"
+		echo "  [lab-case/$name] routes not compared:" \
+			"ip exits $(cat "$2.ip.rc"), recorded $RC"
 		return
 	fi
 	cmp -s "$2.ip.state" "$2.mine.state" ||
-		why="$why; routes differ from ip's: $(diff "$2.ip.state" "$2.mine.state" | grep '^[<>]' | head -n 2 | tr '\n' ' ')"
+		why="$why; routes differ from ip's: $(changes "$2.ip.state" \
+			"$2.mine.state")"
 }
 
 # check_case DIR NAME: one line for one case
@@ -102,7 +115,8 @@ check_case() {
 	RC=$(cat "$dir/rc")
 	READONLY= BATCH=
 	case " $ARGV " in
-	*" route show "*|*" route list "*|*" route lst "*|*" route get "*) READONLY=1 ;;
+	*" route show "*|*" route list "*|*" route lst "*|*" route get "*)
+		READONLY=1 ;;
 	*" -batch "*) BATCH=1 ;;
 	esac
 	if ! BEFORE=1 run_one "$dir" lab-case "$o.mine" "$IPMPLS"; then
@@ -112,14 +126,18 @@ check_case() {
 	rc=$(cat "$o.mine.rc")
 	[ "$rc" = 125 ] && why="$why; the capture failed"
 	# beyond/ cases without requests leave the request to ipmpls
-	case "$name" in beyond/*) [ -f "$dir/requests" ] || cp "$o.mine.req" "$o.want" ;; esac
-	[ -f "$o.want" ] || cp "$dir/requests" "$o.want" 2>/dev/null || : > "$o.want"
-	diff=$("$NLCMP" "$o.want" "$o.mine.req" 2>&1) ||
-		why="$why; requests differ: $(echo "$diff" | head -n 3 | tr '\n' ' ')"
+	case "$name" in
+	beyond/*) [ -f "$dir/requests" ] || cp "$o.mine.req" "$o.want" ;;
+	esac
+	[ -f "$o.want" ] || cp "$dir/requests" "$o.want" 2>/dev/null ||
+		: > "$o.want"
+	"$NLCMP" "$o.want" "$o.mine.req" > "$o.cmp" 2>&1 ||
+		why="$why; requests differ: $(oneline "$o.cmp")"
 	[ "$rc" = "$RC" ] || why="$why; rc $rc, recorded $RC"
 	same "$dir/stdout" "$o.mine.out" || why="$why; stdout differs"
 	same "$dir/stderr" "$o.mine.err" ||
-		echo "  [lab-case/$name] stderr: $(head -c 200 "$o.mine.err" | tr '\n' ' ') (recorded: $(cat "$dir/stderr" 2>/dev/null | tr '\n' ' '))"
+		echo "  [lab-case/$name] stderr: $(oneline "$o.mine.err")" \
+			"(recorded: $(oneline "$dir/stderr"))"
 	check_state "$dir" "$o"
 	if [ -z "$why" ]; then
 		echo "PASS lab-case/$name"

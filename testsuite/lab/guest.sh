@@ -9,10 +9,17 @@ export IPMPLS
 
 # the lab itself: modules loaded, the reference namespace, capture works
 t_lab_capture() {
-	labns_setup cap >/dev/null 2>&1 || { echo "FAIL lab-capture: labns_setup"; return; }
+	if ! labns_setup cap >/dev/null 2>&1; then
+		echo "FAIL lab-capture: labns_setup"
+		return
+	fi
 	ip netns exec cap "$NLMON" -q /tmp/cap.req nlmon0 -- \
 		ip route add 10.4.4.0/24 via 192.168.30.102 >/dev/null 2>&1
-	if grep -q '^RTM_NEWROUTE 0x605 2c00000018000506000000000000000002180000fe03000100000000080001000a04040008000500c0a81e66$' /tmp/cap.req; then
+	# the whole request, seq and pid zeroed: NEW|CREATE|EXCL|ACK, 10.4.4.0/24,
+	# table main, boot, universe, unicast, RTA_DST, RTA_GATEWAY
+	want="RTM_NEWROUTE 0x605 2c000000180005060000000000000000"
+	want="${want}02180000fe03000100000000080001000a04040008000500c0a81e66"
+	if [ "$(cat /tmp/cap.req)" = "$want" ]; then
 		echo "PASS lab-capture"
 	else
 		echo "FAIL lab-capture: no RTM_NEWROUTE captured on nlmon0"
@@ -66,9 +73,16 @@ t_scripts() {
 	done
 }
 
-t_lab_capture
-t_seed
-t_failures
-t_cases
-t_scripts
+# timed PART: runs t_PART and notes how long it took
+timed() {
+	_t0=$(date +%s)
+	"t_$1"
+	echo "  ($1: $(($(date +%s) - _t0)) s)"
+}
+
+timed lab_capture
+timed seed
+timed failures
+timed cases
+timed scripts
 exit 0

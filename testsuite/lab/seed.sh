@@ -1,8 +1,9 @@
 # testsuite/lab/seed.sh: the seed's MPLS network end to end, run inside the UML guest
 # Topology: topo.sh's host1 - r1 - r2 - r3 - host2 (routes added with ipmpls).
-# Shows each router's routes with ipmpls (they must be ip's, spacing aside), pings host2 from host1 (the reply
-# must come with ttl=61), and captures on r1-r2 (labels 100 and 210 expected)
-# and r2-r3 (110 and 200).  Prints what it does as it goes.
+# Shows each router's routes with ipmpls (they must be ip's, spacing aside),
+# pings host2 from host1 (the reply must come with ttl=61), and captures on
+# r1-r2 (labels 100 and 210 expected) and r2-r3 (110 and 200).  Prints what
+# it does as it goes.
 # usage (in the guest, see uml.sh): sh testsuite/lab/seed.sh [--tap]
 #   --tap: also print one "PASS/FAIL name" line per check (the lab group)
 # Exit: 0 only when the ping went through with the right ttl and labels.
