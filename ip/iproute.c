@@ -11,25 +11,7 @@
 
 #include "ipmpls.h"
 #include "utils.h"
-
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
-#ifndef RTA_VIA
-#define RTA_VIA 18
-#endif
-#ifndef RTA_NEWDST
-#define RTA_NEWDST 19
-#endif
-#ifndef RTA_PREF
-#define RTA_PREF 20
-#endif
-#ifndef RTA_ENCAP
-#define RTA_ENCAP 22
-#endif
-#ifndef RTA_TTL_PROPAGATE
-#define RTA_TTL_PROPAGATE 26
-#endif
+#include "compat.h"
 
 #define ROUTE_MSG_SIZE	8192
 

@@ -11,13 +11,7 @@
 
 #include "ipmpls.h"
 #include "utils.h"
-
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
-#ifndef RTM_F_LOOKUP_TABLE
-#define RTM_F_LOOKUP_TABLE 0x1000
-#endif
+#include "compat.h"
 
 #define FLUSH_BUF	(4096 - 512)	/* 4.4's flush buffer */
 /*

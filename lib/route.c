@@ -7,13 +7,6 @@
 
 #include "internal.h"
 
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
-#ifndef RTA_TTL_PROPAGATE
-#define RTA_TTL_PROPAGATE 26
-#endif
-
 /* the attributes the builder knows, in the order it adds unlisted ones */
 static const uint16_t route_order[] = {
 	RTA_DST, RTA_SRC, RTA_ENCAP, RTA_GATEWAY, RTA_NEWDST, RTA_PREFSRC,

@@ -6,10 +6,7 @@
 #include <libmnl/libmnl.h>
 #include "mplsroute.h"
 #include "unit.h"
-
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
+#include "compat.h"
 
 static unsigned char buf[1024];
 

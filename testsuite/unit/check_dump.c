@@ -8,10 +8,7 @@
 
 #include "mplsroute.h"
 #include "unit.h"
-
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
+#include "compat.h"
 
 #define DATA "testsuite/data/iproute2-4.4/cases"
 

@@ -6,10 +6,7 @@
 #include <libmnl/libmnl.h>
 #include "mplsroute.h"
 #include "unit.h"
-
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
+#include "compat.h"
 
 #define ADD_FLAGS	(NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL)
 #define DEL_FLAGS	NLM_F_ACK
@@ -343,9 +340,6 @@ static void fill_dev_enc_multipath_last(void)
 
 /* ---- beyond 4.4: encap ttl and ttl-propagate (golden/extra, ip 6.1) ---- */
 
-#ifndef RTA_TTL_PROPAGATE
-#define RTA_TTL_PROPAGATE 26
-#endif
 #define EXTRA "../../golden/extra/"
 
 /* encap-ttl: route add 10.4.4.0/24 encap mpls 100 ttl 10 via inet
