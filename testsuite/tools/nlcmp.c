@@ -132,7 +132,7 @@ static int mask_attrs(unsigned char *p, size_t len, int depth)
 		if (al < 4 || off + al > len)
 			return -1;
 		if (off + end > len)
-			end = len - off;	/* the last one may lack its pad */
+			end = len - off; /* the last one may lack its pad */
 		memset(p + off + al, 0, end - al);
 		if (depth == 0 && type == RTA_MULTIPATH)
 			mask_nexthops(p + off + 4, al - 4, depth);
