@@ -434,6 +434,18 @@ static int put_multipath(struct nlmsghdr *nlh, size_t len,
 	return 0;
 }
 
+/* RTAX_LOCK (last, when set), then the end of the RTA_METRICS @nest */
+static int put_metrics_end(struct nlmsghdr *nlh, size_t len,
+			   const struct mplsroute_route *rt,
+			   struct nlattr *nest)
+{
+	if (rt->metrics_set & (1u << RTAX_LOCK) &&
+	    mr_attr_put(nlh, len, RTAX_LOCK, 4, &rt->metrics[RTAX_LOCK]) < 0)
+		return -EMSGSIZE;
+	mnl_attr_nest_end(nlh, nest);
+	return 0;
+}
+
 /* RTA_METRICS as the user gave them (rt->mx), then RTAX_LOCK */
 static int put_metrics_given(struct nlmsghdr *nlh, size_t len,
 			     const struct mplsroute_route *rt)
@@ -445,11 +457,7 @@ static int put_metrics_given(struct nlmsghdr *nlh, size_t len,
 	nest = mr_attr_nest_start(nlh, len, RTA_METRICS);
 	if (!nest || put_bytes(nlh, len, rt->mx, rt->mxlen) < 0)
 		return -EMSGSIZE;
-	if (rt->metrics_set & (1u << RTAX_LOCK) &&
-	    mr_attr_put(nlh, len, RTAX_LOCK, 4, &rt->metrics[RTAX_LOCK]) < 0)
-		return -EMSGSIZE;
-	mnl_attr_nest_end(nlh, nest);
-	return 0;
+	return put_metrics_end(nlh, len, rt, nest);
 }
 
 /* RTA_METRICS: each metric set, ascending, RTAX_LOCK last */
@@ -472,11 +480,7 @@ static int put_metrics(struct nlmsghdr *nlh, size_t len,
 		if (mr_attr_put(nlh, len, i, 4, &rt->metrics[i]) < 0)
 			return -EMSGSIZE;
 	}
-	if (rt->metrics_set & (1u << RTAX_LOCK) &&
-	    mr_attr_put(nlh, len, RTAX_LOCK, 4, &rt->metrics[RTAX_LOCK]) < 0)
-		return -EMSGSIZE;
-	mnl_attr_nest_end(nlh, nest);
-	return 0;
+	return put_metrics_end(nlh, len, rt, nest);
 }
 
 /* everything after the rtmsg, in 4.4's order */
