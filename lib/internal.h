@@ -37,4 +37,12 @@ const char *mr_addr_fmt(const struct mplsroute_addr *a, char *buf,
 const char *mr_ifname(const struct mplsroute_print_opts *o, uint32_t idx,
 		      char *buf, size_t len);
 
+/* lib/names.c: the cache flags (RTCF_*) by name, in iproute2's order */
+struct mr_flag_name {
+	uint32_t flag;
+	const char *name;
+};
+extern const struct mr_flag_name mr_rtcf_names[];
+extern const size_t mr_rtcf_nnames;
+
 #endif

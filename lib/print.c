@@ -196,22 +196,13 @@ static void print_ci_common(const struct pctx *p)
 /* the `cache` part of a cloned IPv4 route (route get) */
 static void print_cache4(const struct pctx *p)
 {
-	static const struct { uint32_t flag; const char *name; } fl[] = {
-		{ RTCF_LOCAL, "local" }, { RTCF_REJECT, "reject" },
-		{ RTCF_MULTICAST, "mc" }, { RTCF_BROADCAST, "brd" },
-		{ RTCF_DNAT, "dst-nat" }, { RTCF_SNAT, "src-nat" },
-		{ RTCF_MASQ, "masq" }, { RTCF_DIRECTDST, "dst-direct" },
-		{ RTCF_DIRECTSRC, "src-direct" },
-		{ RTCF_REDIRECTED, "redirected" },
-		{ RTCF_DOREDIRECT, "redirect" }, { RTCF_FAST, "fastroute" },
-		{ RTCF_NOTIFY, "notify" }, { RTCF_TPROXY, "proxy" },
-	};
+	const struct mr_flag_name *fl = mr_rtcf_names;
 	uint32_t flags = p->rt->flags & ~0xFFFFu;
 	int first = 1;
 	size_t i;
 
 	fprintf(p->f, "%s    cache ", p->sl);
-	for (i = 0; i < sizeof(fl) / sizeof(fl[0]); i++) {
+	for (i = 0; i < mr_rtcf_nnames; i++) {
 		if (!(flags & fl[i].flag))
 			continue;
 		flags &= ~fl[i].flag;

@@ -293,22 +293,13 @@ static void j_middle(struct mplsroute_json *j,
 static void j_cache(struct mplsroute_json *j, const struct mplsroute_route *rt,
 		    const struct mplsroute_print_opts *o)
 {
-	static const struct { uint32_t flag; const char *name; } fl[] = {
-		{ RTCF_LOCAL, "local" }, { RTCF_REJECT, "reject" },
-		{ RTCF_MULTICAST, "mc" }, { RTCF_BROADCAST, "brd" },
-		{ RTCF_DNAT, "dst-nat" }, { RTCF_SNAT, "src-nat" },
-		{ RTCF_MASQ, "masq" }, { RTCF_DIRECTDST, "dst-direct" },
-		{ RTCF_DIRECTSRC, "src-direct" },
-		{ RTCF_REDIRECTED, "redirected" },
-		{ RTCF_DOREDIRECT, "redirect" }, { RTCF_FAST, "fastroute" },
-		{ RTCF_NOTIFY, "notify" }, { RTCF_TPROXY, "proxy" },
-	};
+	const struct mr_flag_name *fl = mr_rtcf_names;
 	long hz = o && o->hz > 0 ? o->hz : 100;
 	size_t i;
 
 	if (rt->family == AF_INET && (rt->flags & RTM_F_CLONED)) {
 		j_array_open(j, "cache");
-		for (i = 0; i < sizeof(fl) / sizeof(fl[0]); i++)
+		for (i = 0; i < mr_rtcf_nnames; i++)
 			if (rt->flags & fl[i].flag)
 				j_str(j, NULL, fl[i].name);
 		j_array_close(j);
