@@ -31,8 +31,8 @@ LIBSO := $(OUT)lib/libmplsroute.so.$(VERSION)
 SONAME := libmplsroute.so.$(SOMAJOR)
 IPMPLS := $(OUT)ip/ipmpls
 
-.PHONY: all check check-unit check-golden check-lab check-sanitize check-sanitize-build \
-	check-build install clean distclean demo bench tests
+.PHONY: all check check-unit check-golden check-lab check-sanitize \
+	check-sanitize-build check-build install clean distclean demo bench tests
 
 all: $(LIBA) $(LIBSO) $(IPMPLS)
 
@@ -69,8 +69,8 @@ $(IPMPLS): $(IP_OBJ) $(LIBA)
 
 $(OUT)testsuite/unit/check_%: testsuite/unit/check_%.c $(LIBA) config.mk
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) $(CHECK_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) \
-		$(MNL_LIBS) $(CHECK_LIBS)
+	$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) $(CHECK_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+		$(LIBA) $(MNL_LIBS) $(CHECK_LIBS)
 
 $(OUT)testsuite/tools/%: testsuite/tools/%.c $(LIBA) config.mk
 	@mkdir -p $(dir $@)
@@ -90,7 +90,8 @@ check-golden: all tests
 	sh testsuite/run.sh golden
 
 check-sanitize-build:
-	$(MAKE) O=build-san EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer" \
+	$(MAKE) O=build-san \
+		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer" \
 		EXTRA_LDFLAGS="-fsanitize=address,undefined" all tests
 
 check-sanitize: all tests
@@ -114,7 +115,8 @@ bench: all
 pcdir = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
+		$(DESTDIR)$(INCLUDEDIR)
 	install -m 755 $(IPMPLS) $(DESTDIR)$(BINDIR)/ipmpls
 	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(LIBSO) $(DESTDIR)$(LIBDIR)/

@@ -163,7 +163,7 @@ struct mplsroute_nexthop {
 	uint8_t has_flow;		/* RTA_FLOW decoded into flow */
 	uint32_t flow;			/* realms: from << 16 | to */
 	struct mplsroute_labels encap;	/* RTA_ENCAP, n = 0: none */
-	uint8_t encap_ttl;		/* MPLS_IPTUNNEL_TTL, if has_encap_ttl */
+	uint8_t encap_ttl;		/* MPLS_IPTUNNEL_TTL if has_encap_ttl */
 	uint8_t has_encap_ttl;
 	struct mplsroute_labels newdst;	/* RTA_NEWDST, n = 0: none */
 	uint8_t nattrs;			/* RTA_* types in argument/wire order */
@@ -325,8 +325,9 @@ int mplsroute_route_put_raw(struct mplsroute_route *rt, uint16_t type,
  * encap with has_encap_ttl carries MPLS_IPTUNNEL_TTL after its labels),
  * then RTA_OIF (nh.ifindex),
  * RTA_METRICS (rt->mx as given, else metrics_set ascending; RTAX_LOCK
- * last; RTAX_CC_ALGO only from rt->mx) and RTA_MULTIPATH (nhs[]: each rtnexthop with flags, hops, ifindex
- * and its attributes in the same way).  A via of the route's family is
+ * last; RTAX_CC_ALGO only from rt->mx) and RTA_MULTIPATH (nhs[]: each
+ * rtnexthop with flags, hops, ifindex and its attributes in the same way,
+ * RTA_FLOW for has_flow included).  A via of the route's family is
  * sent as RTA_GATEWAY, any other as RTA_VIA.  Padding is zeroed.  Call
  * mplsroute_route_finish first.  Returns the message length,
  * -EMSGSIZE (buffer too small) or -EINVAL / -EAFNOSUPPORT (@rt holds
@@ -388,12 +389,12 @@ int mplsroute_dsfield_n2a(uint32_t id, char *buf, size_t len);
 int mplsroute_realm_a2n(uint32_t *id, const char *arg);
 int mplsroute_realm_n2a(uint32_t id, char *buf, size_t len);
 
-/* ---- socket, ACKs, extack, replay, batches (lib/sock.c, lib/replay.c, lib/batch.c) */
+/* ---- socket, replay, batches (lib/sock.c, lib/replay.c, lib/batch.c) ---- */
 
 /* A NETLINK_ROUTE socket, or a replay of a recording (see _open_replay). */
 struct mplsroute_sock;
 
-/* called for every reply message of a request; return 0 to go on, < 0 to stop */
+/* called for each reply to a request; return 0 to go on, < 0 to stop */
 typedef int (*mplsroute_msg_cb)(const struct nlmsghdr *nlh, void *data);
 
 /*
@@ -511,7 +512,7 @@ typedef void (*mplsroute_batch_cb)(const struct nlmsghdr *req, int err,
 				   const char *errmsg, unsigned long cookie,
 				   void *data);
 
-/* stop at the first failure; adds after it that the kernel applied are undone */
+/* stop at the first failure; undo the adds after it that the kernel applied */
 #define MPLSROUTE_BATCH_STOP	0x1
 
 /*

@@ -1,4 +1,4 @@
-/* ipbatch.c: ipmpls -batch FILE: ip's batch grammar, each line through do_iproute, adds pipelined */
+/* ipbatch.c: -batch FILE: ip's grammar, each line via do_iproute, pipelined */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -10,10 +10,7 @@
 
 #include "ipmpls.h"
 #include "utils.h"
-
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
+#include "compat.h"
 
 #define NETNS_RUN_DIR	"/var/run/netns"
 

@@ -11,25 +11,7 @@
 
 #include "ipmpls.h"
 #include "utils.h"
-
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
-#ifndef RTA_VIA
-#define RTA_VIA 18
-#endif
-#ifndef RTA_NEWDST
-#define RTA_NEWDST 19
-#endif
-#ifndef RTA_PREF
-#define RTA_PREF 20
-#endif
-#ifndef RTA_ENCAP
-#define RTA_ENCAP 22
-#endif
-#ifndef RTA_TTL_PROPAGATE
-#define RTA_TTL_PROPAGATE 26
-#endif
+#include "compat.h"
 
 #define ROUTE_MSG_SIZE	8192
 
@@ -592,10 +574,10 @@ static int kw_onlink(struct rtparse *p)
 	return 0;
 }
 
-/* realms [FROM/]TO: RTA_FLOW (FROM << 16 | TO) in argument order, as 4.4 */
-static int kw_realms(struct rtparse *p)
+/* realms [FROM/]TO: FROM << 16 | TO, 4.4's get_rt_realms; 0 or exit code */
+static int parse_realms(struct rtparse *p, uint32_t *flow)
 {
-	uint32_t from = 0, to = 0, flow;
+	uint32_t from = 0, to = 0;
 	char word[256], *slash;
 
 	if (next(p))
@@ -611,7 +593,18 @@ static int kw_realms(struct rtparse *p)
 	slash = slash ? slash + 1 : word;
 	if (*slash && mplsroute_realm_a2n(&to, slash) < 0)
 		return invarg("\"realm\" value is invalid\n", cur(p));
-	flow = from << 16 | to;
+	*flow = from << 16 | to;
+	return 0;
+}
+
+/* a route's realms: RTA_FLOW in argument order, as 4.4 */
+static int kw_realms(struct rtparse *p)
+{
+	uint32_t flow;
+	int ret = parse_realms(p, &flow);
+
+	if (ret)
+		return ret;
 	if (mplsroute_route_put_raw(p->rt, RTA_FLOW, &flow, 4) < 0) {
 		fprintf(stderr, "Error: too many attributes.\n");
 		return EXIT_BADARG;
@@ -746,7 +739,11 @@ static int parse_one_nh(struct rtparse *p, struct mplsroute_nexthop *nh)
 			nh->flags |= RTNH_F_ONLINK;
 			ret = 0;
 		} else if (matches(w, "realms") == 0) {
-			ret = unsupported(w);
+			ret = parse_realms(p, &nh->flow);
+			if (ret == 0) {
+				nh->has_flow = 1;
+				push_nh_attr(nh, RTA_FLOW);
+			}
 		} else if (strcmp(w, "encap") == 0) {
 			ret = parse_encap(p, nh);
 			if (ret == 0)

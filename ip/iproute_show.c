@@ -11,16 +11,16 @@
 
 #include "ipmpls.h"
 #include "utils.h"
-
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
-#ifndef RTM_F_LOOKUP_TABLE
-#define RTM_F_LOOKUP_TABLE 0x1000
-#endif
+#include "compat.h"
 
 #define FLUSH_BUF	(4096 - 512)	/* 4.4's flush buffer */
-#define FLUSH_SECS	30		/* 4.4 gives up after this long */
+/*
+ * 4.4 gives up when this long has passed since the flush began; a round
+ * over a full label table can take longer on a slow machine, so here the
+ * clock restarts with each round (a flush still ends when a round takes
+ * longer than this, e.g. while routes keep coming back).
+ */
+#define FLUSH_SECS	30
 
 /* what the words of `route show/flush` select */
 struct sel {
@@ -452,7 +452,7 @@ static int dump_failed(struct ipmpls_ctx *ctx, int ret, const char *what)
 
 static int do_flush(struct ipmpls_ctx *ctx, struct walk *w)
 {
-	int round = 0, stats = ctx->opts->stats, ret;
+	int round = 0, stats = ctx->opts->stats, ret, lost = 0;
 	time_t start = time(NULL);
 
 	for (;;) {
@@ -460,7 +460,7 @@ static int do_flush(struct ipmpls_ctx *ctx, struct walk *w)
 		ret = mplsroute_route_dump(ctx->sock, w->sel->family,
 					   walk_route, w);
 		dump_intr_note(ctx, ret);
-		if (ret == -ENOBUFS && !w->send_err)
+		if (ret == -ENOBUFS && !w->send_err && ++lost < 10)
 			continue;	/* messages lost: dump again */
 		if (ret < 0) {
 			cmd_exits = 1;
@@ -742,19 +742,15 @@ static int get_reask(struct getreq *g, struct nlmsghdr *nlh)
 	return 0;
 }
 
-static int get_failed(struct ipmpls_ctx *ctx, int ret)
+/* the kernel refused @req: its words, and a hint when MPLS is missing */
+static int get_failed(struct ipmpls_ctx *ctx, const struct nlmsghdr *req,
+		      int ret)
 {
-	const char *msg;
-
 	if (ret == -ECANCELED || ret == -ENOMEM) {
 		fprintf(stderr, "An error :-)\n");
 		return EXIT_BADARG;
 	}
-	msg = mplsroute_sock_errmsg(ctx->sock);
-	if (msg && *msg)
-		fprintf(stderr, "Error: %s.\n", msg);
-	else
-		fprintf(stderr, "RTNETLINK answers: %s\n", strerror(-ret));
+	ipmpls_kernel_error(req, ret, mplsroute_sock_errmsg(ctx->sock));
 	return EXIT_KERNEL;
 }
 
@@ -768,19 +764,19 @@ static int get_talk(struct ipmpls_ctx *ctx, struct getreq *g)
 
 	if (!g->connected || g->from_ok) {
 		ret = mplsroute_sock_request(ctx->sock, g->nlh, get_print, ctx);
-		return ret < 0 ? get_failed(ctx, ret) : EXIT_OK;
+		return ret < 0 ? get_failed(ctx, g->nlh, ret) : EXIT_OK;
 	}
 	memset(ans, 0, sizeof(ans));
 	ret = mplsroute_sock_request(ctx->sock, g->nlh, get_keep, &a);
 	if (ret < 0)
-		return get_failed(ctx, ret);
+		return get_failed(ctx, g->nlh, ret);
 	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct rtmsg)))
 		return EXIT_BADARG;
 	ret = get_reask(g, nlh);
 	if (ret)
 		return ret;
 	ret = mplsroute_sock_request(ctx->sock, nlh, get_print, ctx);
-	return ret < 0 ? get_failed(ctx, ret) : EXIT_OK;
+	return ret < 0 ? get_failed(ctx, nlh, ret) : EXIT_OK;
 }
 
 int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv)

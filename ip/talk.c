@@ -1,4 +1,4 @@
-/* talk.c: sending a built request, alone or into the batch pipeline, and iproute2's error words */
+/* talk.c: sending a request, alone or into the batch pipeline; ip's errors */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -46,8 +46,8 @@ static int req_has_mpls_encap(const struct nlmsghdr *nlh)
 			continue;
 		nh = mnl_attr_get_payload(a);
 		rest = mnl_attr_get_payload_len(a);
-		while (rest >= (int)sizeof(*nh) && nh->rtnh_len >= sizeof(*nh) &&
-		       nh->rtnh_len <= rest) {
+		while (rest >= (int)sizeof(*nh) &&
+		       nh->rtnh_len >= sizeof(*nh) && nh->rtnh_len <= rest) {
 			if (attrs_have_mpls_encap((const void *)RTNH_DATA(nh),
 						  nh->rtnh_len - sizeof(*nh)))
 				return 1;

@@ -12,10 +12,7 @@
 
 #include "ipmpls.h"
 #include "utils.h"
-
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
+#include "internal.h"
 
 int matches(const char *word, const char *full)
 {
@@ -35,45 +32,14 @@ int arg_next(struct argcur *c)
 	return 0;
 }
 
-static const struct {
-	const char *name;
-	int family;
-} families[] = {
-	{ "inet", AF_INET },
-	{ "inet6", AF_INET6 },
-	{ "dnet", AF_DECnet },
-	{ "link", AF_PACKET },
-	{ "ipx", AF_IPX },
-	{ "mpls", AF_MPLS },
-	{ "bridge", AF_BRIDGE },
-};
-
 int read_family(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(families) / sizeof(families[0]); i++)
-		if (strcmp(name, families[i].name) == 0)
-			return families[i].family;
-	return AF_UNSPEC;
+	return mr_af_read(name);
 }
 
 const char *family_name(int family)
 {
-	/* 4.4's family_name() knows these five */
-	switch (family) {
-	case AF_INET:
-		return "inet";
-	case AF_INET6:
-		return "inet6";
-	case AF_DECnet:
-		return "dnet";
-	case AF_IPX:
-		return "ipx";
-	case AF_MPLS:
-		return "mpls";
-	}
-	return "???";
+	return mr_af_name(family, MR_AF_CLI);
 }
 
 int get_u32(uint32_t *val, const char *arg, int base)

@@ -9,10 +9,6 @@
 
 #include "internal.h"
 
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
-
 #define WIRE_MAX	(MPLSROUTE_MAX_LABELS * 4)
 
 /* 2 bytes of family, then the address or the label stack */

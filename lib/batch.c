@@ -1,4 +1,4 @@
-/* batch.c: pipelined requests: windows of route adds per sendmsg, ACKs matched by seq, undo */
+/* batch.c: pipelined route adds: windows per sendmsg, ACKs by seq, undo */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,7 +94,8 @@ MR_EXPORT void mplsroute_batch_close(struct mplsroute_batch *b)
 	free(b);
 }
 
-MR_EXPORT unsigned long mplsroute_batch_failures(const struct mplsroute_batch *b)
+MR_EXPORT unsigned long
+mplsroute_batch_failures(const struct mplsroute_batch *b)
 {
 	return b->failures;
 }

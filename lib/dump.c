@@ -10,31 +10,6 @@
 
 #include "internal.h"
 
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
-#ifndef RTA_VIA
-#define RTA_VIA 18
-#endif
-#ifndef RTA_NEWDST
-#define RTA_NEWDST 19
-#endif
-#ifndef RTA_PREF
-#define RTA_PREF 20
-#endif
-#ifndef RTA_ENCAP_TYPE
-#define RTA_ENCAP_TYPE 21
-#endif
-#ifndef RTA_ENCAP
-#define RTA_ENCAP 22
-#endif
-#ifndef RTA_UID
-#define RTA_UID 25
-#endif
-#ifndef RTA_TTL_PROPAGATE
-#define RTA_TTL_PROPAGATE 26
-#endif
-
 #define TB_MAX 32	/* attribute types we look at are below this */
 
 /* payload length rules for the attributes we decode; others are skipped */

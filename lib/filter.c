@@ -6,10 +6,6 @@
 
 #include "internal.h"
 
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
-
 MR_EXPORT void mplsroute_filter_init(struct mplsroute_filter *f)
 {
 	memset(f, 0, sizeof(*f));
@@ -17,20 +13,6 @@ MR_EXPORT void mplsroute_filter_init(struct mplsroute_filter *f)
 	f->rdst.bitlen = f->mdst.bitlen = -1;
 	f->rsrc.bitlen = f->msrc.bitlen = -1;
 	f->rvia.bitlen = f->rprefsrc.bitlen = -1;
-}
-
-static int host_len(int family)
-{
-	switch (family) {
-	case AF_INET:
-		return 32;
-	case AF_INET6:
-		return 128;
-	case AF_MPLS:
-		return 20;
-	default:
-		return 0;
-	}
 }
 
 /* the address as the bytes 4.4 compares: raw, or the top label's entry */
@@ -187,7 +169,7 @@ MR_EXPORT unsigned int mplsroute_filter_hide(const struct mplsroute_filter *f,
 					     const struct mplsroute_route *rt)
 {
 	unsigned int hide = 0;
-	int hl = host_len(rt->family);
+	int hl = (int)mr_af_bits(rt->family);
 
 	if (f->oifmask)
 		hide |= MPLSROUTE_PRINT_NO_DEV;

@@ -3,6 +3,7 @@
 #define MPLSROUTE_INTERNAL_H
 
 #include "mplsroute.h"
+#include "compat.h"
 
 /* marks a function as part of the public API (everything else is hidden) */
 #define MR_EXPORT __attribute__((visibility("default")))
@@ -15,5 +16,33 @@ int mr_attr_put(struct nlmsghdr *nlh, size_t buflen, uint16_t type,
 		size_t len, const void *data);
 struct nlattr *mr_attr_nest_start(struct nlmsghdr *nlh, size_t buflen,
 				  uint16_t type);
+
+
+/* lib/af.c: address families, shared by the printers, the filter and ip/ */
+#define MR_AF_CLI	1	/* 4.4's family_name(), as ip/ quotes it */
+#define MR_AF_TEXT	2	/* the names the 4.4 text printer gives a via */
+#define MR_AF_JSON	4	/* current iproute2's family_name() (JSON) */
+
+/* the name of @family in the set @set, or "???" */
+const char *mr_af_name(int family, unsigned int set);
+/* the family named exactly @name (4.4's read_family), or AF_UNSPEC */
+int mr_af_read(const char *name);
+/* a host prefix's length in bits: 32, 128, 20 (MPLS), else 0 */
+unsigned int mr_af_bits(int family);
+/* @a as 4.4's rt_addr_n2a writes it, in @buf; "???" if it cannot */
+const char *mr_addr_fmt(const struct mplsroute_addr *a, char *buf,
+			size_t len);
+/* the name of interface @idx ("*" for 0, "if<N>" if unknown), in @buf
+ * (at least IF_NAMESIZE), through @o's ifname callback when it has one */
+const char *mr_ifname(const struct mplsroute_print_opts *o, uint32_t idx,
+		      char *buf, size_t len);
+
+/* lib/names.c: the cache flags (RTCF_*) by name, in iproute2's order */
+struct mr_flag_name {
+	uint32_t flag;
+	const char *name;
+};
+extern const struct mr_flag_name mr_rtcf_names[];
+extern const size_t mr_rtcf_nnames;
 
 #endif

@@ -1,4 +1,4 @@
-/* lib/names.c: table, protocol, scope, type and dsfield names <-> numbers */
+/* lib/names.c: table, protocol, scope, type, dsfield, cache flag names */
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/in_route.h>
 #include <linux/rtnetlink.h>
 
 #include "internal.h"
@@ -385,3 +386,17 @@ MR_EXPORT int mplsroute_realm_n2a(uint32_t id, char *buf, size_t len)
 {
 	return kind_n2a(K_REALM, id, buf, len, "%u");
 }
+
+const struct mr_flag_name mr_rtcf_names[] = {
+	{ RTCF_LOCAL, "local" }, { RTCF_REJECT, "reject" },
+	{ RTCF_MULTICAST, "mc" }, { RTCF_BROADCAST, "brd" },
+	{ RTCF_DNAT, "dst-nat" }, { RTCF_SNAT, "src-nat" },
+	{ RTCF_MASQ, "masq" }, { RTCF_DIRECTDST, "dst-direct" },
+	{ RTCF_DIRECTSRC, "src-direct" },
+	{ RTCF_REDIRECTED, "redirected" },
+	{ RTCF_DOREDIRECT, "redirect" }, { RTCF_FAST, "fastroute" },
+	{ RTCF_NOTIFY, "notify" }, { RTCF_TPROXY, "proxy" },
+};
+
+const size_t mr_rtcf_nnames =
+	sizeof(mr_rtcf_names) / sizeof(mr_rtcf_names[0]);

@@ -11,16 +11,6 @@
 
 #include "internal.h"
 
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
-#ifndef RTNH_F_OFFLOAD
-#define RTNH_F_OFFLOAD 8
-#endif
-#ifndef RTNH_F_LINKDOWN
-#define RTNH_F_LINKDOWN 16
-#endif
-
 #define ABUF 512	/* room for an address or a 30-label stack */
 
 struct pctx {
@@ -36,85 +26,6 @@ static int opt(const struct pctx *p, unsigned int hide)
 	return p->o && (p->o->hide & hide);
 }
 
-static unsigned int af_bit_len(int family)
-{
-	switch (family) {
-	case AF_INET:
-		return 32;
-	case AF_INET6:
-		return 128;
-	case AF_MPLS:
-		return 20;
-	default:
-		return 0;
-	}
-}
-
-static const char *family_name(int family)
-{
-	switch (family) {
-	case AF_INET:
-		return "inet";
-	case AF_INET6:
-		return "inet6";
-	case AF_DECnet:
-		return "dnet";
-	case AF_PACKET:
-		return "link";
-	case AF_IPX:
-		return "ipx";
-	case AF_MPLS:
-		return "mpls";
-	case AF_BRIDGE:
-		return "bridge";
-	default:
-		return "???";
-	}
-}
-
-/* an address as 4.4's rt_addr_n2a writes it */
-static const char *addr_fmt(const struct mplsroute_addr *a, char *buf,
-			    size_t len)
-{
-	size_t i, n = 0;
-
-	switch (a->family) {
-	case AF_INET:
-	case AF_INET6:
-		if (!inet_ntop(a->family, a->data, buf, (socklen_t)len))
-			break;
-		return buf;
-	case AF_MPLS:
-		if (mplsroute_labels_format(&a->labels, buf, len) < 0)
-			break;
-		return buf;
-	case AF_PACKET:
-		for (i = 0; i < a->bytelen && n + 4 < len; i++)
-			n += (size_t)snprintf(buf + n, len - n, "%s%02x",
-					      i ? ":" : "", a->data[i]);
-		buf[n] = 0;
-		return buf;
-	default:
-		break;
-	}
-	return "???";
-}
-
-static const char *ifname(const struct pctx *p, uint32_t idx, char *buf,
-			  size_t len)
-{
-	if (idx == 0)
-		return "*";
-	if (p->o && p->o->ifname) {
-		if (p->o->ifname(idx, buf, len, p->o->ifname_data) == 0)
-			return buf;
-	} else if (len >= IF_NAMESIZE && if_indextoname(idx, buf)) {
-		return buf;
-	}
-	snprintf(buf, len, "if%u", idx);
-	return buf;
-}
-
 static void print_prefix(const struct pctx *p, const char *word,
 			 const struct mplsroute_addr *a, unsigned int plen)
 {
@@ -123,10 +34,10 @@ static void print_prefix(const struct pctx *p, const char *word,
 	if (a->family) {
 		if (plen != p->host_len)
 			fprintf(p->f, "%s%s/%u ", word,
-				addr_fmt(a, abuf, sizeof(abuf)), plen);
+				mr_addr_fmt(a, abuf, sizeof(abuf)), plen);
 		else
 			fprintf(p->f, "%s%s ", word,
-				addr_fmt(a, abuf, sizeof(abuf)));
+				mr_addr_fmt(a, abuf, sizeof(abuf)));
 	} else if (plen) {
 		fprintf(p->f, "%s0/%u ", word, plen);
 	} else if (!*word) {
@@ -178,14 +89,15 @@ static void print_head(const struct pctx *p)
 	}
 	if (rt->nh.via.family == rt->family && rt->family &&
 	    !opt(p, MPLSROUTE_PRINT_NO_GATEWAY))
-		fprintf(p->f, "via %s ", addr_fmt(&rt->nh.via, buf,
-						  sizeof(buf)));
+		fprintf(p->f, "via %s ",
+			mr_addr_fmt(&rt->nh.via, buf, sizeof(buf)));
 	if (rt->nh.via.family && rt->nh.via.family != rt->family)
-		fprintf(p->f, "via %s %s ", family_name(rt->nh.via.family),
-			addr_fmt(&rt->nh.via, buf, sizeof(buf)));
+		fprintf(p->f, "via %s %s ",
+			mr_af_name(rt->nh.via.family, MR_AF_TEXT),
+			mr_addr_fmt(&rt->nh.via, buf, sizeof(buf)));
 	if (rt->nh.ifindex && !opt(p, MPLSROUTE_PRINT_NO_DEV))
 		fprintf(p->f, "dev %s ",
-			ifname(p, rt->nh.ifindex, buf, sizeof(buf)));
+			mr_ifname(p->o, rt->nh.ifindex, buf, sizeof(buf)));
 }
 
 /* 4.4's "realm TO" or "realms FROM/TO", names from rt_realms */
@@ -229,8 +141,8 @@ static void print_middle(const struct pctx *p)
 		}
 	}
 	if (rt->prefsrc.family && !opt(p, MPLSROUTE_PRINT_NO_PREFSRC))
-		fprintf(p->f, " src %s ", addr_fmt(&rt->prefsrc, buf,
-						   sizeof(buf)));
+		fprintf(p->f, " src %s ",
+			mr_addr_fmt(&rt->prefsrc, buf, sizeof(buf)));
 	if (rt->has_priority)
 		fprintf(p->f, " metric %u ", rt->priority);
 	if (rt->flags & RTNH_F_DEAD)
@@ -284,22 +196,13 @@ static void print_ci_common(const struct pctx *p)
 /* the `cache` part of a cloned IPv4 route (route get) */
 static void print_cache4(const struct pctx *p)
 {
-	static const struct { uint32_t flag; const char *name; } fl[] = {
-		{ RTCF_LOCAL, "local" }, { RTCF_REJECT, "reject" },
-		{ RTCF_MULTICAST, "mc" }, { RTCF_BROADCAST, "brd" },
-		{ RTCF_DNAT, "dst-nat" }, { RTCF_SNAT, "src-nat" },
-		{ RTCF_MASQ, "masq" }, { RTCF_DIRECTDST, "dst-direct" },
-		{ RTCF_DIRECTSRC, "src-direct" },
-		{ RTCF_REDIRECTED, "redirected" },
-		{ RTCF_DOREDIRECT, "redirect" }, { RTCF_FAST, "fastroute" },
-		{ RTCF_NOTIFY, "notify" }, { RTCF_TPROXY, "proxy" },
-	};
+	const struct mr_flag_name *fl = mr_rtcf_names;
 	uint32_t flags = p->rt->flags & ~0xFFFFu;
 	int first = 1;
 	size_t i;
 
 	fprintf(p->f, "%s    cache ", p->sl);
-	for (i = 0; i < sizeof(fl) / sizeof(fl[0]); i++) {
+	for (i = 0; i < mr_rtcf_nnames; i++) {
 		if (!(flags & fl[i].flag))
 			continue;
 		flags &= ~fl[i].flag;
@@ -424,17 +327,17 @@ static void print_nexthop(const struct pctx *p,
 	if (nh->encap.n)
 		print_encap(p->f, nh);
 	if (nh->via.family && nh->via.family == p->rt->family)
-		fprintf(p->f, " via %s ", addr_fmt(&nh->via, buf,
-						   sizeof(buf)));
+		fprintf(p->f, " via %s ",
+			mr_addr_fmt(&nh->via, buf, sizeof(buf)));
 	else if (nh->via.family)
 		fprintf(p->f, "%svia %s %s ", mpls ? " " : "",
-			family_name(nh->via.family),
-			addr_fmt(&nh->via, buf, sizeof(buf)));
+			mr_af_name(nh->via.family, MR_AF_TEXT),
+			mr_addr_fmt(&nh->via, buf, sizeof(buf)));
 	if (nh->has_flow)
 		print_realms(p->f, nh->flow, " ", "");
 	if (!mpls || nh->ifindex)
-		fprintf(p->f, " dev %s", ifname(p, nh->ifindex, buf,
-						sizeof(buf)));
+		fprintf(p->f, " dev %s",
+			mr_ifname(p->o, nh->ifindex, buf, sizeof(buf)));
 	if (!mpls)
 		fprintf(p->f, " weight %d", nh->hops + 1);
 	if (nh->flags & RTNH_F_DEAD)
@@ -455,7 +358,8 @@ static void print_tail(const struct pctx *p)
 
 	print_metrics(p);
 	if (rt->iif && !opt(p, MPLSROUTE_PRINT_NO_IIF))
-		fprintf(p->f, " iif %s", ifname(p, rt->iif, buf, sizeof(buf)));
+		fprintf(p->f, " iif %s",
+			mr_ifname(p->o, rt->iif, buf, sizeof(buf)));
 	/* as current iproute2 prints it, its misspelling included */
 	if (rt->has_ttl_propagate)
 		fprintf(p->f, "ttl-propogate %s",
@@ -489,7 +393,7 @@ MR_EXPORT int mplsroute_route_print(FILE *f, const struct mplsroute_route *rt,
 	if (!f || !rt)
 		return -EINVAL;
 	p.sl = o && o->oneline ? "\\" : "\n";
-	p.host_len = af_bit_len(rt->family);
+	p.host_len = mr_af_bits(rt->family);
 	print_head(&p);
 	print_middle(&p);
 	print_cache(&p);

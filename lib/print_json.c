@@ -10,10 +10,6 @@
 
 #include "internal.h"
 
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
-
 #define ABUF 512
 
 /*
@@ -144,57 +140,6 @@ MR_EXPORT int mplsroute_json_close(struct mplsroute_json *j)
 
 /* ---- the route's parts ------------------------------------------------ */
 
-static unsigned int host_len(int family)
-{
-	return family == AF_INET ? 32 : family == AF_INET6 ? 128 :
-	       family == AF_MPLS ? 20 : 0;
-}
-
-static const char *fam_name(int family)
-{
-	switch (family) {
-	case AF_INET:
-		return "inet";
-	case AF_INET6:
-		return "inet6";
-	case AF_MPLS:
-		return "mpls";
-	case AF_PACKET:
-		return "link";
-	case AF_BRIDGE:
-		return "bridge";
-	default:
-		return "???";
-	}
-}
-
-static const char *addr_str(const struct mplsroute_addr *a, char *buf,
-			    size_t len)
-{
-	if ((a->family == AF_INET || a->family == AF_INET6) &&
-	    inet_ntop(a->family, a->data, buf, (socklen_t)len))
-		return buf;
-	if (a->family == AF_MPLS &&
-	    mplsroute_labels_format(&a->labels, buf, len) >= 0)
-		return buf;
-	return "???";
-}
-
-static const char *if_str(const struct mplsroute_print_opts *o, uint32_t idx,
-			  char *buf, size_t len)
-{
-	if (idx == 0)
-		return "*";
-	if (o && o->ifname) {
-		if (o->ifname(idx, buf, len, o->ifname_data) == 0)
-			return buf;
-	} else if (len >= IF_NAMESIZE && if_indextoname(idx, buf)) {
-		return buf;
-	}
-	snprintf(buf, len, "if%u", idx);
-	return buf;
-}
-
 static void j_prefix(struct mplsroute_json *j, const char *name,
 		     const struct mplsroute_addr *a, unsigned int plen,
 		     unsigned int hl)
@@ -202,11 +147,11 @@ static void j_prefix(struct mplsroute_json *j, const char *name,
 	char abuf[ABUF], b[ABUF + 8];
 
 	if (a->family && plen != hl) {
-		snprintf(b, sizeof(b), "%s/%u", addr_str(a, abuf, sizeof(abuf)),
-			 plen);
+		snprintf(b, sizeof(b), "%s/%u",
+			 mr_addr_fmt(a, abuf, sizeof(abuf)), plen);
 		j_str(j, name, b);
 	} else if (a->family) {
-		j_str(j, name, addr_str(a, abuf, sizeof(abuf)));
+		j_str(j, name, mr_addr_fmt(a, abuf, sizeof(abuf)));
 	} else if (plen) {
 		snprintf(b, sizeof(b), "0/%u", plen);
 		j_str(j, name, b);
@@ -241,13 +186,13 @@ static void j_via(struct mplsroute_json *j, int family,
 	if (!via->family)
 		return;
 	if (via->family == family) {
-		j_str(j, "gateway", addr_str(via, buf, sizeof(buf)));
+		j_str(j, "gateway", mr_addr_fmt(via, buf, sizeof(buf)));
 		return;
 	}
 	j_name(j, "via");
 	j_begin(j, '{');
-	j_str(j, "family", fam_name(via->family));
-	j_str(j, "host", addr_str(via, buf, sizeof(buf)));
+	j_str(j, "family", mr_af_name(via->family, MR_AF_JSON));
+	j_str(j, "host", mr_addr_fmt(via, buf, sizeof(buf)));
 	j_end(j, '}');
 }
 
@@ -279,7 +224,7 @@ static int hide(const struct mplsroute_print_opts *o, unsigned int what)
 static void j_head(struct mplsroute_json *j, const struct mplsroute_route *rt,
 		   const struct mplsroute_print_opts *o)
 {
-	unsigned int hl = host_len(rt->family);
+	unsigned int hl = mr_af_bits(rt->family);
 	char buf[ABUF];
 
 	if (o && o->deleted)
@@ -303,7 +248,8 @@ static void j_head(struct mplsroute_json *j, const struct mplsroute_route *rt,
 	    !hide(o, MPLSROUTE_PRINT_NO_GATEWAY))
 		j_via(j, rt->family, &rt->nh.via);
 	if (rt->nh.ifindex && !hide(o, MPLSROUTE_PRINT_NO_DEV))
-		j_str(j, "dev", if_str(o, rt->nh.ifindex, buf, sizeof(buf)));
+		j_str(j, "dev",
+		      mr_ifname(o, rt->nh.ifindex, buf, sizeof(buf)));
 }
 
 /* table, protocol, scope, prefsrc, metric, flags, mark */
@@ -332,7 +278,8 @@ static void j_middle(struct mplsroute_json *j,
 		}
 	}
 	if (rt->prefsrc.family && !hide(o, MPLSROUTE_PRINT_NO_PREFSRC))
-		j_str(j, "prefsrc", addr_str(&rt->prefsrc, buf, sizeof(buf)));
+		j_str(j, "prefsrc",
+		      mr_addr_fmt(&rt->prefsrc, buf, sizeof(buf)));
 	if (rt->has_priority)
 		j_num(j, "metric", rt->priority);
 	j_flags(j, rt->flags);
@@ -346,22 +293,13 @@ static void j_middle(struct mplsroute_json *j,
 static void j_cache(struct mplsroute_json *j, const struct mplsroute_route *rt,
 		    const struct mplsroute_print_opts *o)
 {
-	static const struct { uint32_t flag; const char *name; } fl[] = {
-		{ RTCF_LOCAL, "local" }, { RTCF_REJECT, "reject" },
-		{ RTCF_MULTICAST, "mc" }, { RTCF_BROADCAST, "brd" },
-		{ RTCF_DNAT, "dst-nat" }, { RTCF_SNAT, "src-nat" },
-		{ RTCF_MASQ, "masq" }, { RTCF_DIRECTDST, "dst-direct" },
-		{ RTCF_DIRECTSRC, "src-direct" },
-		{ RTCF_REDIRECTED, "redirected" },
-		{ RTCF_DOREDIRECT, "redirect" }, { RTCF_FAST, "fastroute" },
-		{ RTCF_NOTIFY, "notify" }, { RTCF_TPROXY, "proxy" },
-	};
+	const struct mr_flag_name *fl = mr_rtcf_names;
 	long hz = o && o->hz > 0 ? o->hz : 100;
 	size_t i;
 
 	if (rt->family == AF_INET && (rt->flags & RTM_F_CLONED)) {
 		j_array_open(j, "cache");
-		for (i = 0; i < sizeof(fl) / sizeof(fl[0]); i++)
+		for (i = 0; i < mr_rtcf_nnames; i++)
 			if (rt->flags & fl[i].flag)
 				j_str(j, NULL, fl[i].name);
 		j_array_close(j);
@@ -438,7 +376,7 @@ static void j_nexthops(struct mplsroute_json *j,
 		if (nh->newdst.n)
 			j_labels(j, "to", &nh->newdst);
 		j_via(j, rt->family, &nh->via);
-		j_str(j, "dev", if_str(o, nh->ifindex, buf, sizeof(buf)));
+		j_str(j, "dev", mr_ifname(o, nh->ifindex, buf, sizeof(buf)));
 		if (rt->family != AF_MPLS)
 			j_num(j, "weight", nh->hops + 1);
 		j_flags(j, nh->flags);
@@ -462,7 +400,7 @@ MR_EXPORT int mplsroute_route_print_json(struct mplsroute_json *j,
 	j_cache(j, rt, o);
 	j_metrics(j, rt);
 	if (rt->iif && !hide(o, MPLSROUTE_PRINT_NO_IIF))
-		j_str(j, "iif", if_str(o, rt->iif, buf, sizeof(buf)));
+		j_str(j, "iif", mr_ifname(o, rt->iif, buf, sizeof(buf)));
 	if (rt->has_pref && rt->pref < 4 && prefs[rt->pref])
 		j_str(j, "pref", prefs[rt->pref]);
 	else if (rt->has_pref)

@@ -1,4 +1,4 @@
-/* replay.c: a socket transport that records requests and answers from a recording */
+/* replay.c: a socket transport: records requests, answers from a recording */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,20 +7,13 @@
 
 #include "internal.h"
 
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
-#ifndef RTA_TTL_PROPAGATE
-#define RTA_TTL_PROPAGATE 26
-#endif
-
 /* the attributes the builder knows, in the order it adds unlisted ones */
 static const uint16_t route_order[] = {
 	RTA_DST, RTA_SRC, RTA_ENCAP, RTA_GATEWAY, RTA_NEWDST, RTA_PREFSRC,
 	RTA_PRIORITY, RTA_TABLE, RTA_PREF, RTA_TTL_PROPAGATE,
 };
 static const uint16_t nexthop_order[] = {
-	RTA_ENCAP, RTA_GATEWAY, RTA_NEWDST,
+	RTA_ENCAP, RTA_GATEWAY, RTA_NEWDST, RTA_FLOW,
 };
 
 MR_EXPORT void mplsroute_route_init(struct mplsroute_route *rt,
@@ -366,6 +359,21 @@ MR_EXPORT int mplsroute_route_put_metric(struct mplsroute_route *rt,
 	return 0;
 }
 
+/* one attribute of an rtnexthop: those of a path, and realms (RTA_FLOW) */
+static int put_rtnh_attr(struct nlmsghdr *nlh, size_t len, uint8_t family,
+			 const struct mplsroute_nexthop *nh, uint16_t type)
+{
+	int ret;
+
+	if (type == RTA_FLOW) {
+		if (!nh->has_flow)
+			return 0;
+		return mr_attr_put(nlh, len, RTA_FLOW, 4, &nh->flow);
+	}
+	ret = put_nh_attr(nlh, len, family, nh, type);
+	return ret > 0 ? 0 : ret;
+}
+
 /* a nexthop's attributes: listed ones first, then the rest present */
 static int put_nh_attrs(struct nlmsghdr *nlh, size_t len, uint8_t family,
 			const struct mplsroute_nexthop *nh)
@@ -376,14 +384,14 @@ static int put_nh_attrs(struct nlmsghdr *nlh, size_t len, uint8_t family,
 	if (n > sizeof(nh->attrs) / sizeof(nh->attrs[0]))
 		return -EINVAL;
 	for (i = 0; i < n; i++) {
-		ret = put_nh_attr(nlh, len, family, nh, nh->attrs[i]);
+		ret = put_rtnh_attr(nlh, len, family, nh, nh->attrs[i]);
 		if (ret < 0)
 			return ret;
 	}
 	for (i = 0; i < sizeof(nexthop_order) / sizeof(nexthop_order[0]); i++) {
 		if (listed(nh->attrs, n, nexthop_order[i]))
 			continue;
-		ret = put_nh_attr(nlh, len, family, nh, nexthop_order[i]);
+		ret = put_rtnh_attr(nlh, len, family, nh, nexthop_order[i]);
 		if (ret < 0)
 			return ret;
 	}
@@ -426,6 +434,18 @@ static int put_multipath(struct nlmsghdr *nlh, size_t len,
 	return 0;
 }
 
+/* RTAX_LOCK (last, when set), then the end of the RTA_METRICS @nest */
+static int put_metrics_end(struct nlmsghdr *nlh, size_t len,
+			   const struct mplsroute_route *rt,
+			   struct nlattr *nest)
+{
+	if (rt->metrics_set & (1u << RTAX_LOCK) &&
+	    mr_attr_put(nlh, len, RTAX_LOCK, 4, &rt->metrics[RTAX_LOCK]) < 0)
+		return -EMSGSIZE;
+	mnl_attr_nest_end(nlh, nest);
+	return 0;
+}
+
 /* RTA_METRICS as the user gave them (rt->mx), then RTAX_LOCK */
 static int put_metrics_given(struct nlmsghdr *nlh, size_t len,
 			     const struct mplsroute_route *rt)
@@ -437,11 +457,7 @@ static int put_metrics_given(struct nlmsghdr *nlh, size_t len,
 	nest = mr_attr_nest_start(nlh, len, RTA_METRICS);
 	if (!nest || put_bytes(nlh, len, rt->mx, rt->mxlen) < 0)
 		return -EMSGSIZE;
-	if (rt->metrics_set & (1u << RTAX_LOCK) &&
-	    mr_attr_put(nlh, len, RTAX_LOCK, 4, &rt->metrics[RTAX_LOCK]) < 0)
-		return -EMSGSIZE;
-	mnl_attr_nest_end(nlh, nest);
-	return 0;
+	return put_metrics_end(nlh, len, rt, nest);
 }
 
 /* RTA_METRICS: each metric set, ascending, RTAX_LOCK last */
@@ -464,11 +480,7 @@ static int put_metrics(struct nlmsghdr *nlh, size_t len,
 		if (mr_attr_put(nlh, len, i, 4, &rt->metrics[i]) < 0)
 			return -EMSGSIZE;
 	}
-	if (rt->metrics_set & (1u << RTAX_LOCK) &&
-	    mr_attr_put(nlh, len, RTAX_LOCK, 4, &rt->metrics[RTAX_LOCK]) < 0)
-		return -EMSGSIZE;
-	mnl_attr_nest_end(nlh, nest);
-	return 0;
+	return put_metrics_end(nlh, len, rt, nest);
 }
 
 /* everything after the rtmsg, in 4.4's order */

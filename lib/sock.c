@@ -1,4 +1,4 @@
-/* sock.c: the libmnl NETLINK_ROUTE socket: sequence numbers, ACKs, extack, dumps */
+/* sock.c: the libmnl NETLINK_ROUTE socket: seq numbers, ACKs, extack, dumps */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* sockint.h: the socket object and its transports, shared by sock.c, replay.c and batch.c */
+/* sockint.h: the socket object and transports (sock.c, replay.c, batch.c) */
 #ifndef MPLSROUTE_SOCKINT_H
 #define MPLSROUTE_SOCKINT_H
 
@@ -6,7 +6,7 @@
 #include <sys/types.h>
 #include "internal.h"
 
-#define MR_RXBUF_SIZE	65536	/* > the kernel's largest dump datagram (32 KiB) */
+#define MR_RXBUF_SIZE	65536	/* above the kernel's 32 KiB dump datagrams */
 #define MR_ERRMSG_SIZE	256
 #define MR_RECV_NONBLOCK	1
 #define MR_RECV_PEEK		2

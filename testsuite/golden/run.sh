@@ -65,6 +65,13 @@ run_pre() {
 	done
 }
 
+# pre_files CASEDIR: the files under /tmp that pre's shell parts write
+# ("> /tmp/NAME", the recorded cases' paths), to remove after the case
+pre_files() {
+	[ -s "$1/pre" ] || return 0
+	grep -o '> */tmp/[^ ;]*' "$1/pre" | sed 's/^> *//'
+}
+
 # same WANT GOT: files equal, a missing WANT counting as empty
 same() {
 	if [ -f "$1" ]; then cmp -s "$1" "$2"; else [ ! -s "$2" ]; fi
@@ -96,6 +103,7 @@ run_case() {
 	echo $? > "$t/rc"
 	set +f
 	golden_ns_del "$NS"
+	for f in $(pre_files "$dir"); do rm -f "$f"; done
 
 	why=
 	if ! "$NLCMP" "$dir/requests" "$t/requests" > "$t/nlcmp" 2>&1; then

@@ -48,9 +48,29 @@ run_pre() {
 	set +f
 }
 
-# state NS: the routes the kernel holds (all tables, all families)
+# state NS: the routes the kernel holds (all tables, all families): first
+# the others in the kernel's order, then the kernel's own one-line routes
+# ("proto kernel": connected, local, fe80::/64, multicast) sorted, since their
+# order follows the timing of address and link set-up, not the case
 state() {
-	ip -n "$1" route show table all
+	_st=$(ip -n "$1" route show table all 2>&1)
+	printf '%s\n' "$_st" | state_part 0
+	printf '%s\n' "$_st" | state_part 1 | sort
+}
+
+# state_part K: of `ip route show` on stdin, the routes (a route with its
+# indented nexthop lines) that are the kernel's own (K 1) or not (K 0)
+state_part() {
+	awk -v k="$1" '
+	function flush() {
+		if (rec != "" &&
+		    (rec !~ /\n/ && rec ~ / proto kernel( |$)/) == k)
+			print rec
+		rec = ""
+	}
+	/^[ \t]/ { rec = rec "\n" $0; next }
+	{ flush(); rec = $0 }
+	END { flush() }'
 }
 
 # oneline FILE [N]: the first N (3) lines of FILE on one line

@@ -8,15 +8,22 @@
 # all up, IPv6 without DAD; platform_labels 1048575, ip_forward 1, MPLS input
 # on eth1, eth2 and veth0-host; plus an nlmon device nlmon0 (up) to capture
 # the namespace's netlink traffic.  Needs mpls_router, veth and nlmon.
-# usage: . testsuite/lab/labns.sh; labns_setup NS; ...; labns_cleanup NS
+# labns_setup NS bare: the same namespace without what needs MPLS or nlmon
+# (no MPLS sysctls, no nlmon0, no wait for link-local routes): the golden
+# tests' namespace on a host kernel without MPLS (testsuite/golden/netns.sh).
+# usage: . testsuite/lab/labns.sh; labns_setup NS [bare]; ...; labns_cleanup NS
 
-# labns_setup NS: builds the namespace; returns non-zero if a step failed.
+# labns_setup NS [bare]: builds the namespace; returns non-zero if a step
+# failed (a namespace whose links could not be made is deleted again).
 # Few processes: each exec costs tens of milliseconds in user-mode-linux.
 labns_setup() {
+	_nlmon="link add nlmon0 type nlmon
+link set nlmon0 up"
+	[ "$2" = bare ] && _nlmon=
 	ip netns add "$1" || return 1
 	ip netns exec "$1" sysctl -qw net.ipv6.conf.all.accept_dad=0 \
-		net.ipv6.conf.default.accept_dad=0 || return 1
-	ip -n "$1" -batch - <<-EOB || return 1
+		net.ipv6.conf.default.accept_dad=0 || { ip netns del "$1"; return 1; }
+	ip -n "$1" -batch - <<-EOB || { ip netns del "$1"; return 1; }
 	link set lo up
 	link add eth1 index 11 address 02:00:00:00:00:11 type veth peer name eth1p index 21 address 02:00:00:00:00:21
 	link add eth2 index 12 address 02:00:00:00:00:12 type veth peer name eth2p index 22 address 02:00:00:00:00:22
@@ -32,9 +39,9 @@ labns_setup() {
 	addr add 10.3.3.1/24 dev veth0-host
 	addr add 2001:db8:30::101/64 dev eth1 nodad
 	addr add 2001:db8:40::101/64 dev eth2 nodad
-	link add nlmon0 type nlmon
-	link set nlmon0 up
+	$_nlmon
 	EOB
+	[ "$2" = bare ] && return 0
 	labns_wait_ll "$1"
 	ip netns exec "$1" sysctl -qw net.mpls.platform_labels=1048575 \
 		net.ipv4.ip_forward=1 net.mpls.conf.eth1.input=1 \

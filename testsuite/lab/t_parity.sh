@@ -21,7 +21,7 @@ fi
 
 for c in metric-twice mtu-order src-twice pref-twice table-twice \
 	encap-twice as-twice ttl-prop-twice congctl realms realms-to \
-	as-inet as-inet-to; do
+	as-inet as-inet-to realms-nexthop; do
 	if ! labns_setup $NS >/dev/null 2>&1; then
 		echo "FAIL lab-parity-$c: labns_setup"
 		labns_cleanup $NS

@@ -9,19 +9,18 @@
  * Exit 0: the same; 1: different (the first difference is printed on
  * stdout); 2: a file could not be read or a line is malformed.
  */
-#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
 
+#include "compat.h"
+#include "../unit/hex.h"
+
 #define MAXMSG	65536
 #define MAXLINES 4096
 
-#define RTA_METRICS_T	8
-#define RTA_MULTIPATH_T	9
-#define RTA_ENCAP_T	22
 
 struct msg {
 	char name[32];
@@ -35,20 +34,11 @@ struct msgfile {
 	int n;
 };
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 static int parse_line(struct msg *m, char *line)
 {
 	char hex[2 * MAXMSG + 2];
-	size_t i, n;
+	size_t n;
+	int len;
 
 	if (sscanf(line, "%31s %15s %131072s", m->name, m->flags, hex) != 3)
 		return -EINVAL;
@@ -58,14 +48,10 @@ static int parse_line(struct msg *m, char *line)
 	m->data = malloc(n / 2 + 1);
 	if (!m->data)
 		return -ENOMEM;
-	for (i = 0; i < n / 2; i++) {
-		int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
-
-		if (hi < 0 || lo < 0)
-			return -EINVAL;
-		m->data[i] = hi << 4 | lo;
-	}
-	m->len = n / 2;
+	len = unit_hex2bin(hex, m->data, n / 2 + 1);
+	if (len < 0)
+		return -EINVAL;
+	m->len = (size_t)len;
 	return 0;
 }
 
@@ -146,13 +132,13 @@ static int mask_attrs(unsigned char *p, size_t len, int depth)
 		if (al < 4 || off + al > len)
 			return -1;
 		if (off + end > len)
-			end = len - off;	/* the last one may lack its pad */
+			end = len - off; /* the last one may lack its pad */
 		memset(p + off + al, 0, end - al);
-		if (depth == 0 && type == RTA_MULTIPATH_T)
+		if (depth == 0 && type == RTA_MULTIPATH)
 			mask_nexthops(p + off + 4, al - 4, depth);
-		else if (depth == 0 && type == RTA_METRICS_T)
+		else if (depth == 0 && type == RTA_METRICS)
 			mask_attrs(p + off + 4, al - 4, depth + 1);
-		else if (type == RTA_ENCAP_T)
+		else if (type == RTA_ENCAP)
 			mask_attrs(p + off + 4, al - 4, depth + 1);
 		off += end;
 	}

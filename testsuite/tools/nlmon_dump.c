@@ -1,12 +1,14 @@
-/* nlmon_dump.c: runs a command while capturing its rtnetlink route traffic on an nlmon device */
+/* nlmon_dump.c: runs a command, capturing its route netlink traffic (nlmon) */
 /*
- * usage: nlmon_dump [-N NETNS] [-q REQFILE] [-a ANSFILE] IFNAME -- COMMAND [ARGS...]
+ * usage: nlmon_dump [-N NETNS] [-q REQFILE] [-a ANSFILE] IFNAME --
+ *        COMMAND [ARGS...]
  *
  * Binds a packet socket to the nlmon device IFNAME (in the network namespace
- * NETNS, as "ip netns" names it, or else in the current one), runs COMMAND with our stdin, stdout and stderr, waits for it,
- * then writes what was captured in the reference dumps' form, one message
- * a line, "NAME FLAGS HEX", with nlmsg_seq and nlmsg_pid zeroed (in an
- * NLMSG_ERROR also those of the echoed request):
+ * NETNS, as "ip netns" names it, or else in the current one), runs COMMAND
+ * with our stdin, stdout and stderr, waits for it, then writes what was
+ * captured in the reference dumps' form, one message a line, "NAME FLAGS
+ * HEX", with nlmsg_seq and nlmsg_pid zeroed (in an NLMSG_ERROR also those of
+ * the echoed request):
  *   REQFILE: the RTM_NEWROUTE, RTM_DELROUTE and RTM_GETROUTE requests;
  *   ANSFILE: the kernel's answers to them (NLMSG_ERROR, RTM_NEWROUTE parts
  *            of a dump, NLMSG_DONE), matched by sequence number.

@@ -6,10 +6,7 @@
 #include <libmnl/libmnl.h>
 #include "mplsroute.h"
 #include "unit.h"
-
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
+#include "compat.h"
 
 static unsigned char buf[1024];
 
@@ -232,7 +229,8 @@ START_TEST(test_put_encap_ttl)
 	struct nlmsghdr *nlh = new_msg();
 	struct mplsroute_labels ls = stack("100");
 
-	/* as Debian's ip 6.1 sent `encap mpls 100 ttl 10` (NLA_F_NESTED aside) */
+	/* as Debian's ip 6.1 sent `encap mpls 100 ttl 10` (NLA_F_NESTED
+	 * aside) */
 	ck_assert_int_eq(mplsroute_attr_put_encap_ttl(nlh, sizeof(buf), &ls,
 						      10), 0);
 	ck_assert_attrs(nlh, "14001600 08000100 00064100 05000200 0a000000"

@@ -1,4 +1,4 @@
-/* check_cli.c: unit tests for ip/utils.c (abbreviations, numbers, families, addresses) */
+/* check_cli.c: ip/utils.c: abbreviations, numbers, families, addresses */
 #include <errno.h>
 #include <sys/socket.h>
 #include "mplsroute.h"

@@ -8,7 +8,11 @@
 
 #include "mplsroute.h"
 
-static char tmpdir[64];
+/* topdir: made and removed by the parent (unchecked fixture), so that a
+ * failing test, which skips its teardown, leaves nothing in /tmp; tmpdir:
+ * one fresh directory inside it per test */
+static char topdir[64];
+static char tmpdir[96];
 
 static void write_file(const char *name, const char *text)
 {
@@ -22,17 +26,31 @@ static void write_file(const char *name, const char *text)
 	fclose(f);
 }
 
+static void setup_top(void)
+{
+	strcpy(topdir, "/tmp/check_names.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(topdir));
+}
+
+static void teardown_top(void)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", topdir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
 /* an empty directory: built-in names only */
 static void setup_builtin(void)
 {
-	strcpy(tmpdir, "/tmp/check_names.XXXXXX");
+	snprintf(tmpdir, sizeof(tmpdir), "%s/t.XXXXXX", topdir);
 	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
 	ck_assert_int_eq(mplsroute_names_load(tmpdir), 0);
 }
 
 static void teardown(void)
 {
-	char cmd[128];
+	char cmd[160];
 
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmpdir);
 	ck_assert_int_eq(system(cmd), 0);
@@ -230,6 +248,7 @@ int main(void)
 	SRunner *sr;
 	int failed;
 
+	tcase_add_unchecked_fixture(tc, setup_top, teardown_top);
 	tcase_add_checked_fixture(tc, setup_builtin, teardown);
 	tcase_add_test(tc, builtin_tables);
 	tcase_add_test(tc, builtin_protos_scopes);

@@ -6,10 +6,8 @@
 
 #include "mplsroute.h"
 #include "unit.h"
-
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
+#include "compat.h"
+#include <linux/in_route.h>
 
 #define DATA "testsuite/data/iproute2-4.4"
 
@@ -305,6 +303,40 @@ START_TEST(mpls_get_tos)
 }
 END_TEST
 
+/* a cloned IPv4 route's cache flags, by name in iproute2's order, an
+ * unknown one in hex (text) */
+START_TEST(cache_flags)
+{
+	unsigned char msg[256];
+	struct mplsroute_print_opts o = { .ifname = lab_ifname };
+	struct mplsroute_route rt;
+	struct mplsroute_json j;
+	char *got = NULL;
+	size_t glen = 0;
+	FILE *out;
+
+	ck_assert_int_gt(unit_hex2bin("3c000000180002000000000000000000"
+				      "02180000640400010000000008000f0064000000"
+				      "080001000a040400"
+				      "08000500c0a81e66"
+				      "0800040063000000",
+				      msg, sizeof(msg)), 0);
+	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg, &rt), 0);
+	rt.flags |= RTM_F_CLONED | RTCF_LOCAL | RTCF_NOTIFY | 0x100000;
+	out = open_memstream(&got, &glen);
+	ck_assert_int_eq(mplsroute_route_print(out, &rt, &o), 0);
+	mplsroute_json_open(&j, out, 0);
+	ck_assert_int_eq(mplsroute_route_print_json(&j, &rt, &o), 0);
+	ck_assert_int_eq(mplsroute_json_close(&j), 0);
+	fclose(out);
+	ck_assert_msg(strstr(got, "\n    cache <local,notify,100000> "), "%s",
+		      got);
+	ck_assert_msg(strstr(got, "\"cache\":[\"local\",\"notify\"]"),
+		      "%s", got);
+	free(got);
+}
+END_TEST
+
 START_TEST(details_and_names)
 {
 	unsigned char msg[256];
@@ -354,6 +386,7 @@ int main(void)
 	tcase_add_test(tc, mpls_multipath);
 	tcase_add_test(tc, mpls_get_tos);
 	tcase_add_test(tc, details_and_names);
+	tcase_add_test(tc, cache_flags);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }

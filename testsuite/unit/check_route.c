@@ -6,10 +6,7 @@
 #include <libmnl/libmnl.h>
 #include "mplsroute.h"
 #include "unit.h"
-
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
+#include "compat.h"
 
 #define ADD_FLAGS	(NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL)
 #define DEL_FLAGS	NLM_F_ACK
@@ -343,9 +340,6 @@ static void fill_dev_enc_multipath_last(void)
 
 /* ---- beyond 4.4: encap ttl and ttl-propagate (golden/extra, ip 6.1) ---- */
 
-#ifndef RTA_TTL_PROPAGATE
-#define RTA_TTL_PROPAGATE 26
-#endif
 #define EXTRA "../../golden/extra/"
 
 /* encap-ttl: route add 10.4.4.0/24 encap mpls 100 ttl 10 via inet
@@ -430,6 +424,21 @@ static void fill_ttl_prop_multipath(void)
 	nexthop(1, NULL, NULL, v4("192.168.40.102", 32), 12, 1);
 }
 
+/* realms-nexthop: route add 10.6.6.0/24 nexthop via 192.168.30.102 realms
+ * 3/4 dev eth1 nexthop via 192.168.40.102 dev eth2 realms 7 */
+static void fill_realms_nexthop(void)
+{
+	dst4("10.6.6.0", 24);
+	nexthop(0, NULL, NULL, v4("192.168.30.102", 32), 11, 1);
+	rt.nhs[0].flow = 3u << 16 | 4;
+	rt.nhs[0].has_flow = 1;
+	nh_attr(&rt.nhs[0], RTA_FLOW);
+	nexthop(1, NULL, NULL, v4("192.168.40.102", 32), 12, 1);
+	rt.nhs[1].flow = 7;
+	rt.nhs[1].has_flow = 1;
+	nh_attr(&rt.nhs[1], RTA_FLOW);
+}
+
 struct rcase {
 	const char *dir;	/* under testsuite/data/iproute2-4.4 */
 	void (*fill)(void);
@@ -491,6 +500,8 @@ static const struct rcase cases[] = {
 	{ EXTRA "ttl-prop-inet", fill_ttl_prop_inet, RTM_NEWROUTE, ADD_FLAGS,
 	  -1 },
 	{ EXTRA "ttl-prop-multipath", fill_ttl_prop_multipath, RTM_NEWROUTE,
+	  ADD_FLAGS, -1 },
+	{ EXTRA "realms-nexthop", fill_realms_nexthop, RTM_NEWROUTE,
 	  ADD_FLAGS, -1 },
 };
 
