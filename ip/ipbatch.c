@@ -67,6 +67,19 @@ out:
 	return ret;
 }
 
+/* ip's blanks between words: " \t\r\n" */
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static char *skip_blanks(char *cp)
+{
+	while (is_blank(*cp))
+		cp++;
+	return cp;
+}
+
 /*
  * Split @line into words in place, as ip's makeargs: blanks separate words,
  * a word that starts with ' or " runs to the same quote.  Returns the number
@@ -74,8 +87,7 @@ out:
  */
 static int makeargs(char *line, char **argv, int maxargs)
 {
-	static const char ws[] = " \t\r\n";
-	char *cp = line + strspn(line, ws);
+	char *cp = skip_blanks(line);
 	int argc = 0;
 	char quote;
 
@@ -94,12 +106,13 @@ static int makeargs(char *line, char **argv, int maxargs)
 			}
 		} else {
 			argv[argc++] = cp;
-			cp += strcspn(cp, ws);
+			while (*cp && !is_blank(*cp))
+				cp++;
 			if (!*cp)
 				break;
 		}
 		*cp++ = '\0';
-		cp += strspn(cp, ws);
+		cp = skip_blanks(cp);
 	}
 	argv[argc] = NULL;
 	return argc;
