@@ -36,8 +36,11 @@ IPMPLS := $(OUT)ip/ipmpls
 
 all: $(LIBA) $(LIBSO) $(IPMPLS)
 
+# make demo configures by itself, and cleaning needs no configuration
+ifeq ($(filter demo clean distclean,$(MAKECMDGOALS)),)
 config.mk:
 	@echo "Run ./configure first." >&2; exit 1
+endif
 
 # -MMD -MP: each object and test binary gets a .d file naming the headers
 # (and, for check_cli, ip/utils.c) it includes, so a change rebuilds it

@@ -64,10 +64,10 @@ head -n "$NLOOP" "$BATCH" > "$BATCH.loop"
 
 best install-ipmpls "$RSS" "$OUT/rss.install" "$IPMPLS" -f mpls -batch "$BATCH"
 step show-ipmpls "$RSS" "$OUT/rss.show" "$IPMPLS" -f mpls route show
-step show-ip ip -f mpls route show
+step show-ip "$RSS" "$OUT/rss.show-ip" ip -f mpls route show
 step flush-ipmpls "$IPMPLS" -f mpls route flush dev eth1
 flush_ip
-step install-ip ip -f mpls -batch "$BATCH"
+step install-ip "$RSS" "$OUT/rss.install-ip" ip -f mpls -batch "$BATCH"
 step flush-ip ip -f mpls route flush dev eth1
 flush_ip
 best install-raw "$RAW" 16 "$N" 192.168.30.102 eth1

@@ -9,7 +9,8 @@ rss() { cat "$OUT/rss.$1" 2>/dev/null || echo "?"; }
 lines() { wc -l < "$OUT/$1.out" 2>/dev/null || echo 0; }
 
 awk -v n="$N" -v nloop="$NLOOP" -v rss_i="$(rss install)" \
-	-v rss_s="$(rss show)" -v l_si="$(lines show-ipmpls)" \
+	-v rss_s="$(rss show)" -v rss_ib="$(rss install-ip)" \
+	-v rss_is="$(rss show-ip)" -v l_si="$(lines show-ipmpls)" \
 	-v l_sp="$(lines show-ip)" '
 { t[$1] = $2; cnt[$1] = $3; rc[$1] = $4 }
 function ok(step, want) {
@@ -53,5 +54,6 @@ END {
 		printf "  show:    ip / ipmpls                   = %6.2f  (target >= 1.5)\n", t["show-ip"] / ts
 	if (tf > 0)
 		printf "  flush:   ip / ipmpls                   = %6.2f\n", t["flush-ip"] / tf
-	printf "  peak RSS of ipmpls: -batch %s KiB, show %s KiB (target < 4096 KiB at N = 1048575)\n", rss_i, rss_s
+	printf "  peak RSS of ipmpls: -batch %s KiB, show %s KiB (target < 4096 KiB for the whole table)\n", rss_i, rss_s
+	printf "  peak RSS of ip:     -batch %s KiB, show %s KiB\n", rss_ib, rss_is
 }' "$OUT/raw"

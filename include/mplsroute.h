@@ -254,6 +254,15 @@ struct mplsroute_route {
 void mplsroute_route_init(struct mplsroute_route *rt, uint16_t nlmsg_type);
 
 /*
+ * mplsroute_route_init_head - as mplsroute_route_init, but nhs[] is left
+ * as it was (nnh is 0): a caller that adds nexthops clears each nhs[i]
+ * before filling it.  Cheap for one route per line: nhs[] is most of the
+ * struct.  Returns nothing.
+ */
+void mplsroute_route_init_head(struct mplsroute_route *rt,
+			       uint16_t nlmsg_type);
+
+/*
  * mplsroute_route_finish - apply iproute2 4.4's fix-ups after parsing:
  * family unspec -> inet; without a given table, types local, broadcast,
  * nat and anycast go to table local; without a given scope: inet6 and mpls

@@ -648,8 +648,15 @@ static const struct route_kw {
 	{ "ttl-propagate", 0, kw_ttl_propagate },
 };
 
+/*
+ * @w is keyword @kw (or, with @prefix, abbreviates it).  A word that is
+ * not empty names @kw only if their first letters agree: that test first,
+ * as most words (numbers, addresses) are no keyword.
+ */
 static int word_is(const char *w, const char *kw, int prefix)
 {
+	if (w[0] && w[0] != kw[0])
+		return 0;
 	return prefix ? matches(w, kw) == 0 : strcmp(w, kw) == 0;
 }
 
@@ -845,7 +852,8 @@ int iproute_modify(struct ipmpls_ctx *ctx, int cmd, unsigned flags,
 	};
 	int ret;
 
-	mplsroute_route_init(&rt, cmd);
+	/* parse_nexthops clears each nhs[i] it fills */
+	mplsroute_route_init_head(&rt, cmd);
 	rt.family = ctx->opts->family;
 	ret = parse_route_words(&p);
 	if (ret)

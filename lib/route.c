@@ -1,5 +1,6 @@
 /* route.c: struct mplsroute_route -> the RTM_*ROUTE request 4.4 sends */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <linux/rtnetlink.h>
@@ -16,10 +17,9 @@ static const uint16_t nexthop_order[] = {
 	RTA_ENCAP, RTA_GATEWAY, RTA_NEWDST, RTA_FLOW,
 };
 
-MR_EXPORT void mplsroute_route_init(struct mplsroute_route *rt,
-				    uint16_t nlmsg_type)
+/* 4.4's starting values of a request of @nlmsg_type (the rest is zero) */
+static void route_defaults(struct mplsroute_route *rt, uint16_t nlmsg_type)
 {
-	memset(rt, 0, sizeof(*rt));
 	rt->table = RT_TABLE_MAIN;
 	rt->table_id = RT_TABLE_MAIN;
 	rt->scope = RT_SCOPE_NOWHERE;
@@ -28,6 +28,20 @@ MR_EXPORT void mplsroute_route_init(struct mplsroute_route *rt,
 		rt->scope = RT_SCOPE_UNIVERSE;
 		rt->type = RTN_UNICAST;
 	}
+}
+
+MR_EXPORT void mplsroute_route_init(struct mplsroute_route *rt,
+				    uint16_t nlmsg_type)
+{
+	memset(rt, 0, sizeof(*rt));
+	route_defaults(rt, nlmsg_type);
+}
+
+MR_EXPORT void mplsroute_route_init_head(struct mplsroute_route *rt,
+					 uint16_t nlmsg_type)
+{
+	memset(rt, 0, offsetof(struct mplsroute_route, nhs));
+	route_defaults(rt, nlmsg_type);
 }
 
 /* the scope 4.4 picks when none was given */

@@ -214,6 +214,16 @@ test_install() {
 	else
 		fail pkg-config-shared "cflags [$cflags] libs [$libs]: $(echo "$out$run" | head -n 3)"
 	fi
+	# examples/swap.c against the installed library: its request is the one
+	# iproute2 4.4 sent for the seed's "100 as 110" (seed-r2-swap1)
+	rec=$TOP/testsuite/data/iproute2-4.4/cases/seed-r2-swap1/requests
+	if out=$(cc -Wall -Werror -o "$TMP/swap" "$TOP/examples/swap.c" $cflags $libs 2>&1) &&
+	   LD_LIBRARY_PATH=$L "$TMP/swap" 100 110 192.168.40.102 "$TMP/swap.req" &&
+	   cmp -s "$TMP/swap.req" "$rec"; then
+		pass example-swap
+	else
+		fail example-swap "$(echo "$out" | head -n 3) $(cat "$TMP/swap.req" 2>/dev/null)"
+	fi
 	# static: libmplsroute.a from the same -L, libmnl from Requires.private
 	ldirs=$(echo "$libs" | tr ' ' '\n' | grep '^-L' | tr '\n' ' ')
 	others=$(echo "$slibs" | sed 's/-lmplsroute//')

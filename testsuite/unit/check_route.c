@@ -804,6 +804,26 @@ START_TEST(test_init)
 }
 END_TEST
 
+/* init_head: the same head as init, nhs[] left as it was */
+START_TEST(test_init_head)
+{
+	static struct mplsroute_route full;
+
+	memset(&rt, 0xa5, sizeof(rt));
+	mplsroute_route_init_head(&rt, RTM_NEWROUTE);
+	mplsroute_route_init(&full, RTM_NEWROUTE);
+	ck_assert(memcmp(&rt, &full, offsetof(struct mplsroute_route,
+					      nhs)) == 0);
+	ck_assert_int_eq(rt.nnh, 0);
+	ck_assert_int_eq(rt.nhs[0].ifindex, 0xa5a5a5a5);
+	memset(&rt, 0xa5, sizeof(rt));
+	mplsroute_route_init_head(&rt, RTM_DELROUTE);
+	mplsroute_route_init(&full, RTM_DELROUTE);
+	ck_assert(memcmp(&rt, &full, offsetof(struct mplsroute_route,
+					      nhs)) == 0);
+}
+END_TEST
+
 START_TEST(test_finish_inet)
 {
 	struct rtmsg *r;
@@ -1042,6 +1062,7 @@ static Suite *route_suite(void)
 	tcase_add_test(tc, test_put_raw);
 	tcase_add_test(tc, test_flow_cc_roundtrip);
 	tcase_add_test(tc, test_init);
+	tcase_add_test(tc, test_init_head);
 	tcase_add_test(tc, test_finish_inet);
 	tcase_add_test(tc, test_finish_types);
 	tcase_add_test(tc, test_finish_mpls_type);

@@ -261,6 +261,64 @@ START_TEST(replay_send_buf)
 }
 END_TEST
 
+/* a transport that hands out one message per datagram, as a kernel may */
+static const struct mr_transport *inner_tp;
+static struct mr_transport small_tp;
+
+static ssize_t small_recv(struct mplsroute_sock *s, void *buf, size_t len,
+			  int flags)
+{
+	return inner_tp->recv(s, buf, len < 72 ? len : 72, flags);
+}
+
+struct flush_walk {
+	struct mplsroute_sock *s;
+	int routes;
+};
+
+/* as a flush does: a delete sent from inside the dump, then a check */
+static int flush_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct flush_walk *w = data;
+	char buf[256];
+
+	memcpy(buf, nlh, nlh->nlmsg_len);
+	((struct nlmsghdr *)buf)->nlmsg_type = RTM_DELROUTE;
+	((struct nlmsghdr *)buf)->nlmsg_flags = NLM_F_REQUEST;
+	ck_assert_int_eq(mplsroute_sock_send(w->s, (struct nlmsghdr *)buf), 0);
+	ck_assert_int_eq(mplsroute_sock_check(w->s), 0);
+	w->routes++;
+	return 0;
+}
+
+/* mplsroute_sock_check inside a dump leaves the dump's messages alone */
+START_TEST(replay_check_inside_dump)
+{
+	static const char route[] = "RTM_NEWROUTE 0x2 3800000018000200000000"
+		"00000000001c140000fe030001000000000800010000064100080013000006"
+		"e1000a0012000200c0a828660000\n";
+	char resp[1024], buf[64];
+	struct mplsroute_sock *s;
+	struct flush_walk w = { 0 };
+	struct nlmsghdr *nlh;
+
+	snprintf(resp, sizeof(resp), "%s%s%s%s", route, route, route,
+		 "NLMSG_DONE 0x2 1400000003000200000000000000000000000000\n");
+	s = open_replay(resp);
+	inner_tp = s->tp;
+	small_tp = *s->tp;
+	small_tp.recv = small_recv;
+	s->tp = &small_tp;
+	w.s = s;
+	nlh = mnl_nlmsg_put_header(buf);
+	nlh->nlmsg_type = RTM_GETROUTE;
+	mnl_nlmsg_put_extra_header(nlh, sizeof(struct rtmsg));
+	ck_assert_int_eq(mplsroute_sock_dump(s, nlh, flush_cb, &w), 0);
+	ck_assert_int_eq(w.routes, 3);
+	mplsroute_sock_close(s);
+}
+END_TEST
+
 /* ---- the real kernel socket (the host kernel: NETLINK_ROUTE, no MPLS) -- */
 
 static int link_cb(const struct nlmsghdr *nlh, void *data)
@@ -374,6 +432,7 @@ static Suite *sock_suite(void)
 	tcase_add_test(tc, replay_dump);
 	tcase_add_test(tc, replay_dump_error_and_check);
 	tcase_add_test(tc, replay_send_buf);
+	tcase_add_test(tc, replay_check_inside_dump);
 	suite_add_tcase(su, tc);
 	tc = tcase_create("kernel");
 	tcase_add_test(tc, kernel_dump_links);
