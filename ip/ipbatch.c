@@ -128,6 +128,39 @@ static void batch_report(const struct nlmsghdr *req, int err,
 	fprintf(stderr, "Command failed %s:%lu\n", (const char *)data, line);
 }
 
+/*
+ * An add, with what it says on stderr held back: when it fails before it is
+ * sent (a bad word), the adds still in the window go first, so that an
+ * earlier line's refusal is reported before it, and without -force stops
+ * the batch before this line, as 4.4 (which had sent them one by one) did.
+ */
+static int batch_add_held(struct ipmpls_ctx *ctx, int argc, char **argv)
+{
+	FILE *real = stderr, *held;
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
+
+	held = open_memstream(&text, &len);
+	if (!held)
+		return do_iproute(ctx, argc, argv);
+	stderr = held;
+	rc = do_iproute(ctx, argc, argv);
+	stderr = real;
+	fclose(held);
+	if (rc != EXIT_OK || cmd_exits) {
+		mplsroute_batch_flush(ctx->batch);
+		if (!ctx->opts->force && mplsroute_batch_failures(ctx->batch)) {
+			cmd_exits = 0;	/* 4.4 never read this line */
+			rc = EXIT_OK;
+			len = 0;
+		}
+	}
+	fwrite(text, 1, len, stderr);
+	free(text);
+	return rc;
+}
+
 /* one command line: OBJECT COMMAND ...; returns its exit code */
 static int batch_cmd(struct ipmpls_ctx *ctx, int argc, char **argv)
 {
@@ -142,6 +175,8 @@ static int batch_cmd(struct ipmpls_ctx *ctx, int argc, char **argv)
 		mplsroute_batch_flush(ctx->batch);
 	if (!ctx->opts->force && mplsroute_batch_failures(ctx->batch))
 		return EXIT_OK;	/* reported: the batch stops */
+	if (argc >= 2 && is_prefix(argv[1], "add"))
+		return batch_add_held(ctx, argc - 1, argv + 1);
 	return do_iproute(ctx, argc - 1, argv + 1);
 }
 

@@ -23,6 +23,9 @@ struct nlattr *mr_attr_nest_start(struct nlmsghdr *nlh, size_t buflen,
 #define MR_AF_TEXT	2	/* the names the 4.4 text printer gives a via */
 #define MR_AF_JSON	4	/* current iproute2's family_name() (JSON) */
 
+/* room for an address or a 30-label stack as text */
+#define MR_ABUF 512
+
 /* the name of @family in the set @set, or "???" */
 const char *mr_af_name(int family, unsigned int set);
 /* the family named exactly @name (4.4's read_family), or AF_UNSPEC */

@@ -3,15 +3,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include <arpa/inet.h>
-#include <net/if.h>
 #include <sys/socket.h>
 #include <linux/in_route.h>
 #include <linux/rtnetlink.h>
 
 #include "internal.h"
-
-#define ABUF 512	/* room for an address or a 30-label stack */
 
 struct pctx {
 	FILE *f;
@@ -29,7 +25,7 @@ static int opt(const struct pctx *p, unsigned int hide)
 static void print_prefix(const struct pctx *p, const char *word,
 			 const struct mplsroute_addr *a, unsigned int plen)
 {
-	char abuf[ABUF];
+	char abuf[MR_ABUF];
 
 	if (a->family) {
 		if (plen != p->host_len)
@@ -48,7 +44,7 @@ static void print_prefix(const struct pctx *p, const char *word,
 static void print_labels(FILE *f, const char *fmt,
 			 const struct mplsroute_labels *ls)
 {
-	char buf[ABUF];
+	char buf[MR_ABUF];
 
 	if (mplsroute_labels_format(ls, buf, sizeof(buf)) < 0)
 		return;
@@ -68,7 +64,7 @@ static void print_encap(FILE *f, const struct mplsroute_nexthop *nh)
 static void print_head(const struct pctx *p)
 {
 	const struct mplsroute_route *rt = p->rt;
-	char buf[ABUF];
+	char buf[MR_ABUF];
 
 	if (p->o && p->o->deleted)
 		fprintf(p->f, "Deleted ");
@@ -121,7 +117,7 @@ static void print_middle(const struct pctx *p)
 {
 	const struct mplsroute_route *rt = p->rt;
 	int details = p->o && p->o->details;
-	char buf[ABUF];
+	char buf[MR_ABUF];
 
 	if (!(rt->flags & RTM_F_CLONED)) {
 		if ((rt->table_id != RT_TABLE_MAIN || details) &&
@@ -319,7 +315,7 @@ static void print_nexthop(const struct pctx *p,
 			  const struct mplsroute_nexthop *nh)
 {
 	int mpls = p->rt->family == AF_MPLS;
-	char buf[ABUF];
+	char buf[MR_ABUF];
 
 	fprintf(p->f, "%s\tnexthop", p->sl);
 	if (nh->newdst.n)
@@ -353,7 +349,7 @@ static void print_nexthop(const struct pctx *p,
 static void print_tail(const struct pctx *p)
 {
 	const struct mplsroute_route *rt = p->rt;
-	char buf[ABUF];
+	char buf[MR_ABUF];
 	unsigned int i;
 
 	print_metrics(p);

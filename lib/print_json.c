@@ -2,15 +2,11 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <arpa/inet.h>
-#include <net/if.h>
 #include <sys/socket.h>
 #include <linux/in_route.h>
 #include <linux/rtnetlink.h>
 
 #include "internal.h"
-
-#define ABUF 512
 
 /*
  * The writer follows iproute2's json_writer: values are separated by
@@ -144,7 +140,7 @@ static void j_prefix(struct mplsroute_json *j, const char *name,
 		     const struct mplsroute_addr *a, unsigned int plen,
 		     unsigned int hl)
 {
-	char abuf[ABUF], b[ABUF + 8];
+	char abuf[MR_ABUF], b[MR_ABUF + 8];
 
 	if (a->family && plen != hl) {
 		snprintf(b, sizeof(b), "%s/%u",
@@ -163,7 +159,7 @@ static void j_prefix(struct mplsroute_json *j, const char *name,
 static void j_labels(struct mplsroute_json *j, const char *name,
 		     const struct mplsroute_labels *ls)
 {
-	char buf[ABUF];
+	char buf[MR_ABUF];
 
 	if (mplsroute_labels_format(ls, buf, sizeof(buf)) >= 0)
 		j_str(j, name, buf);
@@ -181,7 +177,7 @@ static void j_encap(struct mplsroute_json *j,
 static void j_via(struct mplsroute_json *j, int family,
 		  const struct mplsroute_addr *via)
 {
-	char buf[ABUF];
+	char buf[MR_ABUF];
 
 	if (!via->family)
 		return;
@@ -225,7 +221,7 @@ static void j_head(struct mplsroute_json *j, const struct mplsroute_route *rt,
 		   const struct mplsroute_print_opts *o)
 {
 	unsigned int hl = mr_af_bits(rt->family);
-	char buf[ABUF];
+	char buf[MR_ABUF];
 
 	if (o && o->deleted)
 		j_raw(j, "deleted", "true");
@@ -258,7 +254,7 @@ static void j_middle(struct mplsroute_json *j,
 		     const struct mplsroute_print_opts *o)
 {
 	int details = o && o->details;
-	char buf[ABUF];
+	char buf[MR_ABUF];
 
 	if (rt->table_id && (rt->table_id != RT_TABLE_MAIN || details) &&
 	    !hide(o, MPLSROUTE_PRINT_NO_TABLE)) {
@@ -364,7 +360,7 @@ static void j_nexthops(struct mplsroute_json *j,
 		       const struct mplsroute_print_opts *o)
 {
 	const struct mplsroute_nexthop *nh;
-	char buf[ABUF];
+	char buf[MR_ABUF];
 	unsigned int i;
 
 	j_array_open(j, "nexthops");
@@ -390,7 +386,7 @@ MR_EXPORT int mplsroute_route_print_json(struct mplsroute_json *j,
 					 const struct mplsroute_print_opts *o)
 {
 	static const char *const prefs[4] = { "medium", "high", NULL, "low" };
-	char buf[ABUF];
+	char buf[MR_ABUF];
 
 	if (!j || !j->f || !rt)
 		return -EINVAL;

@@ -50,6 +50,49 @@ check() {
 
 run() { in_ns "$IPMPLS" "$@" -batch "$F" > /tmp/t_batch.out 2> "$ERR"; }
 
+# a refused add still in the window, then a bad word: 4.4 stopped at the
+# refusal and never read the bad line; with -force it reported the refusal,
+# then the bad word ended the batch (exit 1): stderr exactly, in that order
+t_refusal_then_badword() {
+	reset
+	{ adds 100; echo "route add 3 as 110 via inet 192.168.30.102 dev eth1"
+	  echo "route add 300 as garbage via inet 192.168.30.102"; adds 400; } > "$F"
+	refused="Error: Implicit NULL Label (3) can not be used in encapsulation."
+	run -f mpls
+	rc=$?
+	printf '%s\nCommand failed %s:2\n' "$refused" "$F" > /tmp/t_batch.want
+	check refusal-then-badword $rc 1 "$(labels)" "100"
+	cmp -s "$ERR" /tmp/t_batch.want ||
+		echo "FAIL lab-batch-refusal-then-badword-stderr: $(tr '\n' '|' < "$ERR")"
+	reset
+	run -force -f mpls
+	rc=$?
+	printf '%s\nCommand failed %s:2\n%s\n' "$refused" "$F" \
+		'Error: mpls address is expected rather than "garbage".' > /tmp/t_batch.want
+	check refusal-then-badword-force $rc 1 "$(labels)" "100"
+	cmp -s "$ERR" /tmp/t_batch.want ||
+		echo "FAIL lab-batch-refusal-then-badword-force-stderr: $(tr '\n' '|' < "$ERR")"
+	rm -f /tmp/t_batch.want
+}
+
+# refusals the kernel is sure of (a reserved label, a label from
+# platform_labels up, the implicit null label in "as") go alone: nothing
+# after them is sent, so the requests are 4.4's (captured on nlmon0)
+t_foreseen() {
+	name=$1 bad=$2
+	reset
+	in_ns sysctl -qw net.mpls.platform_labels=1000
+	{ adds 100 101; echo "$bad"; adds 200 201; } > "$F"
+	in_ns "$BUILD/testsuite/tools/nlmon_dump" -q /tmp/t_batch.req nlmon0 -- \
+		"$IPMPLS" -f mpls -batch "$F" > /tmp/t_batch.out 2> "$ERR"
+	rc=$?
+	n=$(grep -c '^RTM_NEWROUTE' /tmp/t_batch.req)
+	d=$(grep -c '^RTM_DELROUTE' /tmp/t_batch.req)
+	check "foreseen-$name" $rc 1 "$(labels) sent $n deleted $d" \
+		"100 101 sent 3 deleted 0" "Command failed $F:3"
+	rm -f /tmp/t_batch.req
+}
+
 # a kernel refusal in the middle of a window: later adds are undone
 t_stop_undo() {
 	reset
@@ -142,6 +185,10 @@ t_platform
 t_dup
 t_badarg
 t_show_drains
+t_refusal_then_badword
+t_foreseen reserved "route add 15 as 7 via inet 192.168.30.102 dev eth1"
+t_foreseen platform "route add 1000 as 7 via inet 192.168.30.102 dev eth1"
+t_foreseen implnull "route add 102 as 7/3 via inet 192.168.30.102 dev eth1"
 t_many
 reset
 labns_cleanup "$NS"

@@ -30,14 +30,19 @@ if ! labns_setup $NS >/dev/null 2>&1; then
 	exit 0
 fi
 
-# add NAME CASE: run the golden case CASE's argv live; the request must be
-# the case's and the kernel must accept it
-add() {
+# capture CASE: the golden case CASE's argv run live under the nlmon
+# capture (requests in $T/CASE.req, output in $T/CASE.out); sets rc
+capture() {
 	set -f
-	ip netns exec $NS "$NLMON" -q $T/$2.req nlmon0 -- \
-		"$IPMPLS" $(cat $G/$2/argv) > $T/$2.out 2>&1
+	ip netns exec $NS "$NLMON" -q $T/$1.req nlmon0 -- \
+		"$IPMPLS" $(cat $G/$1/argv) > $T/$1.out 2>&1
 	rc=$?
 	set +f
+}
+
+# add NAME CASE: the request must be the case's and the kernel accept it
+add() {
+	capture "$2"
 	if [ $rc != 0 ]; then
 		echo "FAIL lab-$1: exit $rc: $(head -n 1 $T/$2.out)"
 	elif ! cmp -s $G/$2/requests $T/$2.req; then
@@ -49,11 +54,7 @@ add() {
 
 # refused NAME CASE: a bad value is refused (exit 255) and nothing is sent
 refused() {
-	set -f
-	ip netns exec $NS "$NLMON" -q $T/$2.req nlmon0 -- \
-		"$IPMPLS" $(cat $G/$2/argv) > $T/$2.out 2>&1
-	rc=$?
-	set +f
+	capture "$2"
 	if [ $rc = "$(cat $G/$2/rc)" ] && [ ! -s $T/$2.req ]; then
 		echo "PASS lab-$1"
 	else
