@@ -67,6 +67,19 @@ out:
 	return ret;
 }
 
+/* ip's blanks between words: " \t\r\n" */
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static char *skip_blanks(char *cp)
+{
+	while (is_blank(*cp))
+		cp++;
+	return cp;
+}
+
 /*
  * Split @line into words in place, as ip's makeargs: blanks separate words,
  * a word that starts with ' or " runs to the same quote.  Returns the number
@@ -74,8 +87,7 @@ out:
  */
 static int makeargs(char *line, char **argv, int maxargs)
 {
-	static const char ws[] = " \t\r\n";
-	char *cp = line + strspn(line, ws);
+	char *cp = skip_blanks(line);
 	int argc = 0;
 	char quote;
 
@@ -94,12 +106,13 @@ static int makeargs(char *line, char **argv, int maxargs)
 			}
 		} else {
 			argv[argc++] = cp;
-			cp += strcspn(cp, ws);
+			while (*cp && !is_blank(*cp))
+				cp++;
 			if (!*cp)
 				break;
 		}
 		*cp++ = '\0';
-		cp += strspn(cp, ws);
+		cp = skip_blanks(cp);
 	}
 	argv[argc] = NULL;
 	return argc;
@@ -121,20 +134,27 @@ static void batch_report(const struct nlmsghdr *req, int err,
  * earlier line's refusal is reported before it, and without -force stops
  * the batch before this line, as 4.4 (which had sent them one by one) did.
  */
+static FILE *held;		/* kept open for the whole batch (cheap) */
+static char *held_text;
+static size_t held_len;
+
 static int batch_add_held(struct ipmpls_ctx *ctx, int argc, char **argv)
 {
-	FILE *real = stderr, *held;
-	char *text = NULL;
-	size_t len = 0;
+	FILE *real = stderr;
+	long len;
 	int rc;
 
-	held = open_memstream(&text, &len);
+	if (!held)
+		held = open_memstream(&held_text, &held_len);
 	if (!held)
 		return do_iproute(ctx, argc, argv);
 	stderr = held;
 	rc = do_iproute(ctx, argc, argv);
 	stderr = real;
-	fclose(held);
+	len = ftell(held);
+	if (rc == EXIT_OK && !cmd_exits && len <= 0)
+		return rc;	/* the usual line: nothing said */
+	fflush(held);	/* held_text has this line's text */
 	if (rc != EXIT_OK || cmd_exits) {
 		mplsroute_batch_flush(ctx->batch);
 		if (!ctx->opts->force && mplsroute_batch_failures(ctx->batch)) {
@@ -143,9 +163,19 @@ static int batch_add_held(struct ipmpls_ctx *ctx, int argc, char **argv)
 			len = 0;
 		}
 	}
-	fwrite(text, 1, len, stderr);
-	free(text);
+	if (len > 0)
+		fwrite(held_text, 1, (size_t)len, stderr);
+	rewind(held);	/* the next line's text starts at 0 */
 	return rc;
+}
+
+static void batch_held_close(void)
+{
+	if (held)
+		fclose(held);
+	free(held_text);
+	held = NULL;
+	held_text = NULL;
 }
 
 /* one command line: OBJECT COMMAND ...; returns its exit code */
@@ -239,6 +269,7 @@ int ipmpls_batch(struct ipmpls_ctx *ctx, const char *name)
 		ret = EXIT_BADARG;
 	ctx->batch = NULL;
 	mplsroute_batch_close(b);
+	batch_held_close();
 out:
 	if (in != stdin)
 		fclose(in);

@@ -78,4 +78,13 @@ void ipmpls_kernel_error(const struct nlmsghdr *req, int err,
  */
 int ipmpls_batch(struct ipmpls_ctx *ctx, const char *file);
 
+/*
+ * ipmpls_foresee_refusal - 1 if the kernel is sure to refuse the add @nlh
+ * (an MPLS label below 16 or from net.mpls.platform_labels up, no MPLS
+ * routing, the implicit null label in a stack), else 0.  Such an add goes
+ * alone in a batch, so that nothing after it is sent when it fails, as
+ * with 4.4's one-by-one batch.  (ip/foresee.c)
+ */
+int ipmpls_foresee_refusal(const struct nlmsghdr *nlh);
+
 #endif

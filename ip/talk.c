@@ -91,19 +91,37 @@ void ipmpls_kernel_error(const struct nlmsghdr *req, int err,
 	missing_mpls_hint(req, err);
 }
 
+/*
+ * Into the batch: the result is reported later, by the batch's callback.
+ * An add the kernel is sure to refuse goes alone, after the window, and is
+ * answered before the next line is read.
+ */
+static int batch_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh)
+{
+	int alone = ipmpls_foresee_refusal(nlh);
+	int ret;
+
+	if (alone)
+		mplsroute_batch_flush(ctx->batch);
+	ret = mplsroute_batch_add(ctx->batch, nlh,
+				  (unsigned long)ctx->batch_line);
+	if (ret == 0 && alone)
+		ret = mplsroute_batch_flush(ctx->batch);
+	if (ret == 0 || ret == -ECANCELED)
+		return EXIT_OK;
+	if (ret < 0 && alone && mplsroute_batch_failures(ctx->batch))
+		return EXIT_OK;	/* the kernel's refusal, reported */
+	ipmpls_kernel_error(nlh, ret, "");
+	return EXIT_KERNEL;
+}
+
 int ipmpls_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh)
 {
 	char errmsg[256];
 	int ret;
 
-	if (ctx->batch) {
-		ret = mplsroute_batch_add(ctx->batch, nlh,
-					  (unsigned long)ctx->batch_line);
-		if (ret == 0 || ret == -ECANCELED)
-			return EXIT_OK;	/* the result is reported later */
-		ipmpls_kernel_error(nlh, ret, "");
-		return EXIT_KERNEL;
-	}
+	if (ctx->batch)
+		return batch_talk(ctx, nlh);
 	ret = mplsroute_sock_talk(ctx->sock, nlh, errmsg, sizeof(errmsg));
 	if (ret == 0)
 		return EXIT_OK;

@@ -123,7 +123,7 @@ static int parse_inet(uint8_t *ap, const char *cp)
 		unsigned long n;
 		char *end;
 
-		n = strtoul(cp, &end, 0);
+		n = mr_strtoul0(cp, &end);
 		if (n > 255 || end == cp)
 			return -1;
 		ap[i] = n;
@@ -138,6 +138,8 @@ static int parse_inet(uint8_t *ap, const char *cp)
 
 static int is_any(const char *arg)
 {
+	if (arg[0] != 'd' && arg[0] != 'a')
+		return 0;	/* the usual case, cheaply */
 	return strcmp(arg, "default") == 0 || strcmp(arg, "all") == 0 ||
 	       strcmp(arg, "any") == 0;
 }

@@ -40,6 +40,9 @@ const char *mr_addr_fmt(const struct mplsroute_addr *a, char *buf,
 const char *mr_ifname(const struct mplsroute_print_opts *o, uint32_t idx,
 		      char *buf, size_t len);
 
+/* lib/label.c: strtoul(@s, @endp, 0), plain decimals read without libc */
+unsigned long mr_strtoul0(const char *s, char **endp);
+
 /* lib/names.c: the cache flags (RTCF_*) by name, in iproute2's order */
 struct mr_flag_name {
 	uint32_t flag;

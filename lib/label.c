@@ -11,6 +11,27 @@
 #define LSE_BOS		0x100u
 
 /*
+ * strtoul(@s, @endp, 0), the numbers of every batch line: a plain decimal
+ * (a digit 1-9 first, at most 9 digits, so no overflow and errno as it
+ * was) is read here, anything else (0x.., 0.., blanks, signs, long) by
+ * strtoul.  Returns the value.
+ */
+unsigned long mr_strtoul0(const char *s, char **endp)
+{
+	const char *p = s;
+	unsigned long v = 0;
+
+	if (*p < '1' || *p > '9')
+		return strtoul(s, endp, 0);
+	while (*p >= '0' && *p <= '9' && p - s < 9)
+		v = v * 10 + (unsigned long)(*p++ - '0');
+	if (*p >= '0' && *p <= '9')
+		return strtoul(s, endp, 0);
+	*endp = (char *)p;
+	return v;
+}
+
+/*
  * One label as iproute2 4.4 reads it: strtoul() with base 0, so "0x64" is
  * hex, "010" is octal, and the number must be followed by '/' or the end.
  * Returns 0 and sets *endp, -EINVAL or -ERANGE.
@@ -21,7 +42,7 @@ static int parse_one(const char *s, uint32_t *label, const char **endp)
 	char *end;
 
 	errno = 0;
-	v = strtoul(s, &end, 0);
+	v = mr_strtoul0(s, &end);
 	if (end == s)
 		return -EINVAL;
 	if (errno == ERANGE || v > MPLSROUTE_LABEL_MAX)

@@ -75,6 +75,24 @@ t_refusal_then_badword() {
 	rm -f /tmp/t_batch.want
 }
 
+# refusals the kernel is sure of (a reserved label, a label from
+# platform_labels up, the implicit null label in "as") go alone: nothing
+# after them is sent, so the requests are 4.4's (captured on nlmon0)
+t_foreseen() {
+	name=$1 bad=$2
+	reset
+	in_ns sysctl -qw net.mpls.platform_labels=1000
+	{ adds 100 101; echo "$bad"; adds 200 201; } > "$F"
+	in_ns "$BUILD/testsuite/tools/nlmon_dump" -q /tmp/t_batch.req nlmon0 -- \
+		"$IPMPLS" -f mpls -batch "$F" > /tmp/t_batch.out 2> "$ERR"
+	rc=$?
+	n=$(grep -c '^RTM_NEWROUTE' /tmp/t_batch.req)
+	d=$(grep -c '^RTM_DELROUTE' /tmp/t_batch.req)
+	check "foreseen-$name" $rc 1 "$(labels) sent $n deleted $d" \
+		"100 101 sent 3 deleted 0" "Command failed $F:3"
+	rm -f /tmp/t_batch.req
+}
+
 # a kernel refusal in the middle of a window: later adds are undone
 t_stop_undo() {
 	reset
@@ -168,6 +186,9 @@ t_dup
 t_badarg
 t_show_drains
 t_refusal_then_badword
+t_foreseen reserved "route add 15 as 7 via inet 192.168.30.102 dev eth1"
+t_foreseen platform "route add 1000 as 7 via inet 192.168.30.102 dev eth1"
+t_foreseen implnull "route add 102 as 7/3 via inet 192.168.30.102 dev eth1"
 t_many
 reset
 labns_cleanup "$NS"

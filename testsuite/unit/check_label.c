@@ -1,6 +1,8 @@
 /* check_label.c: unit tests for lib/label.c (label text <-> stack <-> wire) */
 #include <errno.h>
+#include <stdlib.h>
 #include "mplsroute.h"
+#include "internal.h"
 #include "unit.h"
 
 static struct mplsroute_labels ls;
@@ -221,12 +223,41 @@ START_TEST(test_from_wire_depth)
 }
 END_TEST
 
+/* mr_strtoul0 reads what strtoul(s, &end, 0) reads, value and end */
+START_TEST(test_strtoul0)
+{
+	static const char *const words[] = {
+		"16", "1048575", "1048576", "7/8", "192.168", "0", "00", "010",
+		"0x1f", "0X1F", " 5", "+5", "-5", "123456789", "1234567890",
+		"99999999999999999999999", "12abc", "", "x", "9", "100000000/1",
+	};
+	unsigned long want, got;
+	char *wend, *gend;
+	size_t i;
+	int werr;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		errno = 0;
+		want = strtoul(words[i], &wend, 0);
+		werr = errno;
+		errno = 0;
+		got = mr_strtoul0(words[i], &gend);
+		ck_assert_msg(got == want && gend == wend && errno == werr,
+			      "\"%s\": %lu (end %td, errno %d), strtoul %lu "
+			      "(end %td, errno %d)", words[i], got,
+			      gend - words[i], errno, want, wend - words[i],
+			      werr);
+	}
+}
+END_TEST
+
 static Suite *label_suite(void)
 {
 	Suite *s = suite_create("label");
 	TCase *tc = tcase_create("label");
 
 	tcase_add_test(tc, test_parse_simple);
+	tcase_add_test(tc, test_strtoul0);
 	tcase_add_test(tc, test_parse_range);
 	tcase_add_test(tc, test_parse_bases);
 	tcase_add_test(tc, test_parse_bad_words);
