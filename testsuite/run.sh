@@ -1,5 +1,5 @@
 #!/bin/sh
-# testsuite/run.sh: runs the test groups named on the command line and sums them up
+# testsuite/run.sh: runs the test groups named on the command line, sums up
 # usage: sh testsuite/run.sh [unit] [golden] [sanitize] [lab] [build] [all]
 # Each group's runner prints one line per test: "PASS name", "FAIL name: why"
 # or "SKIP name: why".  Check's own summary lines are counted for unit tests.
@@ -21,17 +21,27 @@ run_unit() {
 		out=$(CK_FORK=yes "$t" 2>&1); rc=$?
 		printf '%s\n' "$out" | sed "s/^/  [$name] /"
 		# Check: "100%: Checks: 12, Failures: 0, Errors: 0"
-		sum=$(printf '%s\n' "$out" | sed -n 's/.*Checks: \([0-9]*\), Failures: \([0-9]*\), Errors: \([0-9]*\).*/\1 \2 \3/p' | tail -n 1)
+		n='\([0-9]*\)'
+		sum=$(printf '%s\n' "$out" | sed -n \
+			"s/.*Checks: $n, Failures: $n, Errors: $n.*/\\1 \\2 \\3/p" |
+			tail -n 1)
 		set -- $sum
 		if [ -z "$sum" ]; then
 			echo "FAIL $name: no Check summary (rc $rc)"
 			continue
 		fi
 		i=0
-		while [ $i -lt $(($1 - $2 - $3)) ]; do echo "PASS $name#$i"; i=$((i+1)); done
+		while [ $i -lt $(($1 - $2 - $3)) ]; do
+			echo "PASS $name#$i"
+			i=$((i + 1))
+		done
 		i=0
-		while [ $i -lt $(($2 + $3)) ]; do echo "FAIL $name#failed$i"; i=$((i+1)); done
-		[ "$rc" = 0 ] || [ $(($2 + $3)) -gt 0 ] || echo "FAIL $name: exit $rc"
+		while [ $i -lt $(($2 + $3)) ]; do
+			echo "FAIL $name#failed$i"
+			i=$((i + 1))
+		done
+		[ "$rc" = 0 ] || [ $(($2 + $3)) -gt 0 ] ||
+			echo "FAIL $name: exit $rc"
 	done
 }
 
@@ -39,8 +49,11 @@ run_group() {
 	case "$1" in
 	unit) run_unit ;;
 	golden) sh testsuite/golden/run.sh ;;
-	sanitize) make -s check-sanitize-build >/dev/null 2>&1 || echo "FAIL sanitize: build"
-		BUILD=build-san sh testsuite/run.sh unit golden | grep -E '^(PASS|FAIL|SKIP) ' | sed 's/^\([A-Z]*\) /\1 san:/' ;;
+	sanitize) make -s check-sanitize-build >/dev/null 2>&1 ||
+			echo "FAIL sanitize: build"
+		BUILD=build-san sh testsuite/run.sh unit golden |
+			grep -E '^(PASS|FAIL|SKIP) ' |
+			sed 's/^\([A-Z]*\) /\1 san:/' ;;
 	lab) sh testsuite/lab/run.sh ;;
 	build) sh testsuite/build/run.sh ;;
 	*) echo "FAIL run.sh: unknown group $1" ;;

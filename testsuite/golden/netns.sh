@@ -1,4 +1,4 @@
-# testsuite/golden/netns.sh: the golden tests' namespace: the lab's recipe without MPLS
+# testsuite/golden/netns.sh: the golden namespace: the lab's recipe, no MPLS
 # The lab's namespace (testsuite/lab/labns.sh: lo, eth1/eth1p, eth2/eth2p,
 # veth0-host/veth0 with fixed ifindexes, MACs and addresses, no DAD), built
 # "bare": no MPLS sysctls and no nlmon, since the host kernel may have no MPLS

@@ -1,13 +1,16 @@
 #!/bin/sh
-# testsuite/golden/run.sh: runs every reference case through ipmpls and diffs it
-# Cases: testsuite/data/iproute2-4.4/cases/*, .../beyond/* (the ipmpls expectation at the
-# top of each folder) and testsuite/golden/extra/* (our own, same format).
-# Each case runs in a fresh network namespace built like the reference lab (netns.sh),
-# with ipmpls talking to a recording (IPMPLS_RECORD / IPMPLS_RESPONSES) instead of the
-# kernel.  Compared: requests (byte for byte, padding aside: tools/nlcmp), rc, stdout,
-# and stderr (a difference fails unless the case is listed in stderr-loose).
-# Prints "PASS golden/NAME", "FAIL golden/NAME: why" or "SKIP ...: why" per case.
-# usage: sh testsuite/golden/run.sh [NAME-PATTERN]   (BUILD=DIR for make O=DIR builds)
+# testsuite/golden/run.sh: runs every reference case through ipmpls, diffs it
+# Cases: testsuite/data/iproute2-4.4/cases/*, .../beyond/* (the ipmpls
+# expectation at the top of each folder) and testsuite/golden/extra/* (our
+# own, same format).  Each case runs in a fresh network namespace built like
+# the reference lab (netns.sh), with ipmpls talking to a recording
+# (IPMPLS_RECORD / IPMPLS_RESPONSES) instead of the kernel.  Compared:
+# requests (byte for byte, padding aside: tools/nlcmp), rc, stdout, and
+# stderr (a difference fails unless the case is listed in stderr-loose).
+# Prints "PASS golden/NAME", "FAIL golden/NAME: why" or "SKIP ...: why" per
+# case.
+# usage: sh testsuite/golden/run.sh [NAME-PATTERN]
+#        (BUILD=DIR for make O=DIR builds)
 cd "$(dirname "$0")/../.." || exit 1
 TOP=$(pwd)
 BUILD=${BUILD:-.}
@@ -45,9 +48,10 @@ listed() {
 	[ -f "$2" ] && grep -v '^#' "$2" | awk '{print $1}' | grep -qx "$1"
 }
 
-# run_pre CASEDIR NS: the `!` shell parts of pre, and the ip parts that are not routes
-# (route changes are the kernel's side, which the recorded responses stand for)
-# (a part may span lines: the batch cases' printf of a whole file)
+# run_pre CASEDIR NS: the `!` shell parts of pre, and the ip parts that are
+# not routes (route changes are the kernel's side, which the recorded
+# responses stand for) (a part may span lines: the batch cases' printf of a
+# whole file)
 run_pre() {
 	[ -s "$1/pre" ] || return 0
 	nparts=$(awk 'BEGIN { RS = ";" } END { print NR }' "$1/pre")
@@ -72,6 +76,11 @@ pre_files() {
 	grep -o '> */tmp/[^ ;]*' "$1/pre" | sed 's/^> *//'
 }
 
+# add_why TEXT: TEXT joins the case's reasons to fail ("; " between)
+add_why() {
+	why="${why:+$why; }$1"
+}
+
 # same WANT GOT: files equal, a missing WANT counting as empty
 same() {
 	if [ -f "$1" ]; then cmp -s "$1" "$2"; else [ ! -s "$2" ]; fi
@@ -79,7 +88,7 @@ same() {
 
 # run_case DIR NAME KIND (KIND: cases, beyond, extra)
 run_case() {
-	dir=$1 name=$2 kind=$3
+	dir=$1 name=$2 kind=$3 cname=$(basename "$1")
 	t=$TMP/$(echo "$name" | tr / _)
 	mkdir -p "$t"
 	if ! golden_ns_add "$NS" >/dev/null 2>&1; then
@@ -88,7 +97,8 @@ run_case() {
 	fi
 	run_pre "$dir" "$NS"
 	resp=$dir/responses
-	[ -f "$GOLDEN/responses/$(basename "$dir")" ] && resp=$GOLDEN/responses/$(basename "$dir")
+	[ -f "$GOLDEN/responses/$cname" ] &&
+		resp=$GOLDEN/responses/$cname
 	: > "$t/requests"
 	set -f
 	if [ -f "$resp" ]; then
@@ -96,7 +106,8 @@ run_case() {
 			IPMPLS_RESPONSES="$resp" "$IPMPLS" $(cat "$dir/argv") \
 			> "$t/stdout" 2> "$t/stderr" < /dev/null
 	else
-		ip netns exec "$NS" env -u IPMPLS_RESPONSES IPMPLS_RECORD="$t/requests" \
+		ip netns exec "$NS" env -u IPMPLS_RESPONSES \
+			IPMPLS_RECORD="$t/requests" \
 			"$IPMPLS" $(cat "$dir/argv") \
 			> "$t/stdout" 2> "$t/stderr" < /dev/null
 	fi
@@ -107,21 +118,26 @@ run_case() {
 
 	why=
 	if ! "$NLCMP" "$dir/requests" "$t/requests" > "$t/nlcmp" 2>&1; then
-		[ -f "$dir/requests" ] && why="requests: $(head -n 1 "$t/nlcmp")"
+		[ -f "$dir/requests" ] &&
+			why="requests: $(head -n 1 "$t/nlcmp")"
 	fi
-	if listed "$(basename "$dir")" "$GOLDEN/requests-only"; then
+	if listed "$cname" "$GOLDEN/requests-only"; then
 		:
 	elif [ ! -f "$resp" ] && [ -s "$dir/stdout" ]; then
-		[ -z "$why" ] && { echo "SKIP $name: no recorded responses to print from"; return; }
+		if [ -z "$why" ]; then
+			echo "SKIP $name: no recorded responses to print from"
+			return
+		fi
 	else
 		[ -f "$dir/rc" ] && ! cmp -s "$dir/rc" "$t/rc" &&
-			why="${why:+$why; }rc $(cat "$t/rc"), want $(cat "$dir/rc")"
-		same "$dir/stdout" "$t/stdout" || why="${why:+$why; }stdout differs"
+			add_why "rc $(cat "$t/rc"), want $(cat "$dir/rc")"
+		same "$dir/stdout" "$t/stdout" || add_why "stdout differs"
 		if ! same "$dir/stderr" "$t/stderr"; then
-			if listed "$(basename "$dir")" "$GOLDEN/stderr-loose"; then
-				echo "  note $name: stderr differs (listed in stderr-loose)"
+			if listed "$cname" "$GOLDEN/stderr-loose"; then
+				echo "  note $name: stderr differs" \
+					"(listed in stderr-loose)"
 			else
-				why="${why:+$why; }stderr differs"
+				add_why "stderr differs"
 			fi
 		fi
 	fi
@@ -142,14 +158,16 @@ run_case() {
 }
 
 for kind in cases beyond extra; do
-	if [ "$kind" = extra ]; then base=$GOLDEN/extra; else base=$DATA/$kind; fi
+	base=$DATA/$kind
+	[ "$kind" = extra ] && base=$GOLDEN/extra
 	[ -d "$base" ] || continue
 	for dir in "$base"/*/; do
 		dir=${dir%/}
 		[ -f "$dir/argv" ] || continue
 		n=$(basename "$dir")
 		case "$n" in $PATTERN) ;; *) continue ;; esac
-		if [ "$kind" = cases ]; then name=golden/$n; else name=golden/$kind/$n; fi
+		name=golden/$kind/$n
+		[ "$kind" = cases ] && name=golden/$n
 		run_case "$dir" "$name" "$kind"
 	done
 done

@@ -1,4 +1,4 @@
-# testsuite/lab/cases.sh: the reference cases run live on the guest's MPLS kernel
+# testsuite/lab/cases.sh: the reference cases live on the guest's MPLS kernel
 # Topology: for each case, a fresh labns.sh namespace (the dumps' lab: eth1,
 # eth2, veth0-host with fixed ifindexes, plus nlmon0), twice: once for
 # ipmpls, once for Debian's ip.
@@ -8,9 +8,9 @@
 # code and stdout with the recording (beyond/ cases without a requests file:
 # not the requests).  Then the kernel's routes afterwards:
 # when the case fails (recorded rc not 0, not a batch) or only reads (show,
-# list, get), they must be those before it ran; when it changes routes, the case runs
-# again with Debian's ip in a fresh namespace and, when ip exits as the
-# recording says, the routes after both runs must be the same.  stderr
+# list, get), they must be those before it ran; when it changes routes, the
+# case runs again with Debian's ip in a fresh namespace and, when ip exits as
+# the recording says, the routes after both runs must be the same.  stderr
 # differences are reported, not failed (ip 6.1 and 4.4 word some errors
 # differently; the golden group checks stderr).
 # usage (in the guest): sh testsuite/lab/cases.sh [NAME-PATTERN]

@@ -1,4 +1,4 @@
-# testsuite/lab/labns.sh: the reference dumps' lab, one network namespace (sourced)
+# testsuite/lab/labns.sh: the reference dumps' lab, one namespace (sourced)
 # Topology: one namespace NS with lo up and three veth pairs whose ifindexes
 # and MAC addresses are fixed, so that device numbers in netlink messages are
 # those of the recordings:
@@ -22,7 +22,8 @@ link set nlmon0 up"
 	[ "$2" = bare ] && _nlmon=
 	ip netns add "$1" || return 1
 	ip netns exec "$1" sysctl -qw net.ipv6.conf.all.accept_dad=0 \
-		net.ipv6.conf.default.accept_dad=0 || { ip netns del "$1"; return 1; }
+		net.ipv6.conf.default.accept_dad=0 ||
+		{ ip netns del "$1"; return 1; }
 	ip -n "$1" -batch - <<-EOB || { ip netns del "$1"; return 1; }
 	link set lo up
 	link add eth1 index 11 address 02:00:00:00:00:11 type veth peer name eth1p index 21 address 02:00:00:00:00:21
@@ -51,7 +52,8 @@ link set nlmon0 up"
 # labns_wait_ll NS: waits (up to 5 s) for the six link-local local routes
 labns_wait_ll() {
 	_i=0
-	while [ "$(ip -n "$1" -6 route show table local | grep -c '^local fe80')" -lt 6 ] &&
+	while [ "$(ip -n "$1" -6 route show table local |
+		grep -c '^local fe80')" -lt 6 ] &&
 		[ $_i -lt 50 ]; do
 		sleep 0.1
 		_i=$((_i + 1))
