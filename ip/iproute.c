@@ -680,6 +680,8 @@ static int route_word(struct rtparse *p)
 	const char *w = cur(p);
 	size_t i;
 
+	if (w[0] >= '0' && w[0] <= '9')
+		return kw_dst(p);	/* no keyword starts with a digit */
 	for (i = 0; i < sizeof(route_kws) / sizeof(route_kws[0]); i++) {
 		const struct route_kw *kw = &route_kws[i];
 

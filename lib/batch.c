@@ -126,19 +126,28 @@ static uint64_t batch_key(const struct nlmsghdr *nlh)
 	const struct rtmsg *rtm = mnl_nlmsg_get_payload(nlh);
 	const struct nlattr *a;
 	uint64_t h = 0xcbf29ce484222325ULL;
+	int rest;
 	uint16_t t;
 
 	h = fnv(h, &rtm->rtm_family, 1);
 	h = fnv(h, &rtm->rtm_dst_len, 1);
 	h = fnv(h, &rtm->rtm_tos, 1);
 	h = fnv(h, &rtm->rtm_table, 1);
-	mnl_attr_for_each(a, nlh, sizeof(*rtm)) {
-		t = mnl_attr_get_type(a);
-		if (t != RTA_DST && t != RTA_TABLE && t != RTA_PRIORITY)
-			continue;
-		h = fnv(h, &t, sizeof(t));
-		h = fnv(h, mnl_attr_get_payload(a),
-			mnl_attr_get_payload_len(a));
+	/* mnl_attr_for_each's walk, inline: this runs for every add */
+	a = (const struct nlattr *)((const char *)rtm + MNL_ALIGN(sizeof(*rtm)));
+	rest = (int)MNL_ALIGN(nlh->nlmsg_len) - MNL_NLMSG_HDRLEN -
+	       (int)MNL_ALIGN(sizeof(*rtm));
+	while (rest >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) &&
+	       (int)a->nla_len <= rest) {
+		t = a->nla_type & NLA_TYPE_MASK;
+		if (t == RTA_DST || t == RTA_TABLE || t == RTA_PRIORITY) {
+			h = fnv(h, &t, sizeof(t));
+			h = fnv(h, (const char *)a + MNL_ATTR_HDRLEN,
+				a->nla_len - MNL_ATTR_HDRLEN);
+		}
+		rest -= MNL_ALIGN(a->nla_len);
+		a = (const struct nlattr *)((const char *)a +
+					    MNL_ALIGN(a->nla_len));
 	}
 	return h ? h : 1;
 }

@@ -143,6 +143,24 @@ static int listed(const uint16_t *list, unsigned int n, uint16_t type)
 }
 
 /*
+ * The types in @list (of @n) as bits, for route_order's lookups: what
+ * listed() answers, RTA_GATEWAY and RTA_VIA as one, without a scan each.
+ */
+static uint64_t listed_mask(const uint16_t *list, unsigned int n)
+{
+	const uint64_t via = 1ull << RTA_GATEWAY | 1ull << RTA_VIA;
+	uint64_t m = 0;
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		if (list[i] >= 64)
+			continue;	/* a raw entry: no type of route_order */
+		m |= 1ull << list[i];
+	}
+	return m & via ? m | via : m;
+}
+
+/*
  * An address attribute: a label stack for AF_MPLS, else @a->bytelen bytes,
  * or, when @fixed, the family's full length.  Nothing for an empty one.
  */
@@ -502,10 +520,12 @@ static int put_route_attrs(struct nlmsghdr *nlh, size_t len,
 			   const struct mplsroute_route *rt)
 {
 	unsigned int i, n = rt->nattrs;
+	uint64_t given;
 	int ret;
 
 	if (n > MPLSROUTE_MAX_ATTRS)
 		return -EINVAL;
+	given = listed_mask(rt->attrs, n);
 	for (i = 0; i < n; i++) {
 		if (rt->attrs[i] & MPLSROUTE_ATTR_RAW)
 			ret = put_raw(nlh, len, rt, rt->attrs[i]);
@@ -515,7 +535,7 @@ static int put_route_attrs(struct nlmsghdr *nlh, size_t len,
 			return ret;
 	}
 	for (i = 0; i < sizeof(route_order) / sizeof(route_order[0]); i++) {
-		if (listed(rt->attrs, n, route_order[i]))
+		if (given & 1ull << route_order[i])
 			continue;
 		ret = put_route_attr(nlh, len, rt, route_order[i]);
 		if (ret < 0)
