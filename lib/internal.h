@@ -50,5 +50,7 @@ struct mr_flag_name {
 };
 extern const struct mr_flag_name mr_rtcf_names[];
 extern const size_t mr_rtcf_nnames;
+/* lib/names.c: the metrics (RTAX_*) by name, NULL where none, for 0..16 */
+extern const char *const mr_rtax_names[17];
 
 #endif

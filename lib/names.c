@@ -1,4 +1,4 @@
-/* lib/names.c: table, protocol, scope, type, dsfield, cache flag names */
+/* lib/names.c: table, protocol, scope, type, dsfield, flag, metric names */
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -400,3 +400,14 @@ const struct mr_flag_name mr_rtcf_names[] = {
 
 const size_t mr_rtcf_nnames =
 	sizeof(mr_rtcf_names) / sizeof(mr_rtcf_names[0]);
+
+const char *const mr_rtax_names[17] = {
+	[RTAX_MTU] = "mtu", [RTAX_WINDOW] = "window",
+	[RTAX_RTT] = "rtt", [RTAX_RTTVAR] = "rttvar",
+	[RTAX_SSTHRESH] = "ssthresh", [RTAX_CWND] = "cwnd",
+	[RTAX_ADVMSS] = "advmss", [RTAX_REORDERING] = "reordering",
+	[RTAX_HOPLIMIT] = "hoplimit", [RTAX_INITCWND] = "initcwnd",
+	[RTAX_FEATURES] = "features", [RTAX_RTO_MIN] = "rto_min",
+	[RTAX_INITRWND] = "initrwnd", [RTAX_QUICKACK] = "quickack",
+	[RTAX_CC_ALGO] = "congctl",
+};

@@ -278,16 +278,7 @@ static void print_metric(FILE *f, unsigned int i, uint32_t val)
 
 static void print_metrics(const struct pctx *p)
 {
-	static const char *const names[17] = {
-		[RTAX_MTU] = "mtu", [RTAX_WINDOW] = "window",
-		[RTAX_RTT] = "rtt", [RTAX_RTTVAR] = "rttvar",
-		[RTAX_SSTHRESH] = "ssthresh", [RTAX_CWND] = "cwnd",
-		[RTAX_ADVMSS] = "advmss", [RTAX_REORDERING] = "reordering",
-		[RTAX_HOPLIMIT] = "hoplimit", [RTAX_INITCWND] = "initcwnd",
-		[RTAX_FEATURES] = "features", [RTAX_RTO_MIN] = "rto_min",
-		[RTAX_INITRWND] = "initrwnd", [RTAX_QUICKACK] = "quickack",
-		[RTAX_CC_ALGO] = "congctl",
-	};
+	const char *const *names = mr_rtax_names;
 	const struct mplsroute_route *rt = p->rt;
 	uint32_t lock = 0;
 	unsigned int i;

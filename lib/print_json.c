@@ -320,15 +320,7 @@ static void j_cache(struct mplsroute_json *j, const struct mplsroute_route *rt,
 static void j_metrics(struct mplsroute_json *j,
 		      const struct mplsroute_route *rt)
 {
-	static const char *const names[17] = {
-		[RTAX_MTU] = "mtu", [RTAX_WINDOW] = "window",
-		[RTAX_RTT] = "rtt", [RTAX_RTTVAR] = "rttvar",
-		[RTAX_SSTHRESH] = "ssthresh", [RTAX_CWND] = "cwnd",
-		[RTAX_ADVMSS] = "advmss", [RTAX_REORDERING] = "reordering",
-		[RTAX_HOPLIMIT] = "hoplimit", [RTAX_INITCWND] = "initcwnd",
-		[RTAX_FEATURES] = "features", [RTAX_RTO_MIN] = "rto_min",
-		[RTAX_INITRWND] = "initrwnd", [RTAX_QUICKACK] = "quickack",
-	};
+	const char *const *names = mr_rtax_names;
 	uint32_t v;
 	unsigned int i;
 
@@ -337,7 +329,8 @@ static void j_metrics(struct mplsroute_json *j,
 	j_array_open(j, "metrics");
 	j_begin(j, '{');
 	for (i = 2; i < 17; i++) {
-		if (!(rt->metrics_set & (1u << i)) || !names[i])
+		if (!(rt->metrics_set & (1u << i)) || !names[i] ||
+		    i == RTAX_CC_ALGO)
 			continue;
 		v = rt->metrics[i];
 		if (i == RTAX_HOPLIMIT && (int32_t)v == -1)

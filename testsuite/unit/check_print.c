@@ -337,6 +337,45 @@ START_TEST(cache_flags)
 }
 END_TEST
 
+/* metric names from the one table: text names congctl, JSON leaves it out
+ * (as before the table was shared) */
+START_TEST(metric_names)
+{
+	unsigned char msg[256];
+	struct mplsroute_print_opts o = { .ifname = lab_ifname };
+	struct mplsroute_route rt;
+	struct mplsroute_json j;
+	char *got = NULL;
+	size_t glen = 0;
+	FILE *out;
+
+	ck_assert_int_gt(unit_hex2bin("3c000000180002000000000000000000"
+				      "02180000640400010000000008000f0064000000"
+				      "080001000a040400"
+				      "08000500c0a81e66"
+				      "0800040063000000",
+				      msg, sizeof(msg)), 0);
+	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg, &rt), 0);
+	rt.metrics_set |= 1u << RTAX_MTU | 1u << RTAX_QUICKACK |
+			  1u << RTAX_CC_ALGO;
+	rt.metrics[RTAX_MTU] = 1400;
+	rt.metrics[RTAX_QUICKACK] = 1;
+	strcpy(rt.cc_algo, "cubic");
+	out = open_memstream(&got, &glen);
+	ck_assert_int_eq(mplsroute_route_print(out, &rt, &o), 0);
+	mplsroute_json_open(&j, out, 0);
+	ck_assert_int_eq(mplsroute_route_print_json(&j, &rt, &o), 0);
+	ck_assert_int_eq(mplsroute_json_close(&j), 0);
+	fclose(out);
+	ck_assert_msg(strstr(got, " mtu 1400 quickack 1 congctl cubic"),
+		      "%s", got);
+	ck_assert_msg(strstr(got, "\"metrics\":[{\"mtu\":1400,"
+			      "\"quickack\":1}]"), "%s", got);
+	ck_assert_msg(!strstr(got, "\"congctl\""), "%s", got);
+	free(got);
+}
+END_TEST
+
 START_TEST(details_and_names)
 {
 	unsigned char msg[256];
@@ -387,6 +426,7 @@ int main(void)
 	tcase_add_test(tc, mpls_get_tos);
 	tcase_add_test(tc, details_and_names);
 	tcase_add_test(tc, cache_flags);
+	tcase_add_test(tc, metric_names);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }
