@@ -660,11 +660,28 @@ static int word_is(const char *w, const char *kw, int prefix)
 	return prefix ? matches(w, kw) == 0 : strcmp(w, kw) == 0;
 }
 
+/* 1 if some metric keyword starts with @c (a table made on first use) */
+static int metric_first(unsigned char c)
+{
+	static unsigned char first[256];
+	static int made;
+	size_t k;
+
+	if (!made) {
+		for (k = 0; k < sizeof(metric_kws) / sizeof(metric_kws[0]); k++)
+			first[(unsigned char)metric_kws[k].word[0]] = 1;
+		made = 1;
+	}
+	return first[c];
+}
+
 /* the metric keyword @w names (or abbreviates), or NULL */
 static const struct metric_kw *metric_kw_find(const char *w)
 {
 	size_t k;
 
+	if (w[0] && !metric_first((unsigned char)w[0]))
+		return NULL;	/* e.g. "dev": no metric starts so */
 	for (k = 0; k < sizeof(metric_kws) / sizeof(metric_kws[0]); k++)
 		if (word_is(w, metric_kws[k].word, metric_kws[k].prefix))
 			return &metric_kws[k];
