@@ -13,7 +13,7 @@
 #include "utils.h"
 #include "compat.h"
 
-#define FLUSH_BUF	(4096 - 512)	/* 4.4's flush buffer */
+#define FLUSH_BUF	(64 << 10)	/* deletes per send (4.4: 3584 bytes) */
 /*
  * 4.4 gives up when this long has passed since the flush began; a round
  * over a full label table can take longer on a slow machine, so here the
