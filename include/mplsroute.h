@@ -256,8 +256,9 @@ void mplsroute_route_init(struct mplsroute_route *rt, uint16_t nlmsg_type);
 /*
  * mplsroute_route_init_head - as mplsroute_route_init, but nhs[] is left
  * as it was (nnh is 0): a caller that adds nexthops clears each nhs[i]
- * before filling it.  Cheap for one route per line: nhs[] is most of the
- * struct.  Returns nothing.
+ * before filling it.  Nor are raw[] and mx[] cleared: rawlen and mxlen
+ * are 0 and nothing reads past them.  Cheap for one route per line: these
+ * arrays are most of the struct.  Returns nothing.
  */
 void mplsroute_route_init_head(struct mplsroute_route *rt,
 			       uint16_t nlmsg_type);

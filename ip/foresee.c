@@ -72,13 +72,21 @@ int ipmpls_foresee_refusal(const struct nlmsghdr *nlh)
 {
 	const struct rtmsg *rtm = mnl_nlmsg_get_payload(nlh);
 	const struct nlattr *a;
+	int rest;
 
 	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*rtm)))
 		return 0;
 	if (rtm->rtm_family == AF_MPLS && platform_labels() == 0)
 		return 1;
-	mnl_attr_for_each(a, nlh, sizeof(*rtm)) {
-		switch (mnl_attr_get_type(a)) {
+	/* mnl_attr_for_each's walk, inline: this runs for every add */
+	a = mnl_nlmsg_get_payload_offset(nlh, sizeof(*rtm));
+	rest = (int)MNL_ALIGN(nlh->nlmsg_len) -
+	       (int)((const char *)a - (const char *)nlh);
+	for (; rest >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) &&
+	       (int)a->nla_len <= rest;
+	     rest -= MNL_ALIGN(a->nla_len),
+	     a = (const void *)((const char *)a + MNL_ALIGN(a->nla_len))) {
+		switch (a->nla_type & NLA_TYPE_MASK) {
 		case RTA_DST:
 			if (rtm->rtm_family == AF_MPLS && bad_mpls_dst(a))
 				return 1;

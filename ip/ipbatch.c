@@ -12,9 +12,11 @@
 /* iproute2's matches(): @word is a prefix of @full */
 static int is_prefix(const char *word, const char *full)
 {
-	size_t n = strlen(word);
-
-	return n <= strlen(full) && memcmp(full, word, n) == 0;
+	while (*word && *word == *full) {
+		word++;
+		full++;
+	}
+	return !*word;
 }
 
 /* a '#' starts a comment, wherever it is */
@@ -73,6 +75,11 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+/* the characters that end an unquoted word: a blank or the end */
+static const unsigned char word_end[256] = {
+	['\0'] = 1, [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1,
+};
+
 static char *skip_blanks(char *cp)
 {
 	while (is_blank(*cp))
@@ -106,7 +113,7 @@ static int makeargs(char *line, char **argv, int maxargs)
 			}
 		} else {
 			argv[argc++] = cp;
-			while (*cp && !is_blank(*cp))
+			while (!word_end[(unsigned char)*cp])
 				cp++;
 			if (!*cp)
 				break;

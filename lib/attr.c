@@ -24,13 +24,21 @@ struct via_wire {
 int mr_attr_put(struct nlmsghdr *nlh, size_t buflen, uint16_t type,
 		size_t len, const void *data)
 {
-	struct nlattr *attr = mnl_nlmsg_get_payload_tail(nlh);
-	size_t pad = MNL_ALIGN(len) - len;
+	struct nlattr *attr;
+	char *payload;
 
-	if (!mnl_attr_put_check(nlh, buflen, type, len, data))
+	/* mnl_attr_put_check's test and writes, inline: every attribute */
+	if (nlh->nlmsg_len + MNL_ATTR_HDRLEN + MNL_ALIGN(len) > buflen)
 		return -EMSGSIZE;
-	if (pad)
-		memset((char *)mnl_attr_get_payload(attr) + len, 0, pad);
+	attr = (struct nlattr *)((char *)nlh + MNL_ALIGN(nlh->nlmsg_len));
+	attr->nla_type = type;
+	attr->nla_len = (uint16_t)(MNL_ATTR_HDRLEN + len);
+	payload = (char *)attr + MNL_ATTR_HDRLEN;
+	if (len)
+		memcpy(payload, data, len);
+	if (MNL_ALIGN(len) != len)
+		memset(payload + len, 0, MNL_ALIGN(len) - len);
+	nlh->nlmsg_len += MNL_ALIGN(MNL_ATTR_HDRLEN + len);
 	return 0;
 }
 

@@ -37,10 +37,22 @@ MR_EXPORT void mplsroute_route_init(struct mplsroute_route *rt,
 	route_defaults(rt, nlmsg_type);
 }
 
+/* init_head clears up to raw[], then mxlen and nnh: nothing else between */
+_Static_assert(offsetof(struct mplsroute_route, mxlen) ==
+	       offsetof(struct mplsroute_route, raw) + MPLSROUTE_RAW_MAX &&
+	       offsetof(struct mplsroute_route, mx) ==
+	       offsetof(struct mplsroute_route, mxlen) + 2 &&
+	       offsetof(struct mplsroute_route, nnh) ==
+	       offsetof(struct mplsroute_route, mx) + MPLSROUTE_MX_MAX,
+	       "mplsroute_route_init_head: the fields after raw[] changed");
+
 MR_EXPORT void mplsroute_route_init_head(struct mplsroute_route *rt,
 					 uint16_t nlmsg_type)
 {
-	memset(rt, 0, offsetof(struct mplsroute_route, nhs));
+	/* raw[] and mx[] are read only up to rawlen and mxlen */
+	memset(rt, 0, offsetof(struct mplsroute_route, raw));
+	rt->mxlen = 0;
+	rt->nnh = 0;
 	route_defaults(rt, nlmsg_type);
 }
 

@@ -813,14 +813,18 @@ START_TEST(test_init_head)
 	mplsroute_route_init_head(&rt, RTM_NEWROUTE);
 	mplsroute_route_init(&full, RTM_NEWROUTE);
 	ck_assert(memcmp(&rt, &full, offsetof(struct mplsroute_route,
-					      nhs)) == 0);
+					      raw)) == 0);
+	ck_assert_int_eq(rt.rawlen, 0);
+	ck_assert_int_eq(rt.mxlen, 0);
 	ck_assert_int_eq(rt.nnh, 0);
 	ck_assert_int_eq(rt.nhs[0].ifindex, 0xa5a5a5a5);
 	memset(&rt, 0xa5, sizeof(rt));
 	mplsroute_route_init_head(&rt, RTM_DELROUTE);
 	mplsroute_route_init(&full, RTM_DELROUTE);
 	ck_assert(memcmp(&rt, &full, offsetof(struct mplsroute_route,
-					      nhs)) == 0);
+					      raw)) == 0);
+	ck_assert_int_eq(rt.mxlen, 0);
+	ck_assert_int_eq(rt.nnh, 0);
 }
 END_TEST
 
