@@ -303,17 +303,10 @@ START_TEST(mpls_get_tos)
 }
 END_TEST
 
-/* a cloned IPv4 route's cache flags, by name in iproute2's order, an
- * unknown one in hex (text) */
-START_TEST(cache_flags)
+/* 10.4.4.0/24 table 100 proto static via 192.168.30.102 dev if99, parsed */
+static void parse_if99(struct mplsroute_route *rt)
 {
 	unsigned char msg[256];
-	struct mplsroute_print_opts o = { .ifname = lab_ifname };
-	struct mplsroute_route rt;
-	struct mplsroute_json j;
-	char *got = NULL;
-	size_t glen = 0;
-	FILE *out;
 
 	ck_assert_int_gt(unit_hex2bin("3c000000180002000000000000000000"
 				      "02180000640400010000000008000f0064000000"
@@ -321,14 +314,37 @@ START_TEST(cache_flags)
 				      "08000500c0a81e66"
 				      "0800040063000000",
 				      msg, sizeof(msg)), 0);
-	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg, &rt), 0);
-	rt.flags |= RTM_F_CLONED | RTCF_LOCAL | RTCF_NOTIFY | 0x100000;
-	out = open_memstream(&got, &glen);
-	ck_assert_int_eq(mplsroute_route_print(out, &rt, &o), 0);
+	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg, rt), 0);
+}
+
+/* @rt as text, then as JSON, with default options; free() the result */
+static char *print_both(const struct mplsroute_route *rt)
+{
+	struct mplsroute_print_opts o = { .ifname = lab_ifname };
+	struct mplsroute_json j;
+	char *got = NULL;
+	size_t glen = 0;
+	FILE *out = open_memstream(&got, &glen);
+
+	ck_assert_ptr_nonnull(out);
+	ck_assert_int_eq(mplsroute_route_print(out, rt, &o), 0);
 	mplsroute_json_open(&j, out, 0);
-	ck_assert_int_eq(mplsroute_route_print_json(&j, &rt, &o), 0);
+	ck_assert_int_eq(mplsroute_route_print_json(&j, rt, &o), 0);
 	ck_assert_int_eq(mplsroute_json_close(&j), 0);
 	fclose(out);
+	return got;
+}
+
+/* a cloned IPv4 route's cache flags, by name in iproute2's order, an
+ * unknown one in hex (text) */
+START_TEST(cache_flags)
+{
+	struct mplsroute_route rt;
+	char *got;
+
+	parse_if99(&rt);
+	rt.flags |= RTM_F_CLONED | RTCF_LOCAL | RTCF_NOTIFY | 0x100000;
+	got = print_both(&rt);
 	ck_assert_msg(strstr(got, "\n    cache <local,notify,100000> "), "%s",
 		      got);
 	ck_assert_msg(strstr(got, "\"cache\":[\"local\",\"notify\"]"),
@@ -341,32 +357,16 @@ END_TEST
  * (as before the table was shared) */
 START_TEST(metric_names)
 {
-	unsigned char msg[256];
-	struct mplsroute_print_opts o = { .ifname = lab_ifname };
 	struct mplsroute_route rt;
-	struct mplsroute_json j;
-	char *got = NULL;
-	size_t glen = 0;
-	FILE *out;
+	char *got;
 
-	ck_assert_int_gt(unit_hex2bin("3c000000180002000000000000000000"
-				      "02180000640400010000000008000f0064000000"
-				      "080001000a040400"
-				      "08000500c0a81e66"
-				      "0800040063000000",
-				      msg, sizeof(msg)), 0);
-	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg, &rt), 0);
+	parse_if99(&rt);
 	rt.metrics_set |= 1u << RTAX_MTU | 1u << RTAX_QUICKACK |
 			  1u << RTAX_CC_ALGO;
 	rt.metrics[RTAX_MTU] = 1400;
 	rt.metrics[RTAX_QUICKACK] = 1;
 	strcpy(rt.cc_algo, "cubic");
-	out = open_memstream(&got, &glen);
-	ck_assert_int_eq(mplsroute_route_print(out, &rt, &o), 0);
-	mplsroute_json_open(&j, out, 0);
-	ck_assert_int_eq(mplsroute_route_print_json(&j, &rt, &o), 0);
-	ck_assert_int_eq(mplsroute_json_close(&j), 0);
-	fclose(out);
+	got = print_both(&rt);
 	ck_assert_msg(strstr(got, " mtu 1400 quickack 1 congctl cubic"),
 		      "%s", got);
 	ck_assert_msg(strstr(got, "\"metrics\":[{\"mtu\":1400,"
@@ -378,7 +378,6 @@ END_TEST
 
 START_TEST(details_and_names)
 {
-	unsigned char msg[256];
 	struct mplsroute_print_opts o = { .ifname = lab_ifname,
 					  .details = 1 };
 	struct mplsroute_route rt;
@@ -386,14 +385,7 @@ START_TEST(details_and_names)
 	size_t glen = 0;
 	FILE *out;
 
-	/* 10.4.4.0/24 table 100 proto static via 192.168.30.102 dev if99 */
-	ck_assert_int_gt(unit_hex2bin("3c000000180002000000000000000000"
-				      "02180000640400010000000008000f0064000000"
-				      "080001000a040400"
-				      "08000500c0a81e66"
-				      "0800040063000000",
-				      msg, sizeof(msg)), 0);
-	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg, &rt), 0);
+	parse_if99(&rt);
 	out = open_memstream(&got, &glen);
 	ck_assert_int_eq(mplsroute_route_print(out, &rt, &o), 0);
 	o.details = 0;
