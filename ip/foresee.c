@@ -4,6 +4,7 @@
 #include <string.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <linux/mpls_iptunnel.h>
 #include <libmnl/libmnl.h>
 
 #include "ipmpls.h"
@@ -57,13 +58,14 @@ static int bad_mpls_dst(const struct nlattr *a)
 	return label < LABEL_FIRST_UNRESERVED || label >= platform_labels();
 }
 
-/* RTA_ENCAP's MPLS_IPTUNNEL_DST (type 1) with the implicit null label */
+/* RTA_ENCAP's MPLS_IPTUNNEL_DST with the implicit null label */
 static int bad_encap(const struct nlattr *encap)
 {
 	const struct nlattr *a;
 
 	mnl_attr_for_each_nested(a, encap)
-		if (mnl_attr_get_type(a) == 1 && has_implnull(a))
+		if (mnl_attr_get_type(a) == MPLS_IPTUNNEL_DST &&
+		    has_implnull(a))
 			return 1;
 	return 0;
 }

@@ -8,10 +8,7 @@
 #include <libmnl/libmnl.h>
 
 #include "ipmpls.h"
-
-#ifndef AF_MPLS
-#define AF_MPLS 28
-#endif
+#include "compat.h"
 
 static int is_mpls_encap(const struct nlattr *a)
 {

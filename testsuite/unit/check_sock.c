@@ -11,36 +11,51 @@
 #include <libmnl/libmnl.h>
 #include "mplsroute.h"
 #include "sockint.h"
+#include "hex.h"
 
 /* the mpls-exists request: -f mpls route add 100 as 110 via inet 192.168.40.102 */
 static const char add100[] =
 	"380000001800050600000000000000001c140000fe03000100000000080001"
 	"0000064100080013000006e1000a0012000200c0a828660000";
 
-static char dir[64];
+/* topdir: made and removed by the parent (unchecked fixture), so that a
+ * failing test, which skips its teardown, leaves nothing in /tmp; dir: one
+ * fresh directory inside it per test */
+static char topdir[64];
+static char dir[96];
 
-static size_t unhex(void *buf, const char *hex)
+/* @hex into @buf (@len bytes): the message's length */
+static size_t unhex(void *buf, size_t len, const char *hex)
 {
-	unsigned char *p = buf;
-	size_t n = strlen(hex) / 2, i;
-	unsigned int v;
+	int n = unit_hex2bin(hex, buf, len);
 
-	for (i = 0; i < n; i++) {
-		sscanf(hex + 2 * i, "%2x", &v);
-		p[i] = (unsigned char)v;
-	}
-	return n;
+	ck_assert_int_gt(n, 0);
+	return (size_t)n;
+}
+
+static void setup_top(void)
+{
+	strcpy(topdir, "/tmp/check_sock.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(topdir));
+}
+
+static void teardown_top(void)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", topdir);
+	ck_assert_int_eq(system(cmd), 0);
 }
 
 static void setup(void)
 {
-	strcpy(dir, "/tmp/check_sock.XXXXXX");
+	snprintf(dir, sizeof(dir), "%s/t.XXXXXX", topdir);
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 }
 
 static void teardown(void)
 {
-	char cmd[128];
+	char cmd[160];
 
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	ck_assert_int_eq(system(cmd), 0);
@@ -48,7 +63,7 @@ static void teardown(void)
 
 static char *path(const char *name)
 {
-	static char p[2][128];
+	static char p[2][160];
 	static int i;
 
 	i ^= 1;
@@ -95,7 +110,7 @@ START_TEST(replay_ack_and_record)
 	char buf[256], err[64] = "x";
 	struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
 
-	unhex(buf, add100);
+	unhex(buf, sizeof(buf), add100);
 	nlh->nlmsg_seq = 77;
 	nlh->nlmsg_pid = 99;
 	ck_assert_int_eq(mplsroute_sock_talk(s, nlh, err, sizeof(err)), 0);
@@ -117,7 +132,7 @@ START_TEST(replay_error)
 		"010000064100080013000006e1000a0012000200c0a828660000\n");
 	char buf[256], err[64];
 
-	unhex(buf, add100);
+	unhex(buf, sizeof(buf), add100);
 	ck_assert_int_eq(mplsroute_sock_talk(s, (struct nlmsghdr *)buf, err,
 					     sizeof(err)), -EEXIST);
 	ck_assert_str_eq(err, "");
@@ -139,7 +154,7 @@ START_TEST(replay_extack)
 		"0e000100626164206c6162656c000000\n");
 	char buf[256], err[64];
 
-	unhex(buf, add100);
+	unhex(buf, sizeof(buf), add100);
 	ck_assert_int_eq(mplsroute_sock_talk(s, (struct nlmsghdr *)buf, err,
 					     sizeof(err)), -EINVAL);
 	ck_assert_str_eq(err, "bad label");
@@ -180,15 +195,15 @@ START_TEST(replay_dump)
 	char buf[256];
 	int n = 0;
 
-	unhex(buf, get);
+	unhex(buf, sizeof(buf), get);
 	((struct nlmsghdr *)buf)->nlmsg_flags = NLM_F_REQUEST;
 	ck_assert_int_eq(mplsroute_sock_dump(s, (struct nlmsghdr *)buf,
 					     count_cb, &n), 0);
 	ck_assert_int_eq(n, 2);
-	unhex(buf, del);
+	unhex(buf, sizeof(buf), del);
 	ck_assert_int_eq(mplsroute_sock_send(s, (struct nlmsghdr *)buf), 0);
 	ck_assert_int_eq(mplsroute_sock_check(s), 0);
-	unhex(buf, get);
+	unhex(buf, sizeof(buf), get);
 	n = 0;
 	ck_assert_int_eq(mplsroute_sock_dump(s, (struct nlmsghdr *)buf,
 					     count_cb, &n), 0);
@@ -222,7 +237,7 @@ START_TEST(replay_dump_error_and_check)
 	nlh->nlmsg_type = RTM_GETROUTE;
 	ck_assert_int_eq(mplsroute_sock_dump(s, nlh, NULL, NULL), -EOPNOTSUPP);
 	ck_assert_str_eq(mplsroute_sock_errmsg(s), "no mpls");
-	unhex(buf, add100);
+	unhex(buf, sizeof(buf), add100);
 	nlh->nlmsg_type = RTM_DELROUTE;
 	nlh->nlmsg_flags = NLM_F_REQUEST;
 	ck_assert_int_eq(mplsroute_sock_send(s, nlh), 0);
@@ -237,7 +252,7 @@ START_TEST(replay_send_buf)
 {
 	struct mplsroute_sock *s = open_replay(NULL);
 	char buf[512];
-	size_t n = unhex(buf, add100);
+	size_t n = unhex(buf, sizeof(buf), add100);
 	struct nlmsghdr *a = (struct nlmsghdr *)buf;
 	struct nlmsghdr *b = (struct nlmsghdr *)(buf + n);
 	ssize_t got;
@@ -374,10 +389,10 @@ START_TEST(kernel_no_mpls)
 	int ret;
 
 	ck_assert_int_eq(mplsroute_sock_open(&s), 0);
-	unhex(buf, add100);
+	unhex(buf, sizeof(buf), add100);
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL;
 	ck_assert_int_eq(mplsroute_sock_send(s, nlh), 0);  /* error left queued */
-	unhex(buf, add100);
+	unhex(buf, sizeof(buf), add100);
 	ret = mplsroute_sock_talk(s, nlh, NULL, 0);
 	ck_assert_msg(ret == -EAFNOSUPPORT || ret == -EOPNOTSUPP,
 		      "got %d", ret);
@@ -411,7 +426,7 @@ START_TEST(kernel_ignores_userspace)
 	ck_assert_int_eq(sendto(mnl_socket_get_fd(fake), f, f->nlmsg_len, 0,
 				(struct sockaddr *)&to, sizeof(to)),
 			 f->nlmsg_len);
-	unhex(buf, add100);
+	unhex(buf, sizeof(buf), add100);
 	ret = mplsroute_sock_talk(s, nlh, NULL, 0);
 	ck_assert_msg(ret == -EAFNOSUPPORT || ret == -EOPNOTSUPP,
 		      "got %d (the fake -EPERM is %d)", ret, -EPERM);
@@ -425,6 +440,7 @@ static Suite *sock_suite(void)
 	Suite *su = suite_create("sock");
 	TCase *tc = tcase_create("replay");
 
+	tcase_add_unchecked_fixture(tc, setup_top, teardown_top);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, replay_ack_and_record);
 	tcase_add_test(tc, replay_error);
