@@ -11,6 +11,7 @@
 
 #include "ipmpls.h"
 #include "utils.h"
+#include "route_int.h"	/* TRANSITIONAL: until the grammar moves to lib/ */
 #include "compat.h"
 
 #define ROUTE_MSG_SIZE	8192

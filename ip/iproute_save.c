@@ -9,6 +9,7 @@
 
 #include "ipmpls.h"
 #include "utils.h"
+#include "route_int.h"	/* TRANSITIONAL: until the grammar moves to lib/ */
 
 #define DUMP_MAGIC	0x45311224u	/* 4.4's route_dump_magic, host order */
 #define MSG_MAX		8192		/* 4.4's rtnl_from_file buffer */

@@ -11,6 +11,7 @@
 
 #include "ipmpls.h"
 #include "utils.h"
+#include "route_int.h"	/* TRANSITIONAL: until the grammar moves to lib/ */
 #include "compat.h"
 
 #define FLUSH_BUF	(64 << 10)	/* deletes per send (4.4: 3584 bytes) */

@@ -4,6 +4,7 @@
 
 #include "mplsroute.h"
 #include "compat.h"
+#include "route_int.h"
 
 /* marks a function as part of the public API (everything else is hidden) */
 #define MR_EXPORT __attribute__((visibility("default")))

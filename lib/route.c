@@ -1,6 +1,7 @@
 /* route.c: struct mplsroute_route -> the RTM_*ROUTE request 4.4 sends */
 #include <errno.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <linux/rtnetlink.h>
@@ -593,4 +594,18 @@ MR_EXPORT int mplsroute_route_build(void *buf, size_t len,
 	if (ret < 0)
 		return ret;
 	return (int)nlh->nlmsg_len;
+}
+
+MR_EXPORT struct mplsroute_route *mplsroute_route_new(void)
+{
+	struct mplsroute_route *rt = calloc(1, sizeof(*rt));
+
+	if (rt)
+		mplsroute_route_init(rt, RTM_NEWROUTE);
+	return rt;
+}
+
+MR_EXPORT void mplsroute_route_free(struct mplsroute_route *rt)
+{
+	free(rt);
 }

@@ -8,6 +8,7 @@
 
 #include "mplsroute.h"
 #include "unit.h"
+#include "route_int.h"
 #include "compat.h"
 
 #define DATA "testsuite/data/iproute2-4.4/cases"

@@ -6,6 +6,7 @@
 
 #include "mplsroute.h"
 #include "unit.h"
+#include "route_int.h"
 #include "compat.h"
 #include <linux/in_route.h>
 

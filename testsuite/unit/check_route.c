@@ -6,6 +6,7 @@
 #include <libmnl/libmnl.h>
 #include "mplsroute.h"
 #include "unit.h"
+#include "route_int.h"
 #include "compat.h"
 
 #define ADD_FLAGS	(NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL)
