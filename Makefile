@@ -30,9 +30,13 @@ LIBA := $(OUT)lib/libmplsroute.a
 LIBSO := $(OUT)lib/libmplsroute.so.$(VERSION)
 SONAME := libmplsroute.so.$(SOMAJOR)
 IPMPLS := $(OUT)ip/ipmpls
+ABICHECK := $(OUT)testsuite/tools/abicheck
+ABISIZES := $(OUT)testsuite/tools/abisizes
+ABISTRUCTS := $(OUT)testsuite/tools/abistructs.h
 
 .PHONY: all check check-unit check-golden check-lab check-sanitize \
-	check-sanitize-build check-build install clean distclean demo bench tests
+	check-sanitize-build check-build install clean distclean demo bench tests \
+	abi-check abi-update
 
 all: $(LIBA) $(LIBSO) $(IPMPLS)
 
@@ -79,7 +83,35 @@ $(OUT)testsuite/tools/%: testsuite/tools/%.c $(LIBA) config.mk
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(MNL_LIBS)
 
+# the ABI check: abicheck reads the library with libelf, abisizes prints the
+# sizes of the structs the header defines (listed by abistructs.sh)
+$(ABICHECK): testsuite/tools/abicheck.c config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) $(ELF_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+		$(ELF_LIBS)
+
+$(ABISTRUCTS): include/mplsroute.h testsuite/tools/abistructs.sh config.mk
+	@mkdir -p $(dir $@)
+	sh testsuite/tools/abistructs.sh include/mplsroute.h "$(CC)" > $@.tmp
+	mv $@.tmp $@
+
+$(ABISIZES): testsuite/tools/abisizes.c $(ABISTRUCTS) config.mk
+	$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) -I$(dir $(ABISTRUCTS)) $(ALL_LDFLAGS) \
+		-o $@ $<
+
 tests: $(UNIT_BIN) $(TOOL_BIN)
+
+# make abi-check compares the library with lib/libmplsroute.abi (make
+# check does it in testsuite/build); make abi-update shows the differences,
+# then rewrites the baseline: commit it with the change that made it
+abi-check: $(LIBSO) $(ABICHECK) $(ABISIZES)
+	$(ABISIZES) | $(ABICHECK) $(LIBSO) - lib/libmplsroute.abi
+
+abi-update: $(LIBSO) $(ABICHECK) $(ABISIZES)
+	@[ ! -f lib/libmplsroute.abi ] || \
+		$(ABISIZES) | $(ABICHECK) $(LIBSO) - lib/libmplsroute.abi || true
+	$(ABISIZES) | $(ABICHECK) -p $(LIBSO) - > lib/libmplsroute.abi.tmp
+	mv lib/libmplsroute.abi.tmp lib/libmplsroute.abi
 
 # make check: unit tests, golden diffs, the sanitizer run, the lab, then the
 # release checks (testsuite/build/run.sh)
@@ -133,7 +165,7 @@ install: all
 
 clean:
 	rm -f $(LIB_OBJ) $(IP_OBJ) $(LIBA) $(OUT)lib/libmplsroute.so* $(IPMPLS) \
-		$(UNIT_BIN) $(TOOL_BIN) $(DEPS)
+		$(UNIT_BIN) $(TOOL_BIN) $(ABISTRUCTS) $(DEPS)
 ifeq ($(O),)
 	rm -rf build-san testsuite/out
 endif
