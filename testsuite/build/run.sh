@@ -1,7 +1,9 @@
 #!/bin/sh
 # testsuite/build/run.sh: release checks: exported symbols, header docs, make
 # install with pkg-config, -Werror builds with gcc and clang, the header
-# alone (C and C++), configure without libmnl, make's dependencies and clean.
+# alone (C and C++), configure without libmnl or libelf, make's dependencies
+# and clean, the ABI against lib/libmplsroute.abi and the checker itself
+# (abitest.sh).
 # Run from the top of a configured and built tree (testsuite/run.sh build).
 # Prints "PASS name", "FAIL name: why" or "SKIP name: why" per check.
 
@@ -319,14 +321,21 @@ test_o_dir() {
 }
 
 # ./configure in a scratch dir where pkg-config finds no libmnl: it must
-# fail, name libmnl and its Debian package, and write no config.mk; with
-# only libmnl's .pc it must succeed (so the failure came from libmnl)
+# fail, name libmnl and its Debian package, and write no config.mk; likewise
+# with only libmnl's .pc (libelf missing); with libmnl's and libelf's it
+# must succeed (so each failure came from the missing one)
 test_configure_no_libmnl() {
-	if ! have pkg-config || ! pkg-config --exists libmnl; then
-		skip configure-no-libmnl "no pkg-config with libmnl here"; return
+	if ! have pkg-config || ! pkg-config --exists libmnl libelf; then
+		skip configure-no-libmnl "no pkg-config with libmnl and libelf here"; return
 	fi
-	mkdir -p "$TMP/cfg/none" "$TMP/cfg/mnl"
+	mkdir -p "$TMP/cfg/none" "$TMP/cfg/mnl" "$TMP/cfg/mnl-elf"
 	cp "$(pkg-config --variable=pcfiledir libmnl)/libmnl.pc" "$TMP/cfg/mnl/"
+	cp "$TMP/cfg/mnl/libmnl.pc" "$(pkg-config --variable=pcfiledir libelf)/libelf.pc" \
+		"$TMP/cfg/mnl-elf/"
+	# libelf.pc requires zlib (Requires.private)
+	for p in $(pkg-config --print-requires-private libelf | sed 's/[ <>=].*//'); do
+		cp "$(pkg-config --variable=pcfiledir "$p")/$p.pc" "$TMP/cfg/mnl-elf/"
+	done
 	out=$(cd "$TMP/cfg" && PKG_CONFIG_LIBDIR=$TMP/cfg/none PKG_CONFIG_PATH= \
 		sh "$TOP/configure" 2>&1); rc=$?
 	if [ $rc -ne 0 ] && [ ! -f "$TMP/cfg/config.mk" ] &&
@@ -336,13 +345,22 @@ test_configure_no_libmnl() {
 		fail configure-no-libmnl "rc $rc: $(echo "$out" | tr '\n' '|')"
 	fi
 	out=$(cd "$TMP/cfg" && PKG_CONFIG_LIBDIR=$TMP/cfg/mnl PKG_CONFIG_PATH= \
+		sh "$TOP/configure" 2>&1); rc=$?
+	if [ $rc -ne 0 ] && [ ! -f "$TMP/cfg/config.mk" ] &&
+	   echo "$out" | grep -q 'libelf\.\.\. no (Debian package: libelf-dev)'; then
+		pass configure-no-libelf
+	else
+		fail configure-no-libelf "rc $rc: $(echo "$out" | tr '\n' '|')"
+	fi
+	out=$(cd "$TMP/cfg" && PKG_CONFIG_LIBDIR=$TMP/cfg/mnl-elf PKG_CONFIG_PATH= \
 		CFLAGS='-O1 -g0' sh "$TOP/configure" 2>&1); rc=$?
 	if [ $rc -eq 0 ] && grep -q '^MNL_LIBS := -lmnl' "$TMP/cfg/config.mk" &&
+	   grep -q '^ELF_LIBS := .*-lelf' "$TMP/cfg/config.mk" &&
 	   grep -q '^CFLAGS := -O1 -g0$' "$TMP/cfg/config.mk" &&
 	   echo "$out" | grep -q 'check\.\.\. no (Debian package: check)'; then
-		pass configure-only-libmnl
+		pass configure-only-required
 	else
-		fail configure-only-libmnl "rc $rc: $(echo "$out" | tr '\n' '|')"
+		fail configure-only-required "rc $rc: $(echo "$out" | tr '\n' '|')"
 	fi
 	out=$(cd "$TMP/cfg" && rm -f config.mk && PKG_CONFIG=/nonexistent/pkg-config \
 		sh "$TOP/configure" 2>&1); rc=$?
@@ -355,6 +373,7 @@ test_configure_no_libmnl() {
 
 test_style
 test_exports
+sh testsuite/build/abitest.sh
 test_static_namespace
 test_header_docs
 test_header_alone

@@ -4,9 +4,10 @@
 # Debian's user-mode-linux kernel booted on the host's files (uml.sh).
 # As root on Debian it first installs what is missing (user-mode-linux,
 # tcpdump, iputils-ping, kmod, iproute2, and to build: gcc, make,
-# pkg-config, libmnl-dev) with apt-get, then configures and builds ipmpls
-# if needed.  Exit: 0 only when the ping went through with ttl=61 and the
-# seed's labels on both links; 77 when user-mode-linux cannot run here.
+# pkg-config, libmnl-dev, libelf-dev) with apt-get, then configures and
+# builds ipmpls if needed.  Exit: 0 only when the ping went through with
+# ttl=61 and the seed's labels on both links; 77 when user-mode-linux
+# cannot run here.
 # IPMPLS=PATH runs another ipmpls binary (default: the one built here).
 cd "$(dirname "$0")/../.." || exit 1
 TOP=$(pwd)
@@ -29,6 +30,7 @@ if [ -z "$IPMPLS" ]; then
 	need make make
 	need pkg-config pkg-config
 	[ -f /usr/include/libmnl/libmnl.h ] || missing="$missing libmnl-dev"
+	[ -f /usr/include/gelf.h ] || missing="$missing libelf-dev"
 fi
 if [ -n "$missing" ]; then
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
