@@ -7,7 +7,8 @@
 # version script (a function left out, the node renamed, a function moved to
 # a new node, a new function, no versions, another soname) and struct sizes
 # from changed copies of the header must each fail, naming the change, and
-# an unchanged copy must pass.  Prints "PASS build/NAME" or "FAIL build/NAME: why".
+# an unchanged copy must pass.
+# Prints "PASS build/NAME" or "FAIL build/NAME: why".
 
 TOP=${TOP:-$(pwd)}
 BUILD=${BUILD:-.}
@@ -32,7 +33,8 @@ for f in "$SO" "$ABICHECK" "$ABISIZES"; do
 done
 CC=cc
 MNL_LIBS=-lmnl
-[ -f config.mk ] && eval "$(sed -n 's/^\(CC\|MNL_LIBS\) := \(.*\)/\1="\2"/p' config.mk)"
+[ -f config.mk ] &&
+	eval "$(sed -n 's/^\(CC\|MNL_LIBS\) := \(.*\)/\1="\2"/p' config.mk)"
 
 # the library against the committed baseline, which is as abicheck -p writes it
 "$ABISIZES" > "$TMP/sizes" || { fail abi "abisizes fails"; exit 0; }
@@ -114,13 +116,17 @@ mklib renamed "$TMP/renamed.map" &&
 		"abicheck: $SYM: version node changed from $NODE to MPLSROUTE_ABITEST"
 
 { cat "$TMP/removed.map"
-  printf 'MPLSROUTE_ABITEST {\n\tglobal:\n\t\t%s;\n} %s;\n' "$SYM" "$NODE"; } > "$TMP/moved.map"
+  printf 'MPLSROUTE_ABITEST {\n\tglobal:\n\t\t%s;\n} %s;\n' "$SYM" "$NODE"
+} > "$TMP/moved.map"
 mklib moved "$TMP/moved.map" &&
 	expect moved 1 "$(diffs moved 1)" \
 		"abicheck: $SYM: version node changed from $NODE to MPLSROUTE_ABITEST"
 
 # a new function, in the map (as the build requires) but not in $B
-printf '__attribute__((visibility("default"))) int mplsroute_abitest_new(void);\nint mplsroute_abitest_new(void) { return 1; }\n' > "$TMP/new.c"
+cat > "$TMP/new.c" <<'EOF'
+__attribute__((visibility("default"))) int mplsroute_abitest_new(void);
+int mplsroute_abitest_new(void) { return 1; }
+EOF
 sed "s/^\([ \t]*\)$SYM;/&\n\1mplsroute_abitest_new;/" "$MAP" > "$TMP/new.map"
 $CC -fPIC -fvisibility=hidden -c -o "$TMP/new.o" "$TMP/new.c" &&
 mklib new "$TMP/new.map" "$TMP/new.o" &&
@@ -188,10 +194,12 @@ struct mplsroute_scan_not { int z; };
 struct mplsroute_scan_a *mplsroute_scan_decl(struct mplsroute_scan_b *b);
 EOF
 got=$(sh testsuite/tools/abistructs.sh "$TMP/scan.h" "$CC" 2>&1 | tr '\n' ' ')
-want="ABI_TYPE(struct, mplsroute_scan_a) ABI_TYPE(struct, mplsroute_scan_b) ABI_TYPE(struct, mplsroute_scan_inner) ABI_TYPE(union, mplsroute_scan_c) "
+want=$(printf 'ABI_TYPE(%s) ' "struct, mplsroute_scan_a" "struct, mplsroute_scan_b" \
+	"struct, mplsroute_scan_inner" "union, mplsroute_scan_c")
 if [ "$got" = "$want" ]; then pass abistructs-scan
 else fail abistructs-scan "listed [$got]"; fi
-printf 'struct mplsroute_ok { int a; };\ntypedef struct { int a; } mplsroute_anon_t;\n' > "$TMP/anon.h"
+printf '%s\n' 'struct mplsroute_ok { int a; };' \
+	'typedef struct { int a; } mplsroute_anon_t;' > "$TMP/anon.h"
 if out=$(sh testsuite/tools/abistructs.sh "$TMP/anon.h" "$CC" 2>&1); then
 	fail abistructs-untagged "accepted: $out"
 elif echo "$out" | grep -q 'a struct without a tag at the top level'; then

@@ -1,7 +1,7 @@
 /* abicheck.c: compares libmplsroute.so's exports and struct sizes with a baseline */
 /*
- * usage: abicheck LIBRARY SIZES BASELINE    compare (make abi-check)
- *        abicheck -p LIBRARY SIZES          print the baseline (make abi-update)
+ * usage: abicheck LIBRARY SIZES BASELINE   compare (make abi-check)
+ *        abicheck -p LIBRARY SIZES         print the baseline (abi-update)
  * LIBRARY is a shared object: its exports are read from .dynsym, their
  * version nodes from .gnu.version and .gnu.version_d, its soname from
  * .dynamic, with libelf.  SIZES is what abisizes prints ("struct NAME SIZE"

@@ -9,7 +9,8 @@
 HDR=$1
 CC=${2:-cc}
 [ -f "$HDR" ] || { echo "abistructs: no header \"$HDR\"" >&2; exit 2; }
-out=$($CC -E -x c "$HDR") || { echo "abistructs: $CC -E $HDR fails" >&2; exit 2; }
+out=$($CC -E -x c "$HDR") ||
+	{ echo "abistructs: $CC -E $HDR fails" >&2; exit 2; }
 list=$(printf '%s\n' "$out" | awk -v hdr="$HDR" '
 # line markers: # LINE "FILE" FLAGS
 /^# [0-9]+ "/ { f = $3; gsub(/"/, "", f); inhdr = (f == hdr); next }
@@ -26,7 +27,8 @@ list=$(printf '%s\n' "$out" | awk -v hdr="$HDR" '
 		if (t == "{") {
 			if (p1 == "struct" || p1 == "union") {
 				if (depth == 0) {
-					printf "abistructs: %s: a %s without a tag at the top level (give it one, its size is ABI)\n", hdr, p1 > "/dev/stderr"
+					printf "abistructs: %s: a %s without a tag at the top level (give it one, its size is ABI)\n", \
+						hdr, p1 > "/dev/stderr"
 					bad = 1
 				}
 			} else if ((p2 == "struct" || p2 == "union") &&
