@@ -11,6 +11,18 @@
 
 struct nlmsghdr;
 struct nlattr;
+struct rtmsg;
+
+/*
+ * lib/route.c: the rtmsg a request of @nlmsg_type carries for @rt: what
+ * was given (rt->given), else 4.4's defaults (its init + finish rules)
+ */
+void mr_route_head(const struct mplsroute_route *rt, uint16_t nlmsg_type,
+		   struct rtmsg *h);
+/* lib/route.c: the request for @rt with the header @head; length or < 0 */
+int mr_route_build(void *buf, size_t len, const struct mplsroute_route *rt,
+		   const struct rtmsg *head, uint16_t nlmsg_type,
+		   uint16_t nlmsg_flags);
 
 /* lib/attr.c: bounded putters that zero padding; 0/-EMSGSIZE, NULL */
 int mr_attr_put(struct nlmsghdr *nlh, size_t buflen, uint16_t type,
