@@ -573,6 +573,16 @@ int mplsroute_dsfield_n2a(uint32_t id, char *buf, size_t len);
 int mplsroute_realm_a2n(uint32_t *id, const char *arg);
 int mplsroute_realm_n2a(uint32_t id, char *buf, size_t len);
 
+/*
+ * Route preferences (RTA_PREF, IPv6), as ip's "pref": low (3), medium
+ * (0), high (1).  mplsroute_pref_a2n takes those words (exactly) or a
+ * number 0..255 (base 0) and returns 0 and sets *id, or -EINVAL;
+ * mplsroute_pref_n2a writes the name or the number and returns the length
+ * written or -ENOSPC.
+ */
+int mplsroute_pref_a2n(uint32_t *id, const char *arg);
+int mplsroute_pref_n2a(uint32_t id, char *buf, size_t len);
+
 /* ---- socket, replay, batches (lib/sock.c, lib/replay.c, lib/batch.c) ---- */
 
 /* A NETLINK_ROUTE socket, or a replay of a recording (see _open_replay). */

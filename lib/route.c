@@ -208,7 +208,7 @@ static uint64_t listed_mask(const uint16_t *list, unsigned int n)
 
 	for (i = 0; i < n; i++) {
 		if (list[i] >= 64)
-			continue;	/* a raw entry: no type of route_order */
+			continue;	/* a raw entry: not in route_order */
 		m |= 1ull << list[i];
 	}
 	return m & via ? m | via : m;
