@@ -193,12 +193,15 @@ int mplsroute_route_set_family(struct mplsroute_route *rt, int family);
  * bitlen (inet/inet6; for AF_MPLS a label stack, length 20), bytelen is
  * completed for inet/inet6 when 0 with a bitlen (a bytelen and bitlen of 0
  * is "default": no RTA_DST).  Sets the route's family when unset; a
- * different family set before is -EAFNOSUPPORT.
+ * different family set before is -EAFNOSUPPORT.  Returns 0 or -errno.
  */
 int mplsroute_route_set_dst(struct mplsroute_route *rt,
 			    const struct mplsroute_addr *prefix);
 
-/* mplsroute_route_set_label - the MPLS in-label: family mpls, dst /20. */
+/*
+ * mplsroute_route_set_label - the MPLS in-label: family mpls, dst /20.
+ * Returns 0, -ERANGE (not below 2^20) or -EAFNOSUPPORT.
+ */
 int mplsroute_route_set_label(struct mplsroute_route *rt, uint32_t label);
 
 /*
@@ -211,20 +214,27 @@ int mplsroute_route_set_scope(struct mplsroute_route *rt, uint8_t scope);
 int mplsroute_route_set_type(struct mplsroute_route *rt, uint8_t type);
 int mplsroute_route_set_tos(struct mplsroute_route *rt, uint8_t tos);
 
-/* mplsroute_route_set_priority - RTA_PRIORITY ("metric N"). */
+/* mplsroute_route_set_priority - RTA_PRIORITY ("metric N").  Returns 0. */
 int mplsroute_route_set_priority(struct mplsroute_route *rt, uint32_t metric);
 
-/* mplsroute_route_set_prefsrc - RTA_PREFSRC ("src ADDR"), inet/inet6. */
+/*
+ * mplsroute_route_set_prefsrc - RTA_PREFSRC ("src ADDR"), inet/inet6.
+ * Returns 0 or -errno.
+ */
 int mplsroute_route_set_prefsrc(struct mplsroute_route *rt,
 				const struct mplsroute_addr *a);
 
-/* mplsroute_route_set_ttl_propagate - RTA_TTL_PROPAGATE, @enabled 1 or 0. */
+/*
+ * mplsroute_route_set_ttl_propagate - RTA_TTL_PROPAGATE, @enabled 1 or 0.
+ * Returns 0 or -EINVAL.
+ */
 int mplsroute_route_set_ttl_propagate(struct mplsroute_route *rt,
 				      int enabled);
 
 /*
  * mplsroute_route_set_metric - RTAX_* @rtax (1..16, not RTAX_CC_ALGO) in
  * RTA_METRICS, in first-set order; RTAX_LOCK (a bit mask) goes last.
+ * Returns 0, -EINVAL (@rtax) or -EMSGSIZE (too many metrics).
  */
 int mplsroute_route_set_metric(struct mplsroute_route *rt, uint16_t rtax,
 			       uint32_t value);
@@ -246,6 +256,7 @@ struct mplsroute_nexthop *mplsroute_route_add_nexthop(
 /*
  * mplsroute_nexthop_set_via - "via [FAMILY] ADDR": RTA_GATEWAY when its
  * family is the route's, else RTA_VIA (inet, inet6, or mpls labels).
+ * Returns 0 or -errno.
  */
 int mplsroute_nexthop_set_via(struct mplsroute_nexthop *nh,
 			      const struct mplsroute_addr *via);
@@ -253,25 +264,32 @@ int mplsroute_nexthop_set_via(struct mplsroute_nexthop *nh,
 /* mplsroute_nexthop_set_oif - the device ("dev"), 0: none.  Returns 0. */
 int mplsroute_nexthop_set_oif(struct mplsroute_nexthop *nh, uint32_t ifindex);
 
-/* mplsroute_nexthop_set_newdst - "as LABELS" (swap), RTA_NEWDST. */
+/*
+ * mplsroute_nexthop_set_newdst - "as LABELS" (swap), RTA_NEWDST.  Returns
+ * 0, -EINVAL (no labels), -ERANGE or -E2BIG.
+ */
 int mplsroute_nexthop_set_newdst(struct mplsroute_nexthop *nh,
 				 const struct mplsroute_labels *ls);
 
 /*
  * mplsroute_nexthop_set_encap - "encap mpls LABELS [ttl N]" (push):
- * RTA_ENCAP + RTA_ENCAP_TYPE; @ttl 0..255, or -1 for none.
+ * RTA_ENCAP + RTA_ENCAP_TYPE; @ttl 0..255, or -1 for none.  Returns 0,
+ * -EINVAL (no labels), -ERANGE (a label, or @ttl) or -E2BIG.
  */
 int mplsroute_nexthop_set_encap(struct mplsroute_nexthop *nh,
 				const struct mplsroute_labels *ls, int ttl);
 
-/* mplsroute_nexthop_set_weight - "weight N", 1..256 (else -ERANGE). */
+/*
+ * mplsroute_nexthop_set_weight - "weight N", 1..256.  Returns 0 or
+ * -ERANGE.
+ */
 int mplsroute_nexthop_set_weight(struct mplsroute_nexthop *nh,
 				 unsigned weight);
 
 /*
  * mplsroute_nexthop_set_flags - RTNH_F_* (e.g. RTNH_F_ONLINK, "onlink"):
  * the rtnexthop's flags, for the single path rtm_flags' low byte.
- * @rtnh_flags above 0xff is -EINVAL.
+ * Returns 0, or -EINVAL for @rtnh_flags above 0xff.
  */
 int mplsroute_nexthop_set_flags(struct mplsroute_nexthop *nh,
 				unsigned rtnh_flags);
@@ -390,7 +408,10 @@ int mplsroute_route_apply(struct mplsroute_sock *s,
 			  const struct mplsroute_route *rt,
 			  enum mplsroute_op op);
 
-/* mplsroute_route_add, _replace, _del - apply with OP_ADD, _REPLACE, _DEL */
+/*
+ * mplsroute_route_add, _replace, _del - mplsroute_route_apply with
+ * MPLSROUTE_OP_ADD, _REPLACE, _DEL.  Each returns what it returns.
+ */
 int mplsroute_route_add(struct mplsroute_sock *s,
 			const struct mplsroute_route *rt);
 int mplsroute_route_replace(struct mplsroute_sock *s,
