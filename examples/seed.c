@@ -1,4 +1,4 @@
-/* examples/seed.c: the seed network's MPLS routes (r1, r2, r3) via libmplsroute */
+/* examples/seed.c: the seed's MPLS routes (r1, r2, r3) through libmplsroute */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <net/if.h>
