@@ -9,6 +9,7 @@
 #include <libmnl/libmnl.h>
 #include "mplsroute.h"
 #include "unit.h"
+#include "recorded.h"
 
 #ifndef AF_MPLS
 #define AF_MPLS 28
@@ -348,33 +349,11 @@ static const struct rcase cases[] = {
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
 
-/* the first request line of a case: "NAME FLAGS HEX"; returns HEX */
-static const char *recorded(const char *dir)
-{
-	static char line[8192];
-	char path[512], name[64];
-	const char *top = getenv("TOP");
-	unsigned int flags;
-	FILE *f;
-	int pos = 0;
-
-	snprintf(path, sizeof(path),
-		 "%s/testsuite/data/iproute2-4.4/%s/requests",
-		 top ? top : ".", dir);
-	f = fopen(path, "r");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
-	fclose(f);
-	line[strcspn(line, "\n")] = '\0';
-	ck_assert_int_eq(sscanf(line, "%63s %x %n", name, &flags, &pos), 2);
-	return line + pos;
-}
-
 /* the request of case @c, compared with its recording; its length */
 static int request_matches(const struct rcase *c)
 {
 	unsigned char want[4096];
-	const char *hex = recorded(c->dir);
+	const char *hex = unit_recorded(c->dir, NULL);
 	int n, wn;
 
 	memset(buf, 0xee, sizeof(buf));
@@ -696,7 +675,7 @@ START_TEST(test_apply_replay)
 	ck_assert_ptr_nonnull(f);
 	ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
 	snprintf(want, sizeof(want), "RTM_NEWROUTE 0x605 %s\n",
-		 recorded("cases/seed-r2-swap2"));
+		 unit_recorded("cases/seed-r2-swap2", NULL));
 	ck_assert_str_eq(line, want);
 	ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
 	ck_assert_int_eq(strncmp(line, "RTM_NEWROUTE 0x505 ", 19), 0);
