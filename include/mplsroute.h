@@ -812,7 +812,8 @@ typedef int (*mplsroute_route_cb)(const struct nlmsghdr *nlh,
 
 /*
  * mplsroute_route_dump - dump the routes of @family (AF_UNSPEC: all) on @s
- * and call @cb for each as it arrives; memory does not grow with the table.
+ * and call @cb for each as it arrives, decoded by mplsroute_route_decode
+ * (read it with the getters); memory does not grow with the table.
  * Returns 0, @cb's negative value, -ENOMEM, or what mplsroute_sock_dump
  * returns (the kernel's -errno, -ENOBUFS when messages were lost).
  */

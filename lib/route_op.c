@@ -96,7 +96,6 @@ MR_EXPORT int mplsroute_batch_add_route(struct mplsroute_batch *b,
 MR_EXPORT int mplsroute_route_decode(const struct nlmsghdr *nlh,
 				     struct mplsroute_route *rt)
 {
-	unsigned int i;
 	int ret = mplsroute_route_parse(nlh, rt);
 
 	if (ret < 0)
@@ -104,7 +103,5 @@ MR_EXPORT int mplsroute_route_decode(const struct nlmsghdr *nlh,
 	/* what was decoded is what a request of it sends again */
 	rt->given = MPLSROUTE_GIVEN_TABLE | MPLSROUTE_GIVEN_SCOPE |
 		    MPLSROUTE_GIVEN_TYPE | MPLSROUTE_GIVEN_PROTO;
-	for (i = 0; i < rt->nnh && i < MPLSROUTE_MAX_NEXTHOPS; i++)
-		rt->nhs[i].in_multipath = 1;
 	return 0;
 }

@@ -686,6 +686,58 @@ START_TEST(test_apply_replay)
 }
 END_TEST
 
+/* a dump's routes are read with the getters, and deleted as they are */
+static int seen_cb(const struct nlmsghdr *nlh,
+		   const struct mplsroute_route *r, void *data)
+{
+	static const uint32_t in[] = { 100, 200 }, out[] = { 110, 210 };
+	static const uint32_t oif[] = { 12, 11 };
+	const struct mplsroute_nexthop *nh;
+	struct mplsroute_labels ls;
+	struct mplsroute_addr a;
+	unsigned int *n = data;
+	const struct rtmsg *rtm = (const void *)(buf + 16);
+	uint32_t l;
+
+	ck_assert_ptr_nonnull(r);
+	ck_assert_uint_lt(*n, 2);
+	ck_assert_int_eq(mplsroute_route_get_label(r, &l), 0);
+	ck_assert_uint_eq(l, in[*n]);
+	ck_assert_uint_eq(mplsroute_route_nexthop_count(r), 1);
+	nh = mplsroute_route_nexthop(r, 0);
+	ck_assert_int_eq(mplsroute_nexthop_get_newdst(nh, &ls), 0);
+	ck_assert_uint_eq(ls.label[0], out[*n]);
+	ck_assert_int_eq(mplsroute_nexthop_get_via(nh, &a), 0);
+	ck_assert_int_eq(a.family, AF_INET);
+	ck_assert_uint_eq(mplsroute_nexthop_get_oif(nh), oif[*n]);
+	ck_assert_int_eq(mplsroute_route_get_protocol(r), RTPROT_BOOT);
+	/* the del of a decoded route carries its protocol, scope and type */
+	ck_assert_int_gt(mplsroute_route_request(buf, sizeof(buf), r,
+						 MPLSROUTE_OP_DEL), 0);
+	ck_assert_int_eq(rtm->rtm_protocol, RTPROT_BOOT);
+	ck_assert_int_eq(rtm->rtm_type, RTN_UNICAST);
+	ck_assert_int_eq(rtm->rtm_table, RT_TABLE_MAIN);
+	(void)nlh;
+	(*n)++;
+	return 0;
+}
+
+START_TEST(test_dump_getters)
+{
+	char path[512];
+	const char *top = getenv("TOP");
+	struct mplsroute_sock *s;
+	unsigned int n = 0;
+
+	snprintf(path, sizeof(path), "%s/testsuite/data/iproute2-4.4/cases/"
+		 "show-seed-r2/responses", top ? top : ".");
+	ck_assert_int_eq(mplsroute_sock_open_replay(&s, "/dev/null", path), 0);
+	ck_assert_int_eq(mplsroute_route_dump(s, AF_MPLS, seen_cb, &n), 0);
+	ck_assert_uint_eq(n, 2);
+	mplsroute_sock_close(s);
+}
+END_TEST
+
 static Suite *route_api_suite(void)
 {
 	Suite *s = suite_create("route_api");
@@ -703,6 +755,7 @@ static Suite *route_api_suite(void)
 	tcase_add_test(tc, test_via_family_flags);
 	tcase_add_test(tc, test_bad_values);
 	tcase_add_test(tc, test_apply_replay);
+	tcase_add_test(tc, test_dump_getters);
 	suite_add_tcase(s, tc);
 	return s;
 }
