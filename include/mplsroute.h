@@ -164,6 +164,280 @@ struct mplsroute_route *mplsroute_route_new(void);
 /* mplsroute_route_free - free @rt (NULL is fine).  Returns nothing. */
 void mplsroute_route_free(struct mplsroute_route *rt);
 
+/*
+ * mplsroute_route_reset - make @rt empty again, as mplsroute_route_new
+ * gives it (cheap: the nexthops are cleared as they are added).  NULL is
+ * fine.  Returns nothing.
+ */
+void mplsroute_route_reset(struct mplsroute_route *rt);
+
+/* ---- the route object: setters (lib/route_set.c) ------------------------- */
+
+/*
+ * A route is filled through setters; its attributes go on the wire in the
+ * order their setters were first called (as ip sends them in argument
+ * order); setting a value again replaces it in place.  What is not set
+ * takes iproute2 4.4's defaults for the request it goes into (see
+ * mplsroute_route_request), so one route serves an add and a del.
+ * Unless said otherwise each setter returns 0, -EINVAL (a bad value),
+ * -ERANGE (a label or number out of range), -E2BIG (too many labels or
+ * attributes) or -EAFNOSUPPORT (a family other than inet, inet6, mpls).
+ *
+ * mplsroute_route_set_family - AF_INET, AF_INET6 or AF_MPLS.  Without it
+ * the family is the destination's, else the via's, else AF_INET.
+ */
+int mplsroute_route_set_family(struct mplsroute_route *rt, int family);
+
+/*
+ * mplsroute_route_set_dst - the destination @prefix: rtm_dst_len is its
+ * bitlen (inet/inet6; for AF_MPLS a label stack, length 20), bytelen is
+ * completed for inet/inet6 when 0 with a bitlen (a bytelen and bitlen of 0
+ * is "default": no RTA_DST).  Sets the route's family when unset; a
+ * different family set before is -EAFNOSUPPORT.  Returns 0 or -errno.
+ */
+int mplsroute_route_set_dst(struct mplsroute_route *rt,
+			    const struct mplsroute_addr *prefix);
+
+/*
+ * mplsroute_route_set_label - the MPLS in-label: family mpls, dst /20.
+ * Returns 0, -ERANGE (not below 2^20) or -EAFNOSUPPORT.
+ */
+int mplsroute_route_set_label(struct mplsroute_route *rt, uint32_t label);
+
+/*
+ * mplsroute_route_set_protocol, _set_scope, _set_type, _set_tos - the
+ * rtmsg fields (RTPROT_*, RT_SCOPE_*, RTN_*, tos); given, they replace
+ * 4.4's defaults.  Return 0.
+ */
+int mplsroute_route_set_protocol(struct mplsroute_route *rt, uint8_t proto);
+int mplsroute_route_set_scope(struct mplsroute_route *rt, uint8_t scope);
+int mplsroute_route_set_type(struct mplsroute_route *rt, uint8_t type);
+int mplsroute_route_set_tos(struct mplsroute_route *rt, uint8_t tos);
+
+/* mplsroute_route_set_priority - RTA_PRIORITY ("metric N").  Returns 0. */
+int mplsroute_route_set_priority(struct mplsroute_route *rt, uint32_t metric);
+
+/*
+ * mplsroute_route_set_prefsrc - RTA_PREFSRC ("src ADDR"), inet/inet6.
+ * Returns 0 or -errno.
+ */
+int mplsroute_route_set_prefsrc(struct mplsroute_route *rt,
+				const struct mplsroute_addr *a);
+
+/*
+ * mplsroute_route_set_ttl_propagate - RTA_TTL_PROPAGATE, @enabled 1 or 0.
+ * Returns 0 or -EINVAL.
+ */
+int mplsroute_route_set_ttl_propagate(struct mplsroute_route *rt,
+				      int enabled);
+
+/*
+ * mplsroute_route_set_metric - RTAX_* @rtax (1..16, not RTAX_CC_ALGO) in
+ * RTA_METRICS, in first-set order; RTAX_LOCK (a bit mask) goes last.
+ * Returns 0, -EINVAL (@rtax) or -EMSGSIZE (too many metrics).
+ */
+int mplsroute_route_set_metric(struct mplsroute_route *rt, uint16_t rtax,
+			       uint32_t value);
+
+/*
+ * mplsroute_route_path - the route's single path (via, dev, as, encap),
+ * valid as long as @rt.  Returns it (NULL for a NULL @rt).
+ */
+struct mplsroute_nexthop *mplsroute_route_path(struct mplsroute_route *rt);
+
+/*
+ * mplsroute_route_add_nexthop - a new, empty nexthop of RTA_MULTIPATH
+ * (weight 1).  Returns it, or NULL with errno E2BIG when the route has
+ * its 32 nexthops.
+ */
+struct mplsroute_nexthop *mplsroute_route_add_nexthop(
+	struct mplsroute_route *rt);
+
+/*
+ * mplsroute_nexthop_set_via - "via [FAMILY] ADDR": RTA_GATEWAY when its
+ * family is the route's, else RTA_VIA (inet, inet6, or mpls labels).
+ * Returns 0 or -errno.
+ */
+int mplsroute_nexthop_set_via(struct mplsroute_nexthop *nh,
+			      const struct mplsroute_addr *via);
+
+/* mplsroute_nexthop_set_oif - the device ("dev"), 0: none.  Returns 0. */
+int mplsroute_nexthop_set_oif(struct mplsroute_nexthop *nh, uint32_t ifindex);
+
+/*
+ * mplsroute_nexthop_set_newdst - "as LABELS" (swap), RTA_NEWDST.  Returns
+ * 0, -EINVAL (no labels), -ERANGE or -E2BIG.
+ */
+int mplsroute_nexthop_set_newdst(struct mplsroute_nexthop *nh,
+				 const struct mplsroute_labels *ls);
+
+/*
+ * mplsroute_nexthop_set_encap - "encap mpls LABELS [ttl N]" (push):
+ * RTA_ENCAP + RTA_ENCAP_TYPE; @ttl 0..255, or -1 for none.  Returns 0,
+ * -EINVAL (no labels), -ERANGE (a label, or @ttl) or -E2BIG.
+ */
+int mplsroute_nexthop_set_encap(struct mplsroute_nexthop *nh,
+				const struct mplsroute_labels *ls, int ttl);
+
+/*
+ * mplsroute_nexthop_set_weight - "weight N", 1..256.  Returns 0 or
+ * -ERANGE.
+ */
+int mplsroute_nexthop_set_weight(struct mplsroute_nexthop *nh,
+				 unsigned weight);
+
+/*
+ * mplsroute_nexthop_set_flags - RTNH_F_* (e.g. RTNH_F_ONLINK, "onlink"):
+ * the rtnexthop's flags, for the single path rtm_flags' low byte.
+ * Returns 0, or -EINVAL for @rtnh_flags above 0xff.
+ */
+int mplsroute_nexthop_set_flags(struct mplsroute_nexthop *nh,
+				unsigned rtnh_flags);
+
+/* ---- the route object: getters (lib/route_get.c) ------------------------- */
+
+/*
+ * Built and decoded routes are read the same way.  A new route reads as
+ * 4.4's starting values of an add (table main, protocol boot, scope
+ * universe, type unicast) until set; a decoded one as the kernel sent it.
+ */
+/* mplsroute_route_get_family - returns the family (0: unset). */
+int mplsroute_route_get_family(const struct mplsroute_route *rt);
+/*
+ * mplsroute_route_get_dst - the destination (bitlen: the prefix length).
+ * Returns 0, or -ENOENT when there is none (e.g. a decoded default route).
+ */
+int mplsroute_route_get_dst(const struct mplsroute_route *rt,
+			    struct mplsroute_addr *dst);
+/*
+ * mplsroute_route_get_label - an MPLS route's in-label (the first label of
+ * its destination).  Returns 0, or -ENOENT for a route that is not MPLS.
+ */
+int mplsroute_route_get_label(const struct mplsroute_route *rt,
+			      uint32_t *label);
+/* mplsroute_route_get_table - returns the table id (RTA_TABLE or rtm). */
+uint32_t mplsroute_route_get_table(const struct mplsroute_route *rt);
+/* returns rtm_protocol, rtm_scope, rtm_type, rtm_tos */
+int mplsroute_route_get_protocol(const struct mplsroute_route *rt);
+int mplsroute_route_get_scope(const struct mplsroute_route *rt);
+int mplsroute_route_get_type(const struct mplsroute_route *rt);
+int mplsroute_route_get_tos(const struct mplsroute_route *rt);
+/* mplsroute_route_get_priority - returns 0, or -ENOENT (none). */
+int mplsroute_route_get_priority(const struct mplsroute_route *rt,
+				 uint32_t *metric);
+/* mplsroute_route_get_prefsrc - returns 0, or -ENOENT (none). */
+int mplsroute_route_get_prefsrc(const struct mplsroute_route *rt,
+				struct mplsroute_addr *a);
+/* mplsroute_route_get_ttl_propagate - returns 1, 0, or -ENOENT (none). */
+int mplsroute_route_get_ttl_propagate(const struct mplsroute_route *rt);
+/*
+ * mplsroute_route_get_metric - RTAX_* @rtax's u32 value (RTAX_LOCK too).
+ * Returns 0, or -ENOENT (not set, or RTAX_CC_ALGO).
+ */
+int mplsroute_route_get_metric(const struct mplsroute_route *rt,
+			       uint16_t rtax, uint32_t *v);
+/*
+ * mplsroute_route_nexthop_count - returns 1 for a single path, N for a
+ * multipath route.
+ */
+unsigned mplsroute_route_nexthop_count(const struct mplsroute_route *rt);
+/*
+ * mplsroute_route_nexthop - returns path @i (0 .. count - 1; 0 is the
+ * single path of a route without RTA_MULTIPATH), NULL past the end.
+ */
+const struct mplsroute_nexthop *mplsroute_route_nexthop(
+	const struct mplsroute_route *rt, unsigned i);
+/* mplsroute_nexthop_get_via - returns 0, or -ENOENT (none). */
+int mplsroute_nexthop_get_via(const struct mplsroute_nexthop *nh,
+			      struct mplsroute_addr *via);
+/* mplsroute_nexthop_get_oif - returns the ifindex (0: none). */
+uint32_t mplsroute_nexthop_get_oif(const struct mplsroute_nexthop *nh);
+/* mplsroute_nexthop_get_newdst - returns 0, or -ENOENT (no swap). */
+int mplsroute_nexthop_get_newdst(const struct mplsroute_nexthop *nh,
+				 struct mplsroute_labels *ls);
+/*
+ * mplsroute_nexthop_get_encap - the pushed labels; *ttl (may be NULL)
+ * gets the encap's ttl or -1.  Returns 0, or -ENOENT (no MPLS encap).
+ */
+int mplsroute_nexthop_get_encap(const struct mplsroute_nexthop *nh,
+				struct mplsroute_labels *ls, int *ttl);
+/* mplsroute_nexthop_get_weight - returns the weight (1..256). */
+unsigned mplsroute_nexthop_get_weight(const struct mplsroute_nexthop *nh);
+/* mplsroute_nexthop_get_flags - returns the RTNH_F_* flags. */
+unsigned mplsroute_nexthop_get_flags(const struct mplsroute_nexthop *nh);
+
+/* ---- the route object: requests (lib/route_op.c) ------------------------- */
+
+struct mplsroute_sock;
+struct mplsroute_batch;
+
+/*
+ * What a request does: ip route add / change / replace / prepend /
+ * append / test / del, with the nlmsg type and flags iproute2 4.4 uses
+ * (NLM_F_ACK included).
+ */
+enum mplsroute_op {
+	MPLSROUTE_OP_ADD,	/* RTM_NEWROUTE, CREATE|EXCL */
+	MPLSROUTE_OP_CHANGE,	/* RTM_NEWROUTE, REPLACE */
+	MPLSROUTE_OP_REPLACE,	/* RTM_NEWROUTE, CREATE|REPLACE */
+	MPLSROUTE_OP_PREPEND,	/* RTM_NEWROUTE, CREATE */
+	MPLSROUTE_OP_APPEND,	/* RTM_NEWROUTE, CREATE|APPEND */
+	MPLSROUTE_OP_TEST,	/* RTM_NEWROUTE, EXCL */
+	MPLSROUTE_OP_DEL,	/* RTM_DELROUTE */
+};
+
+/*
+ * mplsroute_route_request - write into @buf (@len bytes) the message
+ * iproute2 4.4 sends for @rt and @op (seq and pid 0).  What was not set
+ * takes 4.4's defaults for that op: family inet, table main (local for
+ * types local, broadcast, nat, anycast), protocol boot (del: none), type
+ * unicast (an IP del: none), scope universe for inet6 and mpls, else as
+ * 4.4 picks it from the type, the op and whether there is a via.
+ * Returns the message length, -EMSGSIZE (@buf too small) or -EINVAL.
+ */
+int mplsroute_route_request(void *buf, size_t len,
+			    const struct mplsroute_route *rt,
+			    enum mplsroute_op op);
+
+/*
+ * mplsroute_route_apply - send @rt's request for @op on @s and wait for
+ * the kernel's answer.  Returns 0 or the kernel's -errno (its text:
+ * mplsroute_sock_errmsg), or another -errno (socket, request).
+ */
+int mplsroute_route_apply(struct mplsroute_sock *s,
+			  const struct mplsroute_route *rt,
+			  enum mplsroute_op op);
+
+/*
+ * mplsroute_route_add, _replace, _del - mplsroute_route_apply with
+ * MPLSROUTE_OP_ADD, _REPLACE, _DEL.  Each returns what it returns.
+ */
+int mplsroute_route_add(struct mplsroute_sock *s,
+			const struct mplsroute_route *rt);
+int mplsroute_route_replace(struct mplsroute_sock *s,
+			    const struct mplsroute_route *rt);
+int mplsroute_route_del(struct mplsroute_sock *s,
+			const struct mplsroute_route *rt);
+
+/*
+ * mplsroute_batch_add_route - queue @rt's request for @op on batch @b
+ * (see mplsroute_batch_add; adds are pipelined).  Returns what
+ * mplsroute_batch_add returns, or the request's -EINVAL / -EMSGSIZE.
+ */
+int mplsroute_batch_add_route(struct mplsroute_batch *b,
+			      const struct mplsroute_route *rt,
+			      enum mplsroute_op op, unsigned long cookie);
+
+/*
+ * mplsroute_route_decode - decode an RTM_NEWROUTE or RTM_DELROUTE message
+ * into @rt, to be read with the getters (as mplsroute_route_parse, whose
+ * place it takes); the decoded table, protocol, scope and type count as
+ * set, so that a request of @rt sends them again.  Returns as
+ * mplsroute_route_parse.
+ */
+int mplsroute_route_decode(const struct nlmsghdr *nlh,
+			   struct mplsroute_route *rt);
+
 /* ---- route messages (lib/route.c) ---------------------------------------- */
 
 /*
@@ -319,6 +593,16 @@ int mplsroute_dsfield_n2a(uint32_t id, char *buf, size_t len);
  */
 int mplsroute_realm_a2n(uint32_t *id, const char *arg);
 int mplsroute_realm_n2a(uint32_t id, char *buf, size_t len);
+
+/*
+ * Route preferences (RTA_PREF, IPv6), as ip's "pref": low (3), medium
+ * (0), high (1).  mplsroute_pref_a2n takes those words (exactly) or a
+ * number 0..255 (base 0) and returns 0 and sets *id, or -EINVAL;
+ * mplsroute_pref_n2a writes the name or the number and returns the length
+ * written or -ENOSPC.
+ */
+int mplsroute_pref_a2n(uint32_t *id, const char *arg);
+int mplsroute_pref_n2a(uint32_t id, char *buf, size_t len);
 
 /* ---- socket, replay, batches (lib/sock.c, lib/replay.c, lib/batch.c) ---- */
 
@@ -528,7 +812,8 @@ typedef int (*mplsroute_route_cb)(const struct nlmsghdr *nlh,
 
 /*
  * mplsroute_route_dump - dump the routes of @family (AF_UNSPEC: all) on @s
- * and call @cb for each as it arrives; memory does not grow with the table.
+ * and call @cb for each as it arrives, decoded by mplsroute_route_decode
+ * (read it with the getters); memory does not grow with the table.
  * Returns 0, @cb's negative value, -ENOMEM, or what mplsroute_sock_dump
  * returns (the kernel's -errno, -ENOBUFS when messages were lost).
  */

@@ -192,6 +192,7 @@ static int get_multipath(const struct nlattr *mp, uint8_t family,
 			return -E2BIG;
 		nh = &rt->nhs[rt->nnh++];
 		memset(nh, 0, sizeof(*nh));
+		nh->in_multipath = 1;
 		nh->flags = rtnh->rtnh_flags;
 		nh->hops = rtnh->rtnh_hops;
 		nh->ifindex = (uint32_t)rtnh->rtnh_ifindex;
@@ -391,7 +392,7 @@ static int dump_msg(const struct nlmsghdr *nlh, void *data)
 
 	if (nlh->nlmsg_type != RTM_NEWROUTE)
 		return 0;
-	if (mplsroute_route_parse(nlh, &d->rt) < 0)
+	if (mplsroute_route_decode(nlh, &d->rt) < 0)
 		return d->cb(nlh, NULL, d->data);
 	return d->cb(nlh, &d->rt, d->data);
 }

@@ -11,6 +11,18 @@
 
 struct nlmsghdr;
 struct nlattr;
+struct rtmsg;
+
+/*
+ * lib/route.c: the rtmsg a request of @nlmsg_type carries for @rt: what
+ * was given (rt->given), else 4.4's defaults (its init + finish rules)
+ */
+void mr_route_head(const struct mplsroute_route *rt, uint16_t nlmsg_type,
+		   struct rtmsg *h);
+/* lib/route.c: the request for @rt with the header @head; length or < 0 */
+int mr_route_build(void *buf, size_t len, const struct mplsroute_route *rt,
+		   const struct rtmsg *head, uint16_t nlmsg_type,
+		   uint16_t nlmsg_flags);
 
 /* lib/attr.c: bounded putters that zero padding; 0/-EMSGSIZE, NULL */
 int mr_attr_put(struct nlmsghdr *nlh, size_t buflen, uint16_t type,
@@ -53,5 +65,48 @@ extern const struct mr_flag_name mr_rtcf_names[];
 extern const size_t mr_rtcf_nnames;
 /* lib/names.c: the metrics (RTAX_*) by name, NULL where none, for 0..16 */
 extern const char *const mr_rtax_names[17];
+
+
+/* lib/names.c: the name of an RTA_PREF value, or NULL */
+const char *mr_pref_name(uint32_t pref);
+
+/*
+ * lib/print_view.c: one decoded view of a route for the text and JSON
+ * printers: what is shown (the selector's hide bits, -d, -s) and in which
+ * units.  MR_SHOW_TABLE is 4.4's text rule (no table for a cloned route),
+ * MR_SHOW_TABLE_ANY current iproute2's (JSON: cloned too, not table 0).
+ */
+#define MR_SHOW_TYPE		0x0001
+#define MR_SHOW_TABLE		0x0002
+#define MR_SHOW_TABLE_ANY	0x0004
+#define MR_SHOW_PROTO		0x0008
+#define MR_SHOW_SCOPE		0x0010
+#define MR_SHOW_TOS		0x0020
+#define MR_SHOW_GATEWAY		0x0040	/* a via of the route's family */
+#define MR_SHOW_VIA		0x0080	/* a via of another family */
+#define MR_SHOW_DEV		0x0100
+#define MR_SHOW_PREFSRC		0x0200
+#define MR_SHOW_IIF		0x0400
+#define MR_SHOW_REALMS		0x0800
+#define MR_SHOW_STATS		0x1000	/* -s: users, used, age */
+#define MR_SHOW_DELETED		0x2000
+
+struct mr_view {
+	const struct mplsroute_route *rt;
+	const struct mplsroute_print_opts *o;
+	unsigned int show;	/* MR_SHOW_* */
+	unsigned int host_len;	/* a host prefix's length: no "/N" */
+	int mpls;		/* an MPLS route */
+	int cloned;		/* RTM_F_CLONED */
+	long hz;		/* clock ticks a second: o->hz, sysconf, 100 */
+	long expires;		/* RTA_CACHEINFO's expiry in seconds */
+	long age;		/* its last use in seconds */
+	uint32_t lock;		/* RTAX_LOCK's bits */
+};
+
+void mr_view_init(struct mr_view *v, const struct mplsroute_route *rt,
+		  const struct mplsroute_print_opts *o);
+/* a metric's value in the units printed (rtt: /8, rttvar: /4) */
+uint32_t mr_view_metric(unsigned int rtax, uint32_t val);
 
 #endif

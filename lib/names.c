@@ -387,6 +387,36 @@ MR_EXPORT int mplsroute_realm_n2a(uint32_t id, char *buf, size_t len)
 	return kind_n2a(K_REALM, id, buf, len, "%u");
 }
 
+/* RTA_PREF: ICMPV6_ROUTER_PREF_MEDIUM, _HIGH, (invalid), _LOW */
+static const char *const pref_names[4] = { "medium", "high", NULL, "low" };
+
+const char *mr_pref_name(uint32_t pref)
+{
+	return pref < 4 ? pref_names[pref] : NULL;
+}
+
+MR_EXPORT int mplsroute_pref_a2n(uint32_t *id, const char *arg)
+{
+	uint32_t i;
+
+	for (i = 0; i < 4; i++) {
+		if (pref_names[i] && strcmp(arg, pref_names[i]) == 0) {
+			*id = i;
+			return 0;
+		}
+	}
+	return parse_num(arg, 0, 255, id);
+}
+
+MR_EXPORT int mplsroute_pref_n2a(uint32_t id, char *buf, size_t len)
+{
+	const char *name = mr_pref_name(id);
+
+	if (name)
+		return put_str(buf, len, name);
+	return put_fmt(buf, len, "%u", id);
+}
+
 const struct mr_flag_name mr_rtcf_names[] = {
 	{ RTCF_LOCAL, "local" }, { RTCF_REJECT, "reject" },
 	{ RTCF_MULTICAST, "mc" }, { RTCF_BROADCAST, "brd" },

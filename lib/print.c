@@ -2,7 +2,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include <sys/socket.h>
 #include <linux/in_route.h>
 #include <linux/rtnetlink.h>
@@ -14,12 +13,12 @@ struct pctx {
 	const struct mplsroute_route *rt;
 	const struct mplsroute_print_opts *o;
 	const char *sl;		/* iproute2's _SL_: "\n", or "\\" for -o */
-	unsigned int host_len;
+	struct mr_view v;	/* what is shown, in which units */
 };
 
-static int opt(const struct pctx *p, unsigned int hide)
+static int show(const struct pctx *p, unsigned int what)
 {
-	return p->o && (p->o->hide & hide);
+	return !!(p->v.show & what);
 }
 
 static void print_prefix(const struct pctx *p, const char *word,
@@ -28,7 +27,7 @@ static void print_prefix(const struct pctx *p, const char *word,
 	char abuf[MR_ABUF];
 
 	if (a->family) {
-		if (plen != p->host_len)
+		if (plen != p->v.host_len)
 			fprintf(p->f, "%s%s/%u ", word,
 				mr_addr_fmt(a, abuf, sizeof(abuf)), plen);
 		else
@@ -66,10 +65,9 @@ static void print_head(const struct pctx *p)
 	const struct mplsroute_route *rt = p->rt;
 	char buf[MR_ABUF];
 
-	if (p->o && p->o->deleted)
+	if (show(p, MR_SHOW_DELETED))
 		fprintf(p->f, "Deleted ");
-	if ((rt->type != RTN_UNICAST || (p->o && p->o->details)) &&
-	    !opt(p, MPLSROUTE_PRINT_NO_TYPE)) {
+	if (show(p, MR_SHOW_TYPE)) {
 		mplsroute_type_n2a(rt->type, buf, sizeof(buf));
 		fprintf(p->f, "%s ", buf);
 	}
@@ -79,19 +77,18 @@ static void print_head(const struct pctx *p)
 		print_labels(p->f, "as to %s ", &rt->nh.newdst);
 	if (rt->nh.encap.n)
 		print_encap(p->f, &rt->nh);
-	if (rt->tos && !opt(p, MPLSROUTE_PRINT_NO_TOS)) {
+	if (show(p, MR_SHOW_TOS)) {
 		mplsroute_dsfield_n2a(rt->tos, buf, sizeof(buf));
 		fprintf(p->f, "tos %s ", buf);
 	}
-	if (rt->nh.via.family == rt->family && rt->family &&
-	    !opt(p, MPLSROUTE_PRINT_NO_GATEWAY))
+	if (show(p, MR_SHOW_GATEWAY))
 		fprintf(p->f, "via %s ",
 			mr_addr_fmt(&rt->nh.via, buf, sizeof(buf)));
-	if (rt->nh.via.family && rt->nh.via.family != rt->family)
+	if (show(p, MR_SHOW_VIA))
 		fprintf(p->f, "via %s %s ",
 			mr_af_name(rt->nh.via.family, MR_AF_TEXT),
 			mr_addr_fmt(&rt->nh.via, buf, sizeof(buf)));
-	if (rt->nh.ifindex && !opt(p, MPLSROUTE_PRINT_NO_DEV))
+	if (show(p, MR_SHOW_DEV))
 		fprintf(p->f, "dev %s ",
 			mr_ifname(p->o, rt->nh.ifindex, buf, sizeof(buf)));
 }
@@ -116,27 +113,21 @@ static void print_realms(FILE *f, uint32_t flow, const char *pre,
 static void print_middle(const struct pctx *p)
 {
 	const struct mplsroute_route *rt = p->rt;
-	int details = p->o && p->o->details;
 	char buf[MR_ABUF];
 
-	if (!(rt->flags & RTM_F_CLONED)) {
-		if ((rt->table_id != RT_TABLE_MAIN || details) &&
-		    !opt(p, MPLSROUTE_PRINT_NO_TABLE)) {
-			mplsroute_table_n2a(rt->table_id, buf, sizeof(buf));
-			fprintf(p->f, " table %s ", buf);
-		}
-		if ((rt->protocol != RTPROT_BOOT || details) &&
-		    !opt(p, MPLSROUTE_PRINT_NO_PROTO)) {
-			mplsroute_proto_n2a(rt->protocol, buf, sizeof(buf));
-			fprintf(p->f, " proto %s ", buf);
-		}
-		if ((rt->scope != RT_SCOPE_UNIVERSE || details) &&
-		    !opt(p, MPLSROUTE_PRINT_NO_SCOPE)) {
-			mplsroute_scope_n2a(rt->scope, buf, sizeof(buf));
-			fprintf(p->f, " scope %s ", buf);
-		}
+	if (show(p, MR_SHOW_TABLE)) {
+		mplsroute_table_n2a(rt->table_id, buf, sizeof(buf));
+		fprintf(p->f, " table %s ", buf);
 	}
-	if (rt->prefsrc.family && !opt(p, MPLSROUTE_PRINT_NO_PREFSRC))
+	if (show(p, MR_SHOW_PROTO)) {
+		mplsroute_proto_n2a(rt->protocol, buf, sizeof(buf));
+		fprintf(p->f, " proto %s ", buf);
+	}
+	if (show(p, MR_SHOW_SCOPE)) {
+		mplsroute_scope_n2a(rt->scope, buf, sizeof(buf));
+		fprintf(p->f, " scope %s ", buf);
+	}
+	if (show(p, MR_SHOW_PREFSRC))
 		fprintf(p->f, " src %s ",
 			mr_addr_fmt(&rt->prefsrc, buf, sizeof(buf)));
 	if (rt->has_priority)
@@ -157,15 +148,8 @@ static void print_middle(const struct pctx *p)
 		fprintf(p->f, " mark 0x%x", rt->mark);
 	else if (rt->mark)
 		fprintf(p->f, " mark %u", rt->mark);
-	if (rt->nh.has_flow && !opt(p, MPLSROUTE_PRINT_NO_REALMS))
+	if (show(p, MR_SHOW_REALMS))
 		print_realms(p->f, rt->nh.flow, "", " ");
-}
-
-static long user_hz(const struct pctx *p)
-{
-	long hz = p->o && p->o->hz > 0 ? p->o->hz : sysconf(_SC_CLK_TCK);
-
-	return hz > 0 ? hz : 100;
 }
 
 /* expires, error and (with -s) users, used, age, as 4.4 prints them */
@@ -174,19 +158,17 @@ static void print_ci_common(const struct pctx *p)
 	const struct mplsroute_route *rt = p->rt;
 
 	if (rt->expires)
-		fprintf(p->f, " expires %dsec",
-			(int)((int32_t)rt->expires / user_hz(p)));
+		fprintf(p->f, " expires %dsec", (int)p->v.expires);
 	if (rt->ci_error)
 		fprintf(p->f, " error %d", (int)rt->ci_error);
-	if (!p->o || !p->o->stats)
+	if (!show(p, MR_SHOW_STATS))
 		return;
 	if (rt->ci_clntref)
 		fprintf(p->f, " users %d", (int)rt->ci_clntref);
 	if (rt->ci_used)
 		fprintf(p->f, " used %d", (int)rt->ci_used);
 	if (rt->ci_lastuse)
-		fprintf(p->f, " age %dsec",
-			(int)(rt->ci_lastuse / (uint32_t)user_hz(p)));
+		fprintf(p->f, " age %dsec", (int)p->v.age);
 }
 
 /* the `cache` part of a cloned IPv4 route (route get) */
@@ -221,7 +203,7 @@ static void print_cache4(const struct pctx *p)
 static void print_cache(const struct pctx *p)
 {
 	const struct mplsroute_route *rt = p->rt;
-	int cloned = !!(rt->flags & RTM_F_CLONED);
+	int cloned = p->v.cloned;
 
 	if (cloned && rt->family == AF_INET) {
 		print_cache4(p);
@@ -257,10 +239,7 @@ static void print_metric(FILE *f, unsigned int i, uint32_t val)
 	case RTAX_RTT:
 	case RTAX_RTTVAR:
 	case RTAX_RTO_MIN:
-		if (i == RTAX_RTT)
-			val /= 8;
-		else if (i == RTAX_RTTVAR)
-			val /= 4;
+		val = mr_view_metric(i, val);
 		if (val >= 1000)
 			fprintf(f, " %gs", val / 1e3);
 		else
@@ -280,11 +259,9 @@ static void print_metrics(const struct pctx *p)
 {
 	const char *const *names = mr_rtax_names;
 	const struct mplsroute_route *rt = p->rt;
-	uint32_t lock = 0;
+	uint32_t lock = p->v.lock;
 	unsigned int i;
 
-	if (rt->metrics_set & (1u << RTAX_LOCK))
-		lock = rt->metrics[RTAX_LOCK];
 	for (i = 2; i < 17; i++) {
 		if (!(rt->metrics_set & (1u << i)))
 			continue;
@@ -305,7 +282,7 @@ static void print_metrics(const struct pctx *p)
 static void print_nexthop(const struct pctx *p,
 			  const struct mplsroute_nexthop *nh)
 {
-	int mpls = p->rt->family == AF_MPLS;
+	int mpls = p->v.mpls;
 	char buf[MR_ABUF];
 
 	fprintf(p->f, "%s\tnexthop", p->sl);
@@ -344,7 +321,7 @@ static void print_tail(const struct pctx *p)
 	unsigned int i;
 
 	print_metrics(p);
-	if (rt->iif && !opt(p, MPLSROUTE_PRINT_NO_IIF))
+	if (show(p, MR_SHOW_IIF))
 		fprintf(p->f, " iif %s",
 			mr_ifname(p->o, rt->iif, buf, sizeof(buf)));
 	/* as current iproute2 prints it, its misspelling included */
@@ -354,20 +331,8 @@ static void print_tail(const struct pctx *p)
 	for (i = 0; i < rt->nnh && i < MPLSROUTE_MAX_NEXTHOPS; i++)
 		print_nexthop(p, &rt->nhs[i]);
 	if (rt->has_pref) {
-		fprintf(p->f, " pref ");
-		switch (rt->pref) {
-		case 3:		/* ICMPV6_ROUTER_PREF_LOW */
-			fprintf(p->f, "low");
-			break;
-		case 0:		/* ICMPV6_ROUTER_PREF_MEDIUM */
-			fprintf(p->f, "medium");
-			break;
-		case 1:		/* ICMPV6_ROUTER_PREF_HIGH */
-			fprintf(p->f, "high");
-			break;
-		default:
-			fprintf(p->f, "%u", rt->pref);
-		}
+		mplsroute_pref_n2a(rt->pref, buf, sizeof(buf));
+		fprintf(p->f, " pref %s", buf);
 	}
 	fprintf(p->f, "\n");
 }
@@ -380,7 +345,7 @@ MR_EXPORT int mplsroute_route_print(FILE *f, const struct mplsroute_route *rt,
 	if (!f || !rt)
 		return -EINVAL;
 	p.sl = o && o->oneline ? "\\" : "\n";
-	p.host_len = mr_af_bits(rt->family);
+	mr_view_init(&p.v, rt, o);
 	print_head(&p);
 	print_middle(&p);
 	print_cache(&p);

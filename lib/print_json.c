@@ -211,22 +211,21 @@ static void j_flags(struct mplsroute_json *j, uint32_t flags)
 	j_array_close(j);
 }
 
-static int hide(const struct mplsroute_print_opts *o, unsigned int what)
+static int show(const struct mr_view *v, unsigned int what)
 {
-	return o && (o->hide & what);
+	return !!(v->show & what);
 }
 
 /* type, dst, from, to, encap, tos, gateway/via, dev */
-static void j_head(struct mplsroute_json *j, const struct mplsroute_route *rt,
-		   const struct mplsroute_print_opts *o)
+static void j_head(struct mplsroute_json *j, const struct mr_view *v)
 {
-	unsigned int hl = mr_af_bits(rt->family);
+	const struct mplsroute_route *rt = v->rt;
+	unsigned int hl = v->host_len;
 	char buf[MR_ABUF];
 
-	if (o && o->deleted)
+	if (show(v, MR_SHOW_DELETED))
 		j_raw(j, "deleted", "true");
-	if ((rt->type != RTN_UNICAST || (o && o->details)) &&
-	    !hide(o, MPLSROUTE_PRINT_NO_TYPE)) {
+	if (show(v, MR_SHOW_TYPE)) {
 		mplsroute_type_n2a(rt->type, buf, sizeof(buf));
 		j_str(j, "type", buf);
 	}
@@ -236,44 +235,36 @@ static void j_head(struct mplsroute_json *j, const struct mplsroute_route *rt,
 		j_labels(j, "to", &rt->nh.newdst);
 	if (rt->nh.encap.n)
 		j_encap(j, &rt->nh);
-	if (rt->tos && !hide(o, MPLSROUTE_PRINT_NO_TOS)) {
+	if (show(v, MR_SHOW_TOS)) {
 		mplsroute_dsfield_n2a(rt->tos, buf, sizeof(buf));
 		j_str(j, "tos", buf);
 	}
-	if (rt->nh.via.family != rt->family ||
-	    !hide(o, MPLSROUTE_PRINT_NO_GATEWAY))
+	if (show(v, MR_SHOW_GATEWAY | MR_SHOW_VIA))
 		j_via(j, rt->family, &rt->nh.via);
-	if (rt->nh.ifindex && !hide(o, MPLSROUTE_PRINT_NO_DEV))
+	if (show(v, MR_SHOW_DEV))
 		j_str(j, "dev",
-		      mr_ifname(o, rt->nh.ifindex, buf, sizeof(buf)));
+		      mr_ifname(v->o, rt->nh.ifindex, buf, sizeof(buf)));
 }
 
 /* table, protocol, scope, prefsrc, metric, flags, mark */
-static void j_middle(struct mplsroute_json *j,
-		     const struct mplsroute_route *rt,
-		     const struct mplsroute_print_opts *o)
+static void j_middle(struct mplsroute_json *j, const struct mr_view *v)
 {
-	int details = o && o->details;
+	const struct mplsroute_route *rt = v->rt;
 	char buf[MR_ABUF];
 
-	if (rt->table_id && (rt->table_id != RT_TABLE_MAIN || details) &&
-	    !hide(o, MPLSROUTE_PRINT_NO_TABLE)) {
+	if (show(v, MR_SHOW_TABLE_ANY)) {
 		mplsroute_table_n2a(rt->table_id, buf, sizeof(buf));
 		j_str(j, "table", buf);
 	}
-	if (!(rt->flags & RTM_F_CLONED)) {
-		if ((rt->protocol != RTPROT_BOOT || details) &&
-		    !hide(o, MPLSROUTE_PRINT_NO_PROTO)) {
-			mplsroute_proto_n2a(rt->protocol, buf, sizeof(buf));
-			j_str(j, "protocol", buf);
-		}
-		if ((rt->scope != RT_SCOPE_UNIVERSE || details) &&
-		    !hide(o, MPLSROUTE_PRINT_NO_SCOPE)) {
-			mplsroute_scope_n2a(rt->scope, buf, sizeof(buf));
-			j_str(j, "scope", buf);
-		}
+	if (show(v, MR_SHOW_PROTO)) {
+		mplsroute_proto_n2a(rt->protocol, buf, sizeof(buf));
+		j_str(j, "protocol", buf);
 	}
-	if (rt->prefsrc.family && !hide(o, MPLSROUTE_PRINT_NO_PREFSRC))
+	if (show(v, MR_SHOW_SCOPE)) {
+		mplsroute_scope_n2a(rt->scope, buf, sizeof(buf));
+		j_str(j, "scope", buf);
+	}
+	if (show(v, MR_SHOW_PREFSRC))
 		j_str(j, "prefsrc",
 		      mr_addr_fmt(&rt->prefsrc, buf, sizeof(buf)));
 	if (rt->has_priority)
@@ -286,14 +277,13 @@ static void j_middle(struct mplsroute_json *j,
 }
 
 /* "cache" (cloned IPv4) and the cache info */
-static void j_cache(struct mplsroute_json *j, const struct mplsroute_route *rt,
-		    const struct mplsroute_print_opts *o)
+static void j_cache(struct mplsroute_json *j, const struct mr_view *v)
 {
 	const struct mr_flag_name *fl = mr_rtcf_names;
-	long hz = o && o->hz > 0 ? o->hz : 100;
+	const struct mplsroute_route *rt = v->rt;
 	size_t i;
 
-	if (rt->family == AF_INET && (rt->flags & RTM_F_CLONED)) {
+	if (rt->family == AF_INET && v->cloned) {
 		j_array_open(j, "cache");
 		for (i = 0; i < mr_rtcf_nnames; i++)
 			if (rt->flags & fl[i].flag)
@@ -304,16 +294,16 @@ static void j_cache(struct mplsroute_json *j, const struct mplsroute_route *rt,
 	    !rt->has_cacheinfo)
 		return;
 	if (rt->expires)
-		j_num(j, "expires", (int32_t)rt->expires / hz);
+		j_num(j, "expires", v->expires);
 	if (rt->ci_error)
 		j_num(j, "error", rt->ci_error);
-	if (o && o->stats) {
+	if (show(v, MR_SHOW_STATS)) {
 		if (rt->ci_clntref)
 			j_num(j, "users", rt->ci_clntref);
 		if (rt->ci_used)
 			j_num(j, "used", rt->ci_used);
 		if (rt->ci_lastuse)
-			j_num(j, "age", rt->ci_lastuse / hz);
+			j_num(j, "age", v->age);
 	}
 }
 
@@ -335,10 +325,7 @@ static void j_metrics(struct mplsroute_json *j,
 		v = rt->metrics[i];
 		if (i == RTAX_HOPLIMIT && (int32_t)v == -1)
 			continue;
-		if (i == RTAX_RTT)
-			v /= 8;
-		else if (i == RTAX_RTTVAR)
-			v /= 4;
+		v = mr_view_metric(i, v);
 		if (i == RTAX_FEATURES && (v & RTAX_FEATURE_ECN))
 			j_raw(j, "ecn", "null");
 		else
@@ -378,20 +365,21 @@ MR_EXPORT int mplsroute_route_print_json(struct mplsroute_json *j,
 					 const struct mplsroute_route *rt,
 					 const struct mplsroute_print_opts *o)
 {
-	static const char *const prefs[4] = { "medium", "high", NULL, "low" };
+	struct mr_view v;
 	char buf[MR_ABUF];
 
 	if (!j || !j->f || !rt)
 		return -EINVAL;
+	mr_view_init(&v, rt, o);
 	j_begin(j, '{');
-	j_head(j, rt, o);
-	j_middle(j, rt, o);
-	j_cache(j, rt, o);
+	j_head(j, &v);
+	j_middle(j, &v);
+	j_cache(j, &v);
 	j_metrics(j, rt);
-	if (rt->iif && !hide(o, MPLSROUTE_PRINT_NO_IIF))
+	if (show(&v, MR_SHOW_IIF))
 		j_str(j, "iif", mr_ifname(o, rt->iif, buf, sizeof(buf)));
-	if (rt->has_pref && rt->pref < 4 && prefs[rt->pref])
-		j_str(j, "pref", prefs[rt->pref]);
+	if (rt->has_pref && mr_pref_name(rt->pref))
+		j_str(j, "pref", mr_pref_name(rt->pref));
 	else if (rt->has_pref)
 		j_num(j, "pref", rt->pref);
 	if (rt->has_ttl_propagate)

@@ -57,27 +57,34 @@ MR_EXPORT void mplsroute_route_init_head(struct mplsroute_route *rt,
 	route_defaults(rt, nlmsg_type);
 }
 
-/* the scope 4.4 picks when none was given */
-static void default_scope(struct mplsroute_route *rt, uint16_t nlmsg_type)
+/* the scope 4.4 picks when none was given; @scope: the starting value */
+static uint8_t default_scope(uint8_t type, uint8_t scope, int del,
+			     int has_path)
 {
-	switch (rt->type) {
+	switch (type) {
 	case RTN_LOCAL:
 	case RTN_NAT:
-		rt->scope = RT_SCOPE_HOST;
-		break;
+		return RT_SCOPE_HOST;
 	case RTN_BROADCAST:
 	case RTN_MULTICAST:
 	case RTN_ANYCAST:
-		rt->scope = RT_SCOPE_LINK;
-		break;
+		return RT_SCOPE_LINK;
 	case RTN_UNICAST:
 	case RTN_UNSPEC:
-		if (nlmsg_type == RTM_DELROUTE)
-			rt->scope = RT_SCOPE_NOWHERE;
-		else if (!rt->nh.via.family && !rt->nnh)
-			rt->scope = RT_SCOPE_LINK;
+		if (del)
+			return RT_SCOPE_NOWHERE;
+		if (!has_path)
+			return RT_SCOPE_LINK;
 		break;
 	}
+	return scope;
+}
+
+/* the types 4.4 puts in table local when no table was given */
+static int local_type(uint8_t type)
+{
+	return type == RTN_LOCAL || type == RTN_BROADCAST ||
+	       type == RTN_NAT || type == RTN_ANYCAST;
 }
 
 MR_EXPORT void mplsroute_route_finish(struct mplsroute_route *rt,
@@ -85,20 +92,54 @@ MR_EXPORT void mplsroute_route_finish(struct mplsroute_route *rt,
 {
 	if (rt->family == AF_UNSPEC)
 		rt->family = AF_INET;
-	if (!(rt->given & MPLSROUTE_GIVEN_TABLE) &&
-	    (rt->type == RTN_LOCAL || rt->type == RTN_BROADCAST ||
-	     rt->type == RTN_NAT || rt->type == RTN_ANYCAST))
+	if (!(rt->given & MPLSROUTE_GIVEN_TABLE) && local_type(rt->type))
 		rt->table_id = RT_TABLE_LOCAL;
 	if (!(rt->given & MPLSROUTE_GIVEN_SCOPE)) {
 		if (rt->family == AF_INET6 || rt->family == AF_MPLS)
 			rt->scope = RT_SCOPE_UNIVERSE;
 		else
-			default_scope(rt, nlmsg_type);
+			rt->scope = default_scope(rt->type, rt->scope,
+					nlmsg_type == RTM_DELROUTE,
+					rt->nh.via.family || rt->nnh);
 	}
 	if (!(rt->given & MPLSROUTE_GIVEN_TYPE) && rt->family == AF_MPLS)
 		rt->type = RTN_UNICAST;
 	if (rt->table_id)
 		rt->table = rt->table_id < 256 ? rt->table_id : RT_TABLE_UNSPEC;
+}
+
+void mr_route_head(const struct mplsroute_route *rt, uint16_t nlmsg_type,
+		   struct rtmsg *h)
+{
+	int del = nlmsg_type == RTM_DELROUTE;
+	uint8_t fam = rt->family ? rt->family : rt->nh.via.family;
+	uint32_t tid;
+
+	memset(h, 0, sizeof(*h));
+	h->rtm_family = fam ? fam : AF_INET;
+	h->rtm_dst_len = rt->dst_len;
+	h->rtm_src_len = rt->src_len;
+	h->rtm_tos = rt->tos;
+	h->rtm_flags = rt->flags;
+	h->rtm_protocol = rt->given & MPLSROUTE_GIVEN_PROTO ? rt->protocol :
+			  del ? RTPROT_UNSPEC : RTPROT_BOOT;
+	if (rt->given & MPLSROUTE_GIVEN_TYPE)
+		h->rtm_type = rt->type;
+	else if (!del || h->rtm_family == AF_MPLS)
+		h->rtm_type = RTN_UNICAST;
+	if (rt->given & MPLSROUTE_GIVEN_TABLE)
+		tid = rt->table_id ? rt->table_id : rt->table;
+	else
+		tid = local_type(h->rtm_type) ? RT_TABLE_LOCAL : RT_TABLE_MAIN;
+	h->rtm_table = tid < 256 ? (uint8_t)tid : RT_TABLE_UNSPEC;
+	if (rt->given & MPLSROUTE_GIVEN_SCOPE)
+		h->rtm_scope = rt->scope;
+	else if (h->rtm_family == AF_INET6 || h->rtm_family == AF_MPLS)
+		h->rtm_scope = RT_SCOPE_UNIVERSE;
+	else
+		h->rtm_scope = default_scope(h->rtm_type, del ?
+				RT_SCOPE_NOWHERE : RT_SCOPE_UNIVERSE, del,
+				rt->nh.via.family || rt->nnh);
 }
 
 /* append @type to @list (of *n, at most @max) unless it is there */
@@ -167,7 +208,7 @@ static uint64_t listed_mask(const uint16_t *list, unsigned int n)
 
 	for (i = 0; i < n; i++) {
 		if (list[i] >= 64)
-			continue;	/* a raw entry: no type of route_order */
+			continue;	/* a raw entry: not in route_order */
 		m |= 1ull << list[i];
 	}
 	return m & via ? m | via : m;
@@ -236,12 +277,13 @@ static int put_nh_attr(struct nlmsghdr *nlh, size_t len, uint8_t family,
 
 /* one route attribute of @type; unknown types and absent values: nothing */
 static int put_route_attr(struct nlmsghdr *nlh, size_t len,
-			  const struct mplsroute_route *rt, uint16_t type)
+			  const struct mplsroute_route *rt, uint8_t family,
+			  uint16_t type)
 {
 	uint32_t tid = rt->table_id ? rt->table_id : rt->table;
 	int ret;
 
-	ret = put_nh_attr(nlh, len, rt->family, &rt->nh, type);
+	ret = put_nh_attr(nlh, len, family, &rt->nh, type);
 	if (ret <= 0)
 		return ret;
 	switch (type) {
@@ -323,7 +365,8 @@ MR_EXPORT int mplsroute_route_repeat_attr(struct mplsroute_route *rt,
 	if (at < 0)
 		return 0;
 	nlh = mnl_nlmsg_put_header(scratch);
-	ret = put_route_attr(nlh, sizeof(scratch), rt, rt->attrs[at]);
+	ret = put_route_attr(nlh, sizeof(scratch), rt, rt->family,
+			     rt->attrs[at]);
 	if (ret < 0)
 		return ret == -EMSGSIZE ? -EINVAL : ret;
 	n = (uint16_t)(nlh->nlmsg_len - MNL_NLMSG_HDRLEN);
@@ -445,7 +488,7 @@ static int put_nh_attrs(struct nlmsghdr *nlh, size_t len, uint8_t family,
 
 /* RTA_MULTIPATH: one struct rtnexthop and its attributes per nexthop */
 static int put_multipath(struct nlmsghdr *nlh, size_t len,
-			 const struct mplsroute_route *rt)
+			 const struct mplsroute_route *rt, uint8_t family)
 {
 	struct nlattr *nest;
 	struct rtnexthop *rtnh;
@@ -469,7 +512,7 @@ static int put_multipath(struct nlmsghdr *nlh, size_t len,
 		rtnh->rtnh_hops = nh->hops;
 		rtnh->rtnh_ifindex = (int)nh->ifindex;
 		nlh->nlmsg_len += RTNH_ALIGN(sizeof(*rtnh));
-		ret = put_nh_attrs(nlh, len, rt->family, nh);
+		ret = put_nh_attrs(nlh, len, family, nh);
 		if (ret < 0)
 			return ret;
 		tail = mnl_nlmsg_get_payload_tail(nlh);
@@ -530,7 +573,7 @@ static int put_metrics(struct nlmsghdr *nlh, size_t len,
 
 /* everything after the rtmsg, in 4.4's order */
 static int put_route_attrs(struct nlmsghdr *nlh, size_t len,
-			   const struct mplsroute_route *rt)
+			   const struct mplsroute_route *rt, uint8_t family)
 {
 	unsigned int i, n = rt->nattrs;
 	uint64_t given;
@@ -543,14 +586,15 @@ static int put_route_attrs(struct nlmsghdr *nlh, size_t len,
 		if (rt->attrs[i] & MPLSROUTE_ATTR_RAW)
 			ret = put_raw(nlh, len, rt, rt->attrs[i]);
 		else
-			ret = put_route_attr(nlh, len, rt, rt->attrs[i]);
+			ret = put_route_attr(nlh, len, rt, family,
+					     rt->attrs[i]);
 		if (ret < 0)
 			return ret;
 	}
 	for (i = 0; i < sizeof(route_order) / sizeof(route_order[0]); i++) {
 		if (given & 1ull << route_order[i])
 			continue;
-		ret = put_route_attr(nlh, len, rt, route_order[i]);
+		ret = put_route_attr(nlh, len, rt, family, route_order[i]);
 		if (ret < 0)
 			return ret;
 	}
@@ -560,40 +604,50 @@ static int put_route_attrs(struct nlmsghdr *nlh, size_t len,
 	ret = put_metrics(nlh, len, rt);
 	if (ret < 0 || !rt->nnh)
 		return ret;
-	return put_multipath(nlh, len, rt);
+	return put_multipath(nlh, len, rt, family);
 }
 
-MR_EXPORT int mplsroute_route_build(void *buf, size_t len,
-				    const struct mplsroute_route *rt,
-				    uint16_t nlmsg_type, uint16_t nlmsg_flags)
+int mr_route_build(void *buf, size_t len, const struct mplsroute_route *rt,
+		   const struct rtmsg *head, uint16_t nlmsg_type,
+		   uint16_t nlmsg_flags)
 {
 	struct nlmsghdr *nlh;
 	struct rtmsg *rtm;
-	uint32_t tid;
 	int ret;
 
-	if (!buf || !rt)
-		return -EINVAL;
-	tid = rt->table_id ? rt->table_id : rt->table;
 	if (len < MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(*rtm)))
 		return -EMSGSIZE;
 	nlh = mnl_nlmsg_put_header(buf);
 	nlh->nlmsg_type = nlmsg_type;
 	nlh->nlmsg_flags = NLM_F_REQUEST | nlmsg_flags;
 	rtm = mnl_nlmsg_put_extra_header(nlh, sizeof(*rtm));
-	rtm->rtm_family = rt->family;
-	rtm->rtm_dst_len = rt->dst_len;
-	rtm->rtm_src_len = rt->src_len;
-	rtm->rtm_tos = rt->tos;
-	rtm->rtm_table = tid < 256 ? (uint8_t)tid : RT_TABLE_UNSPEC;
-	rtm->rtm_protocol = rt->protocol;
-	rtm->rtm_scope = rt->scope;
-	rtm->rtm_type = rt->type;
-	rtm->rtm_flags = rt->flags;
-	ret = put_route_attrs(nlh, len, rt);
+	*rtm = *head;
+	ret = put_route_attrs(nlh, len, rt, head->rtm_family);
 	if (ret < 0)
 		return ret;
 	return (int)nlh->nlmsg_len;
+}
+
+MR_EXPORT int mplsroute_route_build(void *buf, size_t len,
+				    const struct mplsroute_route *rt,
+				    uint16_t nlmsg_type, uint16_t nlmsg_flags)
+{
+	struct rtmsg h;
+	uint32_t tid;
+
+	if (!buf || !rt)
+		return -EINVAL;
+	tid = rt->table_id ? rt->table_id : rt->table;
+	h.rtm_family = rt->family;
+	h.rtm_dst_len = rt->dst_len;
+	h.rtm_src_len = rt->src_len;
+	h.rtm_tos = rt->tos;
+	h.rtm_table = tid < 256 ? (uint8_t)tid : RT_TABLE_UNSPEC;
+	h.rtm_protocol = rt->protocol;
+	h.rtm_scope = rt->scope;
+	h.rtm_type = rt->type;
+	h.rtm_flags = rt->flags;
+	return mr_route_build(buf, len, rt, &h, nlmsg_type, nlmsg_flags);
 }
 
 MR_EXPORT struct mplsroute_route *mplsroute_route_new(void)

@@ -24,6 +24,12 @@ struct mplsroute_nexthop {
 	struct mplsroute_labels newdst;	/* RTA_NEWDST, n = 0: none */
 	uint8_t nattrs;			/* RTA_* types in argument/wire order */
 	uint16_t attrs[8];
+	/*
+	 * 1: one of nhs[] (its attributes are listed in attrs[] above);
+	 * 0: the route's own path, rt->nh, whose attributes the setters
+	 * list in the route's attrs[] (lib/route_set.c)
+	 */
+	uint8_t in_multipath;
 };
 
 /*

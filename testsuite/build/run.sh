@@ -226,6 +226,7 @@ test_install() {
 	else
 		fail example-swap "$(echo "$out" | head -n 3) $(cat "$TMP/swap.req" 2>/dev/null)"
 	fi
+	example_seed
 	# static: libmplsroute.a from the same -L, libmnl from Requires.private
 	ldirs=$(echo "$libs" | tr ' ' '\n' | grep '^-L' | tr '\n' ' ')
 	others=$(echo "$slibs" | sed 's/-lmplsroute//')
@@ -237,6 +238,42 @@ test_install() {
 	else
 		fail pkg-config-static "static libs [$slibs]: $(echo "$out$run" | head -n 3)"
 	fi
+}
+
+# examples/seed.c against the installed library (test_install's $cflags,
+# $libs, $L): r1, r2 and r3's requests are those iproute2 4.4 sent for the
+# seed's six commands (cases/seed-*), padding aside (tools/nlcmp, else
+# cmp); run in the golden namespace, whose veth0-host is ifindex 13
+example_seed() {
+	if ! out=$(cc -Wall -Werror -o "$TMP/seed" "$TOP/examples/seed.c" \
+			$cflags $libs 2>&1); then
+		fail example-seed "$(echo "$out" | head -n 3)"; return
+	fi
+	if [ "$(id -u)" != 0 ] || ! have ip; then
+		skip example-seed-requests "not root or no ip: no namespace"
+		return
+	fi
+	GOLDEN=$TOP/testsuite/golden
+	. "$GOLDEN/netns.sh"
+	ns=mplsroute-build-seed-$$
+	if ! golden_ns_add "$ns" >/dev/null 2>&1; then
+		skip example-seed-requests "cannot make a namespace with veths"
+		return
+	fi
+	cmp=cmp
+	[ -x "$TOP/testsuite/tools/nlcmp" ] && cmp=$TOP/testsuite/tools/nlcmp
+	d=$TOP/testsuite/data/iproute2-4.4/cases
+	bad=
+	for r in r1 r2 r3; do
+		cat "$d"/seed-$r-*/requests > "$TMP/seed-$r.want"
+		ip netns exec "$ns" env LD_LIBRARY_PATH="$L" \
+			"$TMP/seed" $r "$TMP/seed-$r.req" > "$TMP/seed.out" 2>&1 &&
+		"$cmp" "$TMP/seed-$r.want" "$TMP/seed-$r.req" >> "$TMP/seed.out" 2>&1 ||
+			bad="$bad $r: $(head -n 2 "$TMP/seed.out")"
+	done
+	golden_ns_del "$ns"
+	if [ -z "$bad" ]; then pass example-seed-requests
+	else fail example-seed-requests "$bad"; fi
 }
 
 # a full build (library, ipmpls, tests) with -Werror: $1 the compiler, $2

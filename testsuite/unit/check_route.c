@@ -6,6 +6,7 @@
 #include <libmnl/libmnl.h>
 #include "mplsroute.h"
 #include "unit.h"
+#include "recorded.h"
 #include "route_int.h"
 #include "compat.h"
 
@@ -508,33 +509,12 @@ static const struct rcase cases[] = {
 
 #define NCASES ((int)(sizeof(cases) / sizeof(cases[0])))
 
-/* the first request line of a case: "NAME FLAGS HEX"; returns HEX */
-static const char *recorded(const char *dir, unsigned int *flags)
-{
-	static char line[8192];
-	char path[512], name[64];
-	const char *top = getenv("TOP");
-	FILE *f;
-	int pos = 0;
-
-	snprintf(path, sizeof(path),
-		 "%s/testsuite/data/iproute2-4.4/%s/requests",
-		 top ? top : ".", dir);
-	f = fopen(path, "r");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
-	fclose(f);
-	line[strcspn(line, "\n")] = '\0';
-	ck_assert_int_eq(sscanf(line, "%63s %x %n", name, flags, &pos), 2);
-	return line + pos;
-}
-
 START_TEST(test_recorded)
 {
 	const struct rcase *c = &cases[_i];
 	unsigned char want[4096];
 	unsigned int flags;
-	const char *hex = recorded(c->dir, &flags);
+	const char *hex = unit_recorded(c->dir, &flags);
 	int n, wn;
 
 	mplsroute_route_init(&rt, c->type);
