@@ -18,8 +18,12 @@ git ls-files -z | xargs -0 sh -c 'for f; do [ -f "$f" ] && printf "%s\n" "$f"; d
 	LC_ALL=C sort > "$LIST"
 when=$(git log -1 --format=%ct 2>/dev/null) || when=0
 [ -n "$when" ] || when=0
-tar --create --file=- --files-from="$LIST" --transform="s,^,$NAME/," \
+tar --create --file="$NAME.tar.tmp" --no-recursion --transform="s,^,$NAME/," \
 	--owner=0 --group=0 --numeric-owner --mtime="@$when" --mode='go-w' \
-	--no-recursion | gzip -9n > "$NAME.tar.gz.tmp" &&
-	mv "$NAME.tar.gz.tmp" "$NAME.tar.gz" || exit 1
+	--files-from="$LIST" &&
+	gzip -9n < "$NAME.tar.tmp" > "$NAME.tar.gz.tmp" &&
+	mv "$NAME.tar.gz.tmp" "$NAME.tar.gz"
+rc=$?
+rm -f "$NAME.tar.tmp" "$NAME.tar.gz.tmp"
+[ $rc = 0 ] || exit 1
 echo "$NAME.tar.gz: $(wc -l < "$LIST") files, $(wc -c < "$NAME.tar.gz") bytes"
