@@ -15,7 +15,7 @@ LIST=$(mktemp /tmp/ipmpls-dist.XXXXXX) || exit 1
 trap 'rm -f "$LIST"' EXIT INT TERM
 # tracked files that exist (a deleted one not yet committed is left out)
 git ls-files -z | xargs -0 sh -c 'for f; do [ -f "$f" ] && printf "%s\n" "$f"; done' sh |
-	LC_ALL=C sort > "$LIST"
+	grep -v '^debian/' | LC_ALL=C sort > "$LIST"
 when=$(git log -1 --format=%ct 2>/dev/null) || when=0
 [ -n "$when" ] || when=0
 tar --create --file="$NAME.tar.tmp" --no-recursion --transform="s,^,$NAME/," \
