@@ -107,6 +107,12 @@ $(OUT)man/%: man/%.in VERSION
 	@mkdir -p $(dir $@)
 	sed 's|@VERSION@|$(VERSION)|g' $< > $@
 
+# its SEE ALSO lists the per-group pages
+$(OUT)man/libmplsroute.3: man/libmplsroute.3.in VERSION $(MAN3STAMP)
+	@mkdir -p $(dir $@)
+	sed -e 's|@VERSION@|$(VERSION)|g' -e '/@SEEALSO@/{r $(MAN3GEN)/seealso' \
+		-e 'd;}' $< > $@
+
 man: $(MANPAGES) $(MAN3STAMP)
 
 # make check: unit tests, golden diffs, the sanitizer run, the lab, then the

@@ -8,7 +8,8 @@
 # DESCRIPTION the section's comments as text and its types and macros as
 # code, in the header's order.  A section without functions (e.g. a struct)
 # goes in front of the next one.  OUTDIR/links gets "FUNCTION PAGE" per
-# function, OUTDIR/pages the page names.  The date is SOURCE_DATE_EPOCH's,
+# function, OUTDIR/pages the page names, OUTDIR/seealso their list for
+# libmplsroute.3's SEE ALSO.  The date is SOURCE_DATE_EPOCH's,
 # else the header's modification time.
 HDR=${1:?usage: mkman3.sh HEADER OUTDIR VERSION}
 OUT=${2:?usage: mkman3.sh HEADER OUTDIR VERSION}
@@ -19,12 +20,16 @@ else
 	DATE=$(date -u -r "$HDR" +%Y-%m-%d)
 fi
 mkdir -p "$OUT" || exit 1
-rm -f "$OUT"/*.3 "$OUT/links" "$OUT/pages"
+rm -f "$OUT"/*.3 "$OUT/links" "$OUT/pages" "$OUT/seealso"
 
 awk -v out="$OUT" -v ver="$VER" -v date="$DATE" '
 # the page of a section title: known titles by their first word(s)
 function page_of(title,    t, w) {
 	t = tolower(title)
+	if (t ~ /^(the )?route object: setters/) return "mplsroute_route_set"
+	if (t ~ /^(the )?route object: getters/) return "mplsroute_route_get"
+	if (t ~ /^(the )?route object: requests/) return "mplsroute_route_request"
+	if (t ~ /grammar/) return "mplsroute_grammar"
 	sub(/[ \t]*[(:].*/, "", t)
 	if (t ~ /^label/) return "mplsroute_labels"
 	if (t ~ /attribute/) return "mplsroute_attr"
@@ -125,13 +130,14 @@ function write_page(p,    f, i, n, b) {
 	print ".BR ipmpls (8)" > f
 	close(f)
 	print p >> (out "/pages")
+	printf ".BR %s (3)\n(%s),\n", p, esc(pdesc[p]) >> (out "/seealso")
 	for (i = 1; i <= pnfn[p]; i++)
 		if (pfn[p, i] != p) print pfn[p, i], p >> (out "/links")
 }
-/^\/\* ---- .* -+ \*\/$/ {
+/^\/\* ---- .*\*\/$/ {
 	end_section()
 	title = $0
-	sub(/^\/\* ---- /, "", title); sub(/ -+ \*\/$/, "", title)
+	sub(/^\/\* ---- /, "", title); sub(/[ \t]*-*[ \t]*\*\/$/, "", title)
 	next
 }
 title == "" { next }
