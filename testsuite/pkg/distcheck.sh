@@ -18,8 +18,9 @@ fail() { echo "FAIL distcheck/$1: $2"; failed=1; }
 # step NAME CMD...: run CMD in the tree, its output in $T/NAME.log
 step() {
 	name=$1; shift
+	t0=$(date +%s)
 	if (cd "$T/$NAME" && "$@") > "$T/$name.log" 2>&1; then
-		pass "$name"
+		pass "$name ($(($(date +%s) - t0)) s)"
 	else
 		fail "$name" "$(tail -n 5 "$T/$name.log" | tr '\n' ' ')"
 		return 1
