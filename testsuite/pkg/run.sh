@@ -12,6 +12,8 @@
 #                    iproute2 4.4 sent for the same route (SKIP, naming them,
 #                    while the map lacks functions it calls)
 #  version           VERSION = ipmpls -V = the pages = NEWS = debian/changelog
+#  debian-symbols    debian/libmplsroute0.symbols is what debian/mksymbols.sh
+#                    makes of lib/libmplsroute.map (else the .deb build fails)
 #  completion-*      completion/ipmpls (testsuite/pkg/completion.sh)
 # Prints "PASS pkg/NAME", "FAIL pkg/NAME: why" or "SKIP pkg/NAME: why".
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -178,6 +180,18 @@ test_version() {
 	if [ -z "$bad" ]; then pass version; else fail version "VERSION is $VER:$bad"; fi
 }
 
+test_symbols() {
+	if [ ! -f debian/mksymbols.sh ]; then
+		skip debian-symbols "no debian/ (a release tarball)"; return
+	fi
+	sh debian/mksymbols.sh lib/libmplsroute.map "$TMP/symbols"
+	if out=$(diff debian/libmplsroute0.symbols "$TMP/symbols"); then
+		pass debian-symbols
+	else
+		fail debian-symbols "lib/libmplsroute.map changed: run sh debian/mksymbols.sh ($(echo "$out" | grep '^[<>]' | head -n 5 | tr '\n' ' '))"
+	fi
+}
+
 test_lint
 test_render
 test_functions
@@ -185,6 +199,7 @@ test_see_also
 test_keywords
 test_example
 test_version
+test_symbols
 if have bash; then
 	bash testsuite/pkg/completion.sh
 	bash testsuite/pkg/completion.sh nobc
