@@ -4,7 +4,9 @@
 
 -include config.mk
 
-VERSION := 0.1.0
+# the release version: the VERSION file is its one place (ipmpls -V, the .pc
+# file, the shared library's file name, make dist, debian/changelog's check)
+VERSION := $(strip $(file < VERSION))
 SOMAJOR := 0
 O ?=
 OUT := $(if $(O),$(O)/,)
@@ -12,7 +14,8 @@ OUT := $(if $(O),$(O)/,)
 CC ?= cc
 WARN := -Wall -Wextra -Wno-unused-parameter
 CFLAGS ?= -O2 -g
-ALL_CFLAGS := -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -Iinclude -Ilib \
+ALL_CFLAGS := -std=gnu11 $(WARN) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) \
+	-Iinclude -Ilib \
 	$(MNL_CFLAGS) -D_GNU_SOURCE -DMPLSROUTE_VERSION='"$(VERSION)"'
 ALL_LDFLAGS := $(LDFLAGS) $(EXTRA_LDFLAGS)
 
@@ -35,13 +38,20 @@ ABISIZES := $(OUT)testsuite/tools/abisizes
 ABISTRUCTS := $(OUT)testsuite/tools/abistructs.h
 
 .PHONY: all check check-unit check-golden check-lab check-sanitize \
-	check-sanitize-build check-build install clean distclean demo bench tests \
-	abi-check abi-update
+	check-sanitize-build check-build check-pkg install uninstall clean \
+	distclean demo bench tests man dist distcheck check-dist abi-check \
+	abi-update
 
-all: $(LIBA) $(LIBSO) $(IPMPLS)
+# the man pages: ipmpls.8 and libmplsroute.3 with the version put in, the
+# library's per-group pages made from the header (man/mkman3.sh)
+MANPAGES := $(OUT)man/ipmpls.8 $(OUT)man/libmplsroute.3
+MAN3GEN := $(OUT)man/gen
+MAN3STAMP := $(MAN3GEN)/pages
 
-# make demo configures by itself, and cleaning needs no configuration
-ifeq ($(filter demo clean distclean,$(MAKECMDGOALS)),)
+all: $(LIBA) $(LIBSO) $(IPMPLS) $(MANPAGES) $(MAN3STAMP)
+
+# make demo configures by itself; cleaning and dist need no configuration
+ifeq ($(filter demo clean distclean dist,$(MAKECMDGOALS)),)
 config.mk:
 	@echo "Run ./configure first." >&2; exit 1
 endif
@@ -57,7 +67,7 @@ $(OUT)%.o: %.c config.mk
 	$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
 
 # ipmpls -V prints VERSION
-$(OUT)ip/ipmpls.o: Makefile
+$(OUT)ip/ipmpls.o: Makefile VERSION
 
 $(LIBA): $(LIB_OBJ)
 	rm -f $@
@@ -71,8 +81,17 @@ $(LIBSO): $(LIB_OBJ) lib/libmplsroute.map include/mplsroute.h
 	ln -sf libmplsroute.so.$(VERSION) $(OUT)lib/$(SONAME)
 	ln -sf $(SONAME) $(OUT)lib/libmplsroute.so
 
+# IPMPLS_LIB=shared links ipmpls with libmplsroute.so (what distributions
+# want); the default links the static library, which ip/ needs while it
+# calls the library's hidden helpers (mr_af_read, mr_af_name, mr_strtoul0)
+IPMPLS_LIB ?= static
+ifeq ($(IPMPLS_LIB),shared)
+$(IPMPLS): $(IP_OBJ) $(LIBSO)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(IP_OBJ) -L$(OUT)lib -lmplsroute $(MNL_LIBS)
+else
 $(IPMPLS): $(IP_OBJ) $(LIBA)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(IP_OBJ) $(LIBA) $(MNL_LIBS)
+endif
 
 $(OUT)testsuite/unit/check_%: testsuite/unit/check_%.c $(LIBA) config.mk
 	@mkdir -p $(dir $@)
@@ -113,6 +132,21 @@ abi-update: $(LIBSO) $(ABICHECK) $(ABISIZES)
 	$(ABISIZES) | $(ABICHECK) -p $(LIBSO) - > lib/libmplsroute.abi.tmp
 	mv lib/libmplsroute.abi.tmp lib/libmplsroute.abi
 
+$(MAN3STAMP): include/mplsroute.h man/mkman3.sh VERSION
+	sh man/mkman3.sh include/mplsroute.h $(MAN3GEN) $(VERSION)
+
+$(OUT)man/%: man/%.in VERSION
+	@mkdir -p $(dir $@)
+	sed 's|@VERSION@|$(VERSION)|g' $< > $@
+
+# its SEE ALSO lists the per-group pages
+$(OUT)man/libmplsroute.3: man/libmplsroute.3.in VERSION $(MAN3STAMP)
+	@mkdir -p $(dir $@)
+	sed -e 's|@VERSION@|$(VERSION)|g' -e '/@SEEALSO@/{r $(MAN3GEN)/seealso' \
+		-e 'd;}' $< > $@
+
+man: $(MANPAGES) $(MAN3STAMP)
+
 # make check: unit tests, golden diffs, the sanitizer run, the lab, then the
 # release checks (testsuite/build/run.sh)
 check: all tests
@@ -139,6 +173,10 @@ check-lab: all tests
 check-build: all tests
 	sh testsuite/run.sh build
 
+# man pages (lint, every function and keyword), bash completion, version
+check-pkg: all
+	sh testsuite/run.sh pkg
+
 # demo.sh installs what is missing (as root on Debian), configures and builds
 demo:
 	sh testsuite/lab/demo.sh
@@ -151,7 +189,8 @@ pcdir = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
-		$(DESTDIR)$(INCLUDEDIR)
+		$(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(MANDIR)/man3 \
+		$(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(IPMPLS) $(DESTDIR)$(BINDIR)/ipmpls
 	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(LIBSO) $(DESTDIR)$(LIBDIR)/
@@ -162,10 +201,45 @@ install: all
 		-e 's|@INCLUDEDIR@|$(call pcdir,$(INCLUDEDIR))|' \
 		-e 's|@VERSION@|$(VERSION)|' \
 		lib/libmplsroute.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/libmplsroute.pc
+	install -m 644 $(OUT)man/ipmpls.8 $(DESTDIR)$(MANDIR)/man8/
+	install -m 644 $(OUT)man/libmplsroute.3 $(MAN3GEN)/*.3 \
+		$(DESTDIR)$(MANDIR)/man3/
+	while read fn page; do \
+		ln -sf $$page.3 $(DESTDIR)$(MANDIR)/man3/$$fn.3 || exit 1; \
+	done < $(MAN3GEN)/links
+	install -m 644 completion/ipmpls $(DESTDIR)$(BASHCOMPDIR)/ipmpls
+
+# removes what install put there (the directories stay)
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ipmpls $(DESTDIR)$(LIBDIR)/libmplsroute.a \
+		$(DESTDIR)$(LIBDIR)/libmplsroute.so.$(VERSION) \
+		$(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libmplsroute.so \
+		$(DESTDIR)$(INCLUDEDIR)/mplsroute.h \
+		$(DESTDIR)$(LIBDIR)/pkgconfig/libmplsroute.pc \
+		$(DESTDIR)$(MANDIR)/man8/ipmpls.8 \
+		$(DESTDIR)$(MANDIR)/man3/libmplsroute.3 \
+		$(DESTDIR)$(BASHCOMPDIR)/ipmpls
+	for p in $$(cat $(MAN3STAMP)) $$(cut -d' ' -f1 $(MAN3GEN)/links); do \
+		rm -f $(DESTDIR)$(MANDIR)/man3/$$p.3; \
+	done
+
+# make dist: ipmpls-VERSION.tar.gz of the files git tracks (as they are in
+# the work tree); distcheck builds, tests and installs it in a scratch
+# directory; check-dist builds the Debian packages from it and checks them
+DIST := ipmpls-$(VERSION)
+dist:
+	sh testsuite/pkg/dist.sh $(VERSION)
+
+distcheck: dist
+	sh testsuite/pkg/distcheck.sh $(DIST).tar.gz
+
+check-dist: dist
+	sh testsuite/pkg/check-dist.sh $(DIST).tar.gz
 
 clean:
 	rm -f $(LIB_OBJ) $(IP_OBJ) $(LIBA) $(OUT)lib/libmplsroute.so* $(IPMPLS) \
 		$(UNIT_BIN) $(TOOL_BIN) $(ABISTRUCTS) $(DEPS)
+	rm -rf $(MAN3GEN) $(MANPAGES)
 ifeq ($(O),)
 	rm -rf build-san testsuite/out
 endif

@@ -180,12 +180,13 @@ test_install() {
 		fail install "make install: $(tail -n 3 "$TMP/install.log")"; return
 	fi
 	L=$D/usr/lib
+	ver=$(cat VERSION)
 	miss=
-	for f in usr/sbin/ipmpls usr/lib/libmplsroute.a usr/lib/libmplsroute.so.0.1.0 \
+	for f in usr/sbin/ipmpls usr/lib/libmplsroute.a usr/lib/libmplsroute.so.$ver \
 		 usr/include/mplsroute.h usr/lib/pkgconfig/libmplsroute.pc; do
 		[ -f "$D/$f" ] || miss="$miss $f"
 	done
-	[ "$(readlink "$L/libmplsroute.so.0")" = libmplsroute.so.0.1.0 ] || miss="$miss so.0-link"
+	[ "$(readlink "$L/libmplsroute.so.0")" = "libmplsroute.so.$ver" ] || miss="$miss so.0-link"
 	[ "$(readlink "$L/libmplsroute.so")" = libmplsroute.so.0 ] || miss="$miss so-link"
 	[ -x "$D/usr/sbin/ipmpls" ] || miss="$miss ipmpls-mode"
 	if [ -n "$miss" ]; then fail install "missing or wrong under DESTDIR:$miss"; return; fi
