@@ -9,7 +9,9 @@
  * is an error.  Nothing is decoded beyond the netlink headers, nothing
  * printed.  Exit 0 or 1.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
