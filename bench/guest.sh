@@ -3,14 +3,17 @@
 # platform_labels 1048575; its nlmon0 is set down so that no netlink tap
 # copies every message); every route is "L as L via inet 192.168.30.102
 # dev eth1" for labels 16..16+N-1.
-# usage (through uml.sh): sh bench/guest.sh N NLOOP OUTDIR   (REPEAT: 3)
+# usage (through uml.sh): sh bench/guest.sh N NLOOP OUTDIR [NPY]   (REPEAT: 3)
+# NPY: routes for pyroute2 (N; fewer on a busy host, the row is then scaled)
 # Writes OUTDIR/raw (one line per step: NAME SECONDS ROUTES-IN-TABLE-AFTER RC),
-# OUTDIR/rss.* (peak RSS in KiB) and OUTDIR/strace.* (strace -c tables);
+# OUTDIR/rss.* (peak RSS in KiB), OUTDIR/strace.* (strace -c tables) and
+# OUTDIR/time.* (wall, user and system seconds of show and flush);
 # bench/run.sh makes the table.
 . testsuite/lab/labns.sh
 N=$1
 NLOOP=$2
 OUT=$3
+NPY=${4:-$N}
 : "${IPMPLS:=$TOP/$BUILD/ip/ipmpls}"
 RSS=$OUT/rss
 RAW=$OUT/rawsend
@@ -23,7 +26,8 @@ now() { date +%s.%N; }
 
 in_ns() { ip netns exec "$NS" "$@"; }
 
-count() { in_ns ip -f mpls route show | wc -l; }
+# count: the routes in the table (the raw dump reader: fast at any N)
+count() { in_ns "$OUT/rawdump" -v || echo "?"; }
 
 # step NAME CMD...: runs CMD in the namespace, timed; one line to OUT/raw
 step() {
@@ -70,6 +74,21 @@ best_ro() {
 	keep_best "$1"
 }
 
+# diag NAME CMD...: CMD's wall, user and system seconds to OUT/time.NAME,
+# then its system calls (strace -c -f) to OUT/strace.NAME (table as it was
+# before: the caller refills it between the two for a flush)
+diag() {
+	_d=$1
+	shift
+	in_ns /usr/bin/time -f "%e %U %S" -o "$OUT/time.$_d" "$@" >/dev/null 2>&1
+}
+diag_strace() {
+	_d=$1
+	shift
+	command -v strace >/dev/null 2>&1 &&
+		in_ns strace -f -c -o "$OUT/strace.$_d" "$@" >/dev/null 2>&1
+}
+
 # fill: the N routes, untimed (the raw sender, with ACKs)
 fill() {
 	in_ns "$RAW" 16 "$N" "$GW" eth1 ack >/dev/null 2>&1
@@ -103,7 +122,7 @@ startup() {
 }
 
 : > "$OUT/raw"
-rm -f "$OUT"/strace.*
+rm -f "$OUT"/strace.* "$OUT"/time.*
 labns_setup "$NS" >/dev/null 2>&1 || { echo "bench: labns_setup failed"; exit 1; }
 in_ns ip link set nlmon0 down
 awk -v n="$N" -v gw="$GW" 'BEGIN { for (i = 0; i < n; i++)
@@ -115,6 +134,11 @@ best install-ipmpls "$RSS" "$OUT/rss.install" "$IPMPLS" -f mpls -batch "$BATCH"
 best_ro show-ipmpls "$RSS" "$OUT/rss.show" "$IPMPLS" -f mpls route show
 best_ro show-raw "$OUT/rawdump"
 step show-ip "$RSS" "$OUT/rss.show-ip" ip -f mpls route show
+# where show's time goes: user and system time, system calls
+diag show-ipmpls "$IPMPLS" -f mpls route show
+diag show-raw "$OUT/rawdump"
+diag_strace show-ipmpls "$IPMPLS" -f mpls route show
+diag_strace show-raw "$OUT/rawdump"
 # flushes: each REPEAT times from a full table, the shortest kept
 _r=0
 while [ $_r -lt "${REPEAT:-3}" ]; do
@@ -129,6 +153,14 @@ done
 keep_best flush-ipmpls
 keep_best flush-raw
 keep_best flush-rawack
+# where flush's time goes, from a full table each time
+for _f in "flush-ipmpls $IPMPLS -f mpls route flush dev eth1" \
+	"flush-raw $OUT/rawflush" "flush-rawack $OUT/rawflush ack"; do
+	fill
+	diag $_f
+	fill
+	diag_strace $_f
+done
 flush_ip
 step install-ip "$RSS" "$OUT/rss.install-ip" ip -f mpls -batch "$BATCH"
 step flush-ip ip -f mpls route flush dev eth1
@@ -141,7 +173,8 @@ best install-libapi "$RSS" "$OUT/rss.install-libapi" "$OUT/libapi" 16 "$N" "$GW"
 flush_ip
 step install-nlroute "$RSS" "$OUT/rss.install-nlroute" "$OUT/nlroute" 16 "$N" "$GW" eth1
 flush_ip
-step install-pyroute2 "$RSS" "$OUT/rss.install-pyroute2" "$PY" "$TOP/bench/pyroute2_add.py" 16 "$N" "$GW" eth1
+step install-pyroute2 "$RSS" "$OUT/rss.install-pyroute2" "$PY" \
+	"$TOP/bench/pyroute2_add.py" 16 "$NPY" "$GW" eth1
 flush_ip
 loop install-loop ip
 loop install-loop-ipmpls "$IPMPLS"

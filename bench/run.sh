@@ -4,7 +4,8 @@
 # user-mode-linux MPLS kernel, booted by testsuite/lab/uml.sh.
 # Environment: N (100000; 1048559 or more means the whole label table,
 # labels 16..1048574), NLOOP (routes for the one-process-per-route loops of
-# ip and ipmpls, scaled to N; default 1000), REPEAT (3).  Prints a table and
+# ip and ipmpls, scaled to N; default 1000), NPY (routes for pyroute2,
+# default N; fewer on a busy host: the row is then scaled), REPEAT (3).  Prints a table and
 # writes it to bench/out/results.txt (and results-N.txt), the rows as JSON to
 # bench/out/results.json (and results-N.json), and a chart of every N run
 # so far to bench/out/chart.svg.  UML's timings are not absolute: read the
@@ -18,6 +19,8 @@ N=${N:-100000}
 [ "$N" -gt 1048559 ] && N=1048559
 NLOOP=${NLOOP:-1000}
 [ "$NLOOP" -gt "$N" ] && NLOOP=$N
+NPY=${NPY:-$N}
+[ "$NPY" -gt "$N" ] && NPY=$N
 OUT=$TOP/bench/out
 mkdir -p "$OUT"
 CC=${CC:-cc}
@@ -53,14 +56,14 @@ $CC $CFLAGS $(pkg-config --cflags libnl-route-3.0) -o "$OUT/nlroute" \
 
 mem=512M
 [ "$N" -gt 200000 ] && mem=3G
-echo "bench: N=$N, NLOOP=$NLOOP, booting user-mode-linux (mem $mem)"
+echo "bench: N=$N, NLOOP=$NLOOP, NPY=$NPY, booting user-mode-linux (mem $mem)"
 LAB_MEM=$mem LAB_TIMEOUT=${LAB_TIMEOUT:-1800} \
-	sh testsuite/lab/uml.sh bench/guest.sh "$N" "$NLOOP" "$OUT" || {
+	sh testsuite/lab/uml.sh bench/guest.sh "$N" "$NLOOP" "$OUT" "$NPY" || {
 	echo "bench: the guest failed" >&2
 	exit 1
 }
-sh bench/table.sh "$OUT" "$N" "$NLOOP" | tee "$OUT/results.txt" "$OUT/results-$N.txt"
-sh bench/table.sh "$OUT" "$N" "$NLOOP" json > "$OUT/results-$N.json" &&
+sh bench/table.sh "$OUT" "$N" "$NLOOP" text "$NPY" | tee "$OUT/results.txt" "$OUT/results-$N.txt"
+sh bench/table.sh "$OUT" "$N" "$NLOOP" json "$NPY" > "$OUT/results-$N.json" &&
 	cp "$OUT/results-$N.json" "$OUT/results.json" &&
 	/usr/bin/python3 bench/chart.py "$OUT" > "$OUT/chart.svg" &&
 	echo "bench: wrote $OUT/results.json and $OUT/chart.svg"

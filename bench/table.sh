@@ -1,15 +1,16 @@
 #!/bin/sh
 # bench/table.sh: the benchmark's table from bench/guest.sh's raw results
-# usage: sh bench/table.sh OUTDIR N NLOOP [json]
+# usage: sh bench/table.sh OUTDIR N NLOOP [text|json [NPY]]
 # Topology: none (reads OUTDIR/raw, OUTDIR/rss.*, OUTDIR/*.out,
 # OUTDIR/strace.*).  With "json": the same rows as a JSON array, one object
 # per row {"step", "tool", "n", "seconds", "ratio"} (ratio: the row's time
-# per route over ipmpls's in the same step; the loops' n is NLOOP and their
-# seconds are measured, not scaled).
+# per route over ipmpls's in the same step; the loops' n is NLOOP, and
+# pyroute2's NPY, with their seconds as measured, not scaled).
 OUT=$1
 N=$2
 NLOOP=$3
 FORMAT=${4:-text}
+NPY=${5:-$N}
 rss() { cat "$OUT/rss.$1" 2>/dev/null || echo "?"; }
 lines() { wc -l < "$OUT/$1.out" 2>/dev/null || echo 0; }
 # calls TRACE: the total system calls in an strace -c table
@@ -18,7 +19,7 @@ calls() {
 		grep . || echo "?"
 }
 
-awk -v n="$N" -v nloop="$NLOOP" -v fmt="$FORMAT" -v rss_i="$(rss install)" \
+awk -v n="$N" -v nloop="$NLOOP" -v fmt="$FORMAT" -v npy="$NPY" -v out="$OUT" -v rss_i="$(rss install)" \
 	-v rss_s="$(rss show)" -v rss_ib="$(rss install-ip)" \
 	-v rss_is="$(rss show-ip)" -v rss_la="$(rss install-libapi)" \
 	-v rss_nl="$(rss install-nlroute)" -v rss_py="$(rss install-pyroute2)" \
@@ -26,6 +27,7 @@ awk -v n="$N" -v nloop="$NLOOP" -v fmt="$FORMAT" -v rss_i="$(rss install)" \
 	-v sc_vi="$(calls version-ip)" -v sc_vm="$(calls version-ipmpls)" \
 	-v sc_ai="$(calls add-ip)" -v sc_am="$(calls add-ipmpls)" '
 { t[$1] = $2; cnt[$1] = $3; rc[$1] = $4 }
+function T(key) { return (key in t) ? t[key] : 0 }
 function ok(step, want) {
 	if (!(step in t)) return "missing"
 	if (rc[step] != 0) return "FAILED rc " rc[step]
@@ -42,12 +44,31 @@ function row(step, tool, label, key, routes, secs, base, status) {
 	}
 	if (fmt == "json") {
 		printf "%s  {\"step\": \"%s\", \"tool\": \"%s\", \"n\": %d, \"seconds\": %.3f, \"ratio\": %.3f, \"check\": \"%s\"}",
-			(nrows++ ? ",\n" : ""), step, tool, routes, t[key],
+			(nrows++ ? ",\n" : ""), step, tool, routes, T(key),
 			(base > 0 ? secs / base : 0), status
 		return
 	}
 	printf "%-44s %10.3f %12.0f %10.2f   %s\n", label, secs,
 		(secs > 0 ? n / secs : 0), (base > 0 ? secs / base : 0), status
+}
+# diag: wall, user and system seconds of one run and system calls (guest.sh diag)
+function diag(step, label, key, rcv, snd,    f, line, a, sc, total) {
+	f = out "/time." key
+	if ((getline line < f) <= 0)
+		return
+	close(f)
+	split(line, a, " ")
+	f = out "/strace." key
+	while ((getline line < f) > 0) {
+		split(line, sc, " ")
+		calls[key, sc[length(sc)]] = sc[4]
+	}
+	close(f)
+	if (!diag_head++)
+		printf "\nwhere the time goes (one more run each; system calls from strace -c -f):\n  %-22s %7s %7s %7s %8s %9s %9s %9s\n", "", "wall", "user", "system", "calls", "recv*", "sendto", "write"
+	printf "  %-22s %7.3f %7.3f %7.3f %8s %9s %9s %9s\n", label, a[1], a[2], a[3],
+		calls[key, "total"] + 0, calls[key, "recvmsg"] + calls[key, "recvfrom"] + calls[key, "recvmmsg"],
+		calls[key, "sendto"] + calls[key, "sendmsg"] + 0, calls[key, "write"] + 0
 }
 function ratio(label, a, b, target) {
 	if (fmt == "text" && a > 0 && b > 0)
@@ -56,8 +77,8 @@ function ratio(label, a, b, target) {
 }
 END {
 	sc = n / nloop
-	ti = t["install-ipmpls"]; ts = t["show-ipmpls"]; tf = t["flush-ipmpls"]
-	tl = t["install-loop"] * sc; tlm = t["install-loop-ipmpls"] * sc
+	ti = T("install-ipmpls"); ts = T("show-ipmpls"); tf = T("flush-ipmpls")
+	tl = T("install-loop") * sc; tlm = T("install-loop-ipmpls") * sc
 	if (fmt == "json")
 		printf "[\n"
 	else {
@@ -66,52 +87,59 @@ END {
 		printf "%-44s %10s %12s %10s   %s\n", "step", "seconds", "routes/s", "x ipmpls", "check"
 	}
 	row("install", "ipmpls -batch", "install: ipmpls -batch", "install-ipmpls", n, ti, ti, ok("install-ipmpls", n))
-	row("install", "library API, batched", "install: library API, batched (libapi.c)", "install-libapi", n, t["install-libapi"], ti, ok("install-libapi", n))
-	row("install", "libnl-route 3", "install: libnl-route 3 (nlroute.c)", "install-nlroute", n, t["install-nlroute"], ti, ok("install-nlroute", n))
-	row("install", "pyroute2", "install: pyroute2 (pyroute2_add.py)", "install-pyroute2", n, t["install-pyroute2"], ti, ok("install-pyroute2", n))
-	row("install", "ip -batch", "install: ip -batch (iproute2 6.1)", "install-ip", n, t["install-ip"], ti, ok("install-ip", n))
+	row("install", "library API, batched", "install: library API, batched (libapi.c)", "install-libapi", n, T("install-libapi"), ti, ok("install-libapi", n))
+	row("install", "libnl-route 3", "install: libnl-route 3 (nlroute.c)", "install-nlroute", n, T("install-nlroute"), ti, ok("install-nlroute", n))
+	tp = T("install-pyroute2") * n / npy
+	row("install", "pyroute2", "install: pyroute2" (npy == n ? "" : sprintf(" (%d, scaled)", npy)), "install-pyroute2", npy, tp, ti, ok("install-pyroute2", npy))
+	row("install", "ip -batch", "install: ip -batch (iproute2 6.1)", "install-ip", n, T("install-ip"), ti, ok("install-ip", n))
 	row("install", "one ip per route", sprintf("install: one ip per route (%d, scaled)", nloop), "install-loop", nloop, tl, ti, ok("install-loop", nloop))
 	row("install", "one ipmpls per route", sprintf("install: one ipmpls per route (%d, scaled)", nloop), "install-loop-ipmpls", nloop, tlm, ti, ok("install-loop-ipmpls", nloop))
-	row("install", "raw sender", "install: raw sender (no ACKs)", "install-raw", n, t["install-raw"], ti, ok("install-raw", n))
-	row("install", "raw sender with ACKs", "install: raw sender, ACKs drained", "install-rawack", n, t["install-rawack"], ti, ok("install-rawack", n))
+	row("install", "raw sender", "install: raw sender (no ACKs)", "install-raw", n, T("install-raw"), ti, ok("install-raw", n))
+	row("install", "raw sender with ACKs", "install: raw sender, ACKs drained", "install-rawack", n, T("install-rawack"), ti, ok("install-rawack", n))
 	row("show", "ipmpls", "show: ipmpls -f mpls route show", "show-ipmpls", n, ts, ts, ok("show-ipmpls", n) (l_si == n ? "" : ", printed " l_si " lines"))
-	row("show", "ip", "show: ip -f mpls route show", "show-ip", n, t["show-ip"], ts, ok("show-ip", n) (l_sp == n ? "" : ", printed " l_sp " lines"))
-	row("show", "raw reader", "show: raw dump reader (rawdump.c)", "show-raw", n, t["show-raw"], ts, ok("show-raw", n))
+	row("show", "ip", "show: ip -f mpls route show", "show-ip", n, T("show-ip"), ts, ok("show-ip", n) (l_sp == n ? "" : ", printed " l_sp " lines"))
+	row("show", "raw reader", "show: raw dump reader (rawdump.c)", "show-raw", n, T("show-raw"), ts, ok("show-raw", n))
 	row("flush", "ipmpls", "flush: ipmpls -f mpls route flush", "flush-ipmpls", n, tf, tf, ok("flush-ipmpls", 0))
-	row("flush", "ip", "flush: ip -f mpls route flush", "flush-ip", n, t["flush-ip"], tf, ok("flush-ip", 0))
-	row("flush", "raw flusher", "flush: raw flusher (rawflush.c, no ACKs)", "flush-raw", n, t["flush-raw"], tf, ok("flush-raw", 0))
-	row("flush", "raw flusher with ACKs", "flush: raw flusher, ACKs drained", "flush-rawack", n, t["flush-rawack"], tf, ok("flush-rawack", 0))
+	row("flush", "ip", "flush: ip -f mpls route flush", "flush-ip", n, T("flush-ip"), tf, ok("flush-ip", 0))
+	row("flush", "raw flusher", "flush: raw flusher (rawflush.c, no ACKs)", "flush-raw", n, T("flush-raw"), tf, ok("flush-raw", 0))
+	row("flush", "raw flusher with ACKs", "flush: raw flusher, ACKs drained", "flush-rawack", n, T("flush-rawack"), tf, ok("flush-rawack", 0))
 	if (fmt == "json") {
-		vi = t["version-ip"]; vm = t["version-ipmpls"]
+		vi = T("version-ip"); vm = T("version-ipmpls")
 		if ("version-ipmpls" in t)
-			printf ",\n  {\"step\": \"start-up\", \"tool\": \"ipmpls -V\", \"n\": 100, \"seconds\": %.3f, \"ratio\": 1.000, \"syscalls\": \"%s\"}", vm, sc_vm
+			printf "%s  {\"step\": \"start-up\", \"tool\": \"ipmpls -V\", \"n\": 100, \"seconds\": %.3f, \"ratio\": 1.000, \"syscalls\": \"%s\"}", (nrows++ ? ",\n" : ""), vm, sc_vm
 		if ("version-ip" in t)
-			printf ",\n  {\"step\": \"start-up\", \"tool\": \"ip -V\", \"n\": 100, \"seconds\": %.3f, \"ratio\": %.3f, \"syscalls\": \"%s\"}", vi, (vm > 0 ? vi / vm : 0), sc_vi
+			printf "%s  {\"step\": \"start-up\", \"tool\": \"ip -V\", \"n\": 100, \"seconds\": %.3f, \"ratio\": %.3f, \"syscalls\": \"%s\"}", (nrows++ ? ",\n" : ""), vi, (vm > 0 ? vi / vm : 0), sc_vi
 		printf "\n]\n"
 		exit
 	}
 	printf "\nratios:\n"
-	ratio("install: libnl-route / library API", t["install-nlroute"], t["install-libapi"], ">= 20")
-	ratio("install: library API / ipmpls -batch", t["install-libapi"], ti, "<= 1.1")
-	ratio("install: pyroute2 / library API", t["install-pyroute2"], t["install-libapi"], "")
-	ratio("install: ip -batch / ipmpls -batch", t["install-ip"], ti, ">= 5")
-	ratio("install: ipmpls / raw sender", ti, t["install-raw"], "<= 1.25")
-	ratio("install: ipmpls / raw sender with ACKs", ti, t["install-rawack"], "<= 1.05 at 100k")
-	ratio("install: library API / raw sender with ACKs", t["install-libapi"], t["install-rawack"], "")
-	ratio("show: ip / ipmpls", t["show-ip"], ts, ">= 1.5")
-	ratio("show: ipmpls / raw reader", ts, t["show-raw"], "<= 1.5")
-	ratio("flush: ip / ipmpls", t["flush-ip"], tf, "")
-	ratio("flush: ipmpls / raw flusher with ACKs", tf, t["flush-rawack"], "<= 1.2")
-	ratio("flush: ipmpls / raw flusher (no ACKs)", tf, t["flush-raw"], "")
+	ratio("install: libnl-route / library API", T("install-nlroute"), T("install-libapi"), ">= 20")
+	ratio("install: library API / ipmpls -batch", T("install-libapi"), ti, "<= 1.1")
+	ratio("install: pyroute2 / library API", tp, T("install-libapi"), "")
+	ratio("install: ip -batch / ipmpls -batch", T("install-ip"), ti, ">= 5")
+	ratio("install: ipmpls / raw sender", ti, T("install-raw"), "<= 1.25")
+	ratio("install: ipmpls / raw sender with ACKs", ti, T("install-rawack"), "<= 1.05 at 100k")
+	ratio("install: library API / raw sender with ACKs", T("install-libapi"), T("install-rawack"), "")
+	ratio("show: ip / ipmpls", T("show-ip"), ts, ">= 1.5")
+	ratio("show: ipmpls / raw reader", ts, T("show-raw"), "<= 1.5")
+	ratio("flush: ip / ipmpls", T("flush-ip"), tf, "")
+	ratio("flush: ipmpls / raw flusher with ACKs", tf, T("flush-rawack"), "<= 1.2")
+	ratio("flush: ipmpls / raw flusher (no ACKs)", tf, T("flush-raw"), "")
 	printf "\nstart-up (one process per route, %d routes each, same run):\n", nloop
-	if (t["install-loop"] > 0)
-		printf "  ip     -f mpls route add ...: %7.2f ms a process (%d: %.3f s)\n", 1000 * t["install-loop"] / nloop, nloop, t["install-loop"]
-	if (t["install-loop-ipmpls"] > 0)
-		printf "  ipmpls -f mpls route add ...: %7.2f ms a process (%d: %.3f s)\n", 1000 * t["install-loop-ipmpls"] / nloop, nloop, t["install-loop-ipmpls"]
-	ratio("per process: ip / ipmpls", t["install-loop"], t["install-loop-ipmpls"], ">= 1.5")
+	if (T("install-loop") > 0)
+		printf "  ip     -f mpls route add ...: %7.2f ms a process (%d: %.3f s)\n", 1000 * T("install-loop") / nloop, nloop, T("install-loop")
+	if (T("install-loop-ipmpls") > 0)
+		printf "  ipmpls -f mpls route add ...: %7.2f ms a process (%d: %.3f s)\n", 1000 * T("install-loop-ipmpls") / nloop, nloop, T("install-loop-ipmpls")
+	ratio("per process: ip / ipmpls", T("install-loop"), T("install-loop-ipmpls"), ">= 1.5")
 	if ("version-ipmpls" in t)
-		printf "  -V wall time (100 runs each): ipmpls %.2f ms, ip %.2f ms a run\n", 10 * t["version-ipmpls"], 10 * t["version-ip"]
+		printf "  -V wall time (100 runs each): ipmpls %.2f ms, ip %.2f ms a run\n", 10 * T("version-ipmpls"), 10 * T("version-ip")
 	printf "  system calls (strace -c -f): route add: ipmpls %s, ip %s; -V: ipmpls %s, ip %s\n", sc_am, sc_ai, sc_vm, sc_vi
+	diag_head = 0
+	diag("show", "ipmpls show", "show-ipmpls", "recvmsg", "write")
+	diag("show", "raw reader", "show-raw", "recvfrom", "write")
+	diag("flush", "ipmpls flush", "flush-ipmpls", "recvmsg", "sendto")
+	diag("flush", "raw flusher", "flush-raw", "recvfrom", "sendto")
+	diag("flush", "raw flusher, ACKs", "flush-rawack", "recvfrom", "sendto")
 	printf "\npeak RSS (KiB): ipmpls -batch %s, show %s; library API %s; libnl-route %s; pyroute2 %s\n", rss_i, rss_s, rss_la, rss_nl, rss_py
 	printf "                ip -batch %s, show %s\n", rss_ib, rss_is
 }' "$OUT/raw"
