@@ -12,6 +12,9 @@
  * header: it fills the struct through lib/route_int.h (as ip/ still does)
  * and calls mplsroute_route_build.  bench/run.sh tries the first, then the
  * second.
+ * With LIBAPI_RECORD=FILE in the environment the requests go to a replay
+ * socket recording into FILE instead of the kernel (for callgrind: the
+ * library's instructions per route, without a kernel).
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -104,10 +107,16 @@ static int run(struct job *j, uint32_t first, uint32_t n)
 	struct mplsroute_sock *s = NULL;
 	struct mplsroute_batch *b = NULL;
 	struct mplsroute_route *rt = mplsroute_route_new();
+	const char *record = getenv("LIBAPI_RECORD");
 	uint32_t i;
 	int ret;
 
-	ret = rt ? mplsroute_sock_open(&s) : -ENOMEM;
+	if (!rt)
+		ret = -ENOMEM;
+	else if (record)
+		ret = mplsroute_sock_open_replay(&s, record, NULL);
+	else
+		ret = mplsroute_sock_open(&s);
 	if (ret == 0)
 		ret = mplsroute_batch_open(&b, s, MPLSROUTE_BATCH_STOP, 0,
 					   report, j);
