@@ -6,8 +6,8 @@
 # usage (through uml.sh): sh bench/guest.sh N NLOOP OUTDIR [NPY]   (REPEAT: 3)
 # NPY: routes for pyroute2 (N; fewer on a busy host, the row is then scaled)
 # Writes OUTDIR/raw (one line per step: NAME SECONDS ROUTES-IN-TABLE-AFTER RC),
-# OUTDIR/rss.* (peak RSS in KiB), OUTDIR/strace.* (strace -c tables) and
-# OUTDIR/time.* (wall, user and system seconds of show and flush);
+# OUTDIR/rss.STEP (peak RSS in KiB and seconds) and OUTDIR/strace.* (strace
+# -c tables);
 # bench/run.sh makes the table.
 . testsuite/lab/labns.sh
 N=$1
@@ -19,27 +19,30 @@ RSS=$OUT/rss
 RAW=$OUT/rawsend
 GW=192.168.30.102
 BATCH=/tmp/bench.batch
+TMPOUT=/tmp/bench.out
 NS=bench
 PY=/usr/bin/python3
-
-now() { date +%s.%N; }
 
 in_ns() { ip netns exec "$NS" "$@"; }
 
 # count: the routes in the table (the raw dump reader: fast at any N)
 count() { in_ns "$OUT/rawdump" -v || echo "?"; }
 
-# step NAME CMD...: runs CMD in the namespace, timed; one line to OUT/raw
+# step NAME CMD...: runs CMD in the namespace under bench/rss.c, which
+# times it (leaving out ip netns exec) and writes its peak RSS to
+# OUT/rss.NAME; one line to OUT/raw.  Its output goes to the guest's tmpfs
+# (a file on the host's disk through hostfs costs UML a host system call a
+# write), then to OUT/NAME.out.
 step() {
 	_name=$1
 	shift
-	_t0=$(now)
-	in_ns "$@" > "$OUT/$_name.out" 2> "$OUT/$_name.err"
+	rm -f "$OUT/rss.$_name"
+	in_ns "$RSS" "$OUT/rss.$_name" "$@" > "$TMPOUT" 2> "$OUT/$_name.err"
 	_rc=$?
-	_t1=$(now)
+	cp "$TMPOUT" "$OUT/$_name.out"
 	_n=$(count)
-	echo "$_name $(echo "$_t0 $_t1" | awk '{ printf "%.3f", $2 - $1 }') $_n $_rc" \
-		>> "$OUT/raw"
+	_s=$(awk '{ printf "%.3f", $2 }' "$OUT/rss.$_name" 2>/dev/null)
+	echo "$_name ${_s:-0} $_n $_rc" >> "$OUT/raw"
 	echo "bench: $_name: rc $_rc, $_n routes in the table"
 }
 
@@ -74,14 +77,8 @@ best_ro() {
 	keep_best "$1"
 }
 
-# diag NAME CMD...: CMD's wall, user and system seconds to OUT/time.NAME,
-# then its system calls (strace -c -f) to OUT/strace.NAME (table as it was
-# before: the caller refills it between the two for a flush)
-diag() {
-	_d=$1
-	shift
-	in_ns /usr/bin/time -f "%e %U %S" -o "$OUT/time.$_d" "$@" >/dev/null 2>&1
-}
+# diag_strace NAME CMD...: CMD's system calls (strace -c -f) to
+# OUT/strace.NAME (for a flush the caller fills the table first)
 diag_strace() {
 	_d=$1
 	shift
@@ -122,7 +119,7 @@ startup() {
 }
 
 : > "$OUT/raw"
-rm -f "$OUT"/strace.* "$OUT"/time.*
+rm -f "$OUT"/strace.* "$OUT"/rss.*
 labns_setup "$NS" >/dev/null 2>&1 || { echo "bench: labns_setup failed"; exit 1; }
 in_ns ip link set nlmon0 down
 awk -v n="$N" -v gw="$GW" 'BEGIN { for (i = 0; i < n; i++)
@@ -130,13 +127,11 @@ awk -v n="$N" -v gw="$GW" 'BEGIN { for (i = 0; i < n; i++)
 	> "$BATCH"
 head -n "$NLOOP" "$BATCH" > "$BATCH.loop"
 
-best install-ipmpls "$RSS" "$OUT/rss.install" "$IPMPLS" -f mpls -batch "$BATCH"
-best_ro show-ipmpls "$RSS" "$OUT/rss.show" "$IPMPLS" -f mpls route show
+best install-ipmpls "$IPMPLS" -f mpls -batch "$BATCH"
+best_ro show-ipmpls "$IPMPLS" -f mpls route show
 best_ro show-raw "$OUT/rawdump"
-step show-ip "$RSS" "$OUT/rss.show-ip" ip -f mpls route show
-# where show's time goes: user and system time, system calls
-diag show-ipmpls "$IPMPLS" -f mpls route show
-diag show-raw "$OUT/rawdump"
+step show-ip ip -f mpls route show
+# where show's time goes: its system calls
 diag_strace show-ipmpls "$IPMPLS" -f mpls route show
 diag_strace show-raw "$OUT/rawdump"
 # flushes: each REPEAT times from a full table, the shortest kept
@@ -157,23 +152,21 @@ keep_best flush-rawack
 for _f in "flush-ipmpls $IPMPLS -f mpls route flush dev eth1" \
 	"flush-raw $OUT/rawflush" "flush-rawack $OUT/rawflush ack"; do
 	fill
-	diag $_f
-	fill
 	diag_strace $_f
 done
 flush_ip
-step install-ip "$RSS" "$OUT/rss.install-ip" ip -f mpls -batch "$BATCH"
+step install-ip ip -f mpls -batch "$BATCH"
 step flush-ip ip -f mpls route flush dev eth1
 flush_ip
 best install-raw "$RAW" 16 "$N" "$GW" eth1
 flush_ip
 best install-rawack "$RAW" 16 "$N" "$GW" eth1 ack
 flush_ip
-best install-libapi "$RSS" "$OUT/rss.install-libapi" "$OUT/libapi" 16 "$N" "$GW" eth1
+best install-libapi "$OUT/libapi" 16 "$N" "$GW" eth1
 flush_ip
-step install-nlroute "$RSS" "$OUT/rss.install-nlroute" "$OUT/nlroute" 16 "$N" "$GW" eth1
+step install-nlroute "$OUT/nlroute" 16 "$N" "$GW" eth1
 flush_ip
-step install-pyroute2 "$RSS" "$OUT/rss.install-pyroute2" "$PY" \
+step install-pyroute2 "$PY" \
 	"$TOP/bench/pyroute2_add.py" 16 "$NPY" "$GW" eth1
 flush_ip
 loop install-loop ip
@@ -181,5 +174,5 @@ loop install-loop-ipmpls "$IPMPLS"
 startup ip ip
 startup ipmpls "$IPMPLS"
 labns_cleanup "$NS"
-rm -f "$BATCH" "$BATCH.loop"
+rm -f "$BATCH" "$BATCH.loop" "$TMPOUT"
 exit 0

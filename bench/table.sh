@@ -11,7 +11,13 @@ N=$2
 NLOOP=$3
 FORMAT=${4:-text}
 NPY=${5:-$N}
-rss() { cat "$OUT/rss.$1" 2>/dev/null || echo "?"; }
+# rss STEP [OLDNAME]: the peak RSS of STEP (bench/rss.c's first field)
+rss() {
+	for _f in "$OUT/rss.$1" ${2:+"$OUT/rss.$2"}; do
+		[ -r "$_f" ] && { awk '{ print $1; exit }' "$_f"; return; }
+	done
+	echo "?"
+}
 lines() { wc -l < "$OUT/$1.out" 2>/dev/null || echo 0; }
 # calls TRACE: the total system calls in an strace -c table
 calls() {
@@ -19,8 +25,8 @@ calls() {
 		grep . || echo "?"
 }
 
-awk -v n="$N" -v nloop="$NLOOP" -v fmt="$FORMAT" -v npy="$NPY" -v out="$OUT" -v rss_i="$(rss install)" \
-	-v rss_s="$(rss show)" -v rss_ib="$(rss install-ip)" \
+awk -v n="$N" -v nloop="$NLOOP" -v fmt="$FORMAT" -v npy="$NPY" -v out="$OUT" -v rss_i="$(rss install-ipmpls install)" \
+	-v rss_s="$(rss show-ipmpls show)" -v rss_ib="$(rss install-ip)" \
 	-v rss_is="$(rss show-ip)" -v rss_la="$(rss install-libapi)" \
 	-v rss_nl="$(rss install-nlroute)" -v rss_py="$(rss install-pyroute2)" \
 	-v l_si="$(lines show-ipmpls)" -v l_sp="$(lines show-ip)" \
@@ -51,22 +57,19 @@ function row(step, tool, label, key, routes, secs, base, status) {
 	printf "%-44s %10.3f %12.0f %10.2f   %s\n", label, secs,
 		(secs > 0 ? n / secs : 0), (base > 0 ? secs / base : 0), status
 }
-# diag: wall, user and system seconds of one run and system calls (guest.sh diag)
-function diag(step, label, key, rcv, snd,    f, line, a, sc, total) {
-	f = out "/time." key
-	if ((getline line < f) <= 0)
-		return
-	close(f)
-	split(line, a, " ")
+# diag: the system calls of one more run (guest.sh diag_strace)
+function diag(step, label, key,    f, line, sc) {
 	f = out "/strace." key
 	while ((getline line < f) > 0) {
 		split(line, sc, " ")
 		calls[key, sc[length(sc)]] = sc[4]
 	}
 	close(f)
+	if (!((key, "total") in calls))
+		return
 	if (!diag_head++)
-		printf "\nwhere the time goes (one more run each; system calls from strace -c -f):\n  %-22s %7s %7s %7s %8s %9s %9s %9s\n", "", "wall", "user", "system", "calls", "recv*", "sendto", "write"
-	printf "  %-22s %7.3f %7.3f %7.3f %8s %9s %9s %9s\n", label, a[1], a[2], a[3],
+		printf "\nsystem calls of show and flush (one more run each, strace -c -f):\n  %-22s %9s %8s %9s %9s %9s\n", "", "seconds", "calls", "recv*", "send*", "write"
+	printf "  %-22s %9.3f %8s %9s %9s %9s\n", label, T(key),
 		calls[key, "total"] + 0, calls[key, "recvmsg"] + calls[key, "recvfrom"] + calls[key, "recvmmsg"],
 		calls[key, "sendto"] + calls[key, "sendmsg"] + 0, calls[key, "write"] + 0
 }
@@ -135,11 +138,11 @@ END {
 		printf "  -V wall time (100 runs each): ipmpls %.2f ms, ip %.2f ms a run\n", 10 * T("version-ipmpls"), 10 * T("version-ip")
 	printf "  system calls (strace -c -f): route add: ipmpls %s, ip %s; -V: ipmpls %s, ip %s\n", sc_am, sc_ai, sc_vm, sc_vi
 	diag_head = 0
-	diag("show", "ipmpls show", "show-ipmpls", "recvmsg", "write")
-	diag("show", "raw reader", "show-raw", "recvfrom", "write")
-	diag("flush", "ipmpls flush", "flush-ipmpls", "recvmsg", "sendto")
-	diag("flush", "raw flusher", "flush-raw", "recvfrom", "sendto")
-	diag("flush", "raw flusher, ACKs", "flush-rawack", "recvfrom", "sendto")
+	diag("show", "ipmpls show", "show-ipmpls")
+	diag("show", "raw reader", "show-raw")
+	diag("flush", "ipmpls flush", "flush-ipmpls")
+	diag("flush", "raw flusher", "flush-raw")
+	diag("flush", "raw flusher, ACKs", "flush-rawack")
 	printf "\npeak RSS (KiB): ipmpls -batch %s, show %s; library API %s; libnl-route %s; pyroute2 %s\n", rss_i, rss_s, rss_la, rss_nl, rss_py
 	printf "                ip -batch %s, show %s\n", rss_ib, rss_is
 }' "$OUT/raw"
