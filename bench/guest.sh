@@ -1,42 +1,62 @@
 # bench/guest.sh: the benchmark itself, run inside the user-mode-linux guest by bench/run.sh
 # Topology: labns.sh's one namespace "bench" (eth1 192.168.30.101/24 <-> eth1p,
-# platform_labels 1048575); every route is "L as L via inet 192.168.30.102
+# platform_labels 1048575; its nlmon0 is set down so that no netlink tap
+# copies every message); every route is "L as L via inet 192.168.30.102
 # dev eth1" for labels 16..16+N-1.
-# usage (through uml.sh): sh bench/guest.sh N NLOOP OUTDIR   (REPEAT: 3)
-# Writes OUTDIR/raw (one line per step: NAME SECONDS ROUTES-IN-TABLE-AFTER RC)
-# and OUTDIR/rss.* (peak RSS in KiB); bench/run.sh makes the table.
+# usage (through uml.sh): sh bench/guest.sh N NLOOP OUTDIR [NPY]   (REPEAT: 3)
+# NPY: routes for pyroute2 (N; fewer on a busy host, the row is then scaled)
+# Writes OUTDIR/raw (one line per step: NAME SECONDS ROUTES-IN-TABLE-AFTER RC),
+# OUTDIR/rss.STEP (peak RSS in KiB and seconds) and OUTDIR/strace.* (strace
+# -c tables);
+# bench/run.sh makes the table.
 . testsuite/lab/labns.sh
 N=$1
 NLOOP=$2
 OUT=$3
+NPY=${4:-$N}
 : "${IPMPLS:=$TOP/$BUILD/ip/ipmpls}"
 RSS=$OUT/rss
 RAW=$OUT/rawsend
+GW=192.168.30.102
 BATCH=/tmp/bench.batch
+TMPOUT=/tmp/bench.out
 NS=bench
-
-now() { date +%s.%N; }
+PY=/usr/bin/python3
 
 in_ns() { ip netns exec "$NS" "$@"; }
 
-count() { in_ns ip -f mpls route show | wc -l; }
+# count: the routes in the table (the raw dump reader: fast at any N)
+count() { in_ns "$OUT/rawdump" -v || echo "?"; }
 
-# step NAME CMD...: runs CMD in the namespace, timed; one line to OUT/raw
+# step NAME CMD...: runs CMD in the namespace under bench/rss.c, which
+# times it (leaving out ip netns exec) and writes its peak RSS to
+# OUT/rss.NAME; one line to OUT/raw.  Its output goes to the guest's tmpfs
+# (a file on the host's disk through hostfs costs UML a host system call a
+# write), then to OUT/NAME.out.
 step() {
 	_name=$1
 	shift
-	_t0=$(now)
-	in_ns "$@" > "$OUT/$_name.out" 2> "$OUT/$_name.err"
+	rm -f "$OUT/rss.$_name"
+	in_ns "$RSS" "$OUT/rss.$_name" "$@" > "$TMPOUT" 2> "$OUT/$_name.err"
 	_rc=$?
-	_t1=$(now)
+	cp "$TMPOUT" "$OUT/$_name.out"
 	_n=$(count)
-	echo "$_name $(echo "$_t0 $_t1" | awk '{ printf "%.3f", $2 - $1 }') $_n $_rc" \
-		>> "$OUT/raw"
+	_s=$(awk '{ printf "%.3f", $2 }' "$OUT/rss.$_name" 2>/dev/null)
+	echo "$_name ${_s:-0} $_n $_rc" >> "$OUT/raw"
 	echo "bench: $_name: rc $_rc, $_n routes in the table"
 }
 
-# best NAME CMD...: the fast installs, REPEAT times (table emptied between),
-# the shortest time kept (UML's timing is noisy)
+# keep_best NAME: of NAME's lines in OUT/raw, keep one with the shortest
+# time (and the last run's count and exit code)
+keep_best() {
+	awk -v n="$1" '$1 == n { if (!m || $2 < m) m = $2; l = $0 }
+		$1 != n { print }
+		END { split(l, f, " "); print n, m, f[3], f[4] }' "$OUT/raw" \
+		> "$OUT/raw.tmp" && mv "$OUT/raw.tmp" "$OUT/raw"
+}
+
+# best NAME CMD...: an install, REPEAT times (table emptied between), the
+# shortest time kept (UML's timing is noisy)
 best() {
 	_r=0
 	while [ $_r -lt "${REPEAT:-3}" ]; do
@@ -44,10 +64,31 @@ best() {
 		step "$@"
 		_r=$((_r + 1))
 	done
-	awk -v n="$1" '$1 == n { if (!m || $2 < m) m = $2; l = $0 }
-		$1 != n { print }
-		END { split(l, f, " "); print n, m, f[3], f[4] }' "$OUT/raw" \
-		> "$OUT/raw.tmp" && mv "$OUT/raw.tmp" "$OUT/raw"
+	keep_best "$1"
+}
+
+# best_ro NAME CMD...: a command that changes nothing, REPEAT times
+best_ro() {
+	_r=0
+	while [ $_r -lt "${REPEAT:-3}" ]; do
+		step "$@"
+		_r=$((_r + 1))
+	done
+	keep_best "$1"
+}
+
+# diag_strace NAME CMD...: CMD's system calls (strace -c -f) to
+# OUT/strace.NAME (for a flush the caller fills the table first)
+diag_strace() {
+	_d=$1
+	shift
+	command -v strace >/dev/null 2>&1 &&
+		in_ns strace -f -c -o "$OUT/strace.$_d" "$@" >/dev/null 2>&1
+}
+
+# fill: the N routes, untimed (the raw sender, with ACKs)
+fill() {
+	in_ns "$RAW" 16 "$N" "$GW" eth1 ack >/dev/null 2>&1
 }
 
 # flush_ip: empty the MPLS table with Debian's ip, untimed
@@ -55,27 +96,83 @@ flush_ip() {
 	in_ns ip -f mpls route flush dev eth1 >/dev/null 2>&1
 }
 
+# loop NAME IP: one IP process per line of the loop file, timed
+loop() {
+	step "$1" sh -c "while read -r l; do $2 -f mpls \$l || exit 1; done \
+		< $BATCH.loop"
+	flush_ip
+}
+
+# startup TOOL CMD: wall time of 100 runs of CMD -V; strace -c of CMD -V
+# and of one route add (label 16, on an empty table)
+startup() {
+	step "version-$1" sh -c "i=0; while [ \$i -lt 100 ]; do \
+		$2 -V >/dev/null || exit 1; i=\$((i + 1)); done"
+	if command -v strace >/dev/null 2>&1; then
+		in_ns strace -f -c -o "$OUT/strace.version-$1" $2 -V >/dev/null
+		in_ns strace -f -c -o "$OUT/strace.add-$1" \
+			$2 -f mpls route add 16 as 16 via inet $GW dev eth1
+		in_ns strace -f -o "$OUT/strace.trace-add-$1" \
+			$2 -f mpls route add 17 as 17 via inet $GW dev eth1
+	fi
+	flush_ip
+}
+
 : > "$OUT/raw"
+rm -f "$OUT"/strace.* "$OUT"/rss.*
 labns_setup "$NS" >/dev/null 2>&1 || { echo "bench: labns_setup failed"; exit 1; }
-awk -v n="$N" 'BEGIN { for (i = 0; i < n; i++)
-	printf "route add %d as %d via inet 192.168.30.102 dev eth1\n", 16 + i, 16 + i }' \
+in_ns ip link set nlmon0 down
+awk -v n="$N" -v gw="$GW" 'BEGIN { for (i = 0; i < n; i++)
+	printf "route add %d as %d via inet %s dev eth1\n", 16 + i, 16 + i, gw }' \
 	> "$BATCH"
 head -n "$NLOOP" "$BATCH" > "$BATCH.loop"
 
-best install-ipmpls "$RSS" "$OUT/rss.install" "$IPMPLS" -f mpls -batch "$BATCH"
-step show-ipmpls "$RSS" "$OUT/rss.show" "$IPMPLS" -f mpls route show
-step show-ip "$RSS" "$OUT/rss.show-ip" ip -f mpls route show
-step flush-ipmpls "$IPMPLS" -f mpls route flush dev eth1
+best install-ipmpls "$IPMPLS" -f mpls -batch "$BATCH"
+best_ro show-ipmpls "$IPMPLS" -f mpls route show
+best_ro show-raw "$OUT/rawdump"
+step show-ip ip -f mpls route show
+# where show's time goes: its system calls
+diag_strace show-ipmpls "$IPMPLS" -f mpls route show
+diag_strace show-raw "$OUT/rawdump"
+# flushes: each REPEAT times from a full table, the shortest kept
+_r=0
+while [ $_r -lt "${REPEAT:-3}" ]; do
+	[ $_r -gt 0 ] && fill
+	step flush-ipmpls "$IPMPLS" -f mpls route flush dev eth1
+	fill
+	step flush-raw "$OUT/rawflush"
+	fill
+	step flush-rawack "$OUT/rawflush" ack
+	_r=$((_r + 1))
+done
+keep_best flush-ipmpls
+keep_best flush-raw
+keep_best flush-rawack
+# where flush's time goes, from a full table each time
+for _f in "flush-ipmpls $IPMPLS -f mpls route flush dev eth1" \
+	"flush-raw $OUT/rawflush" "flush-rawack $OUT/rawflush ack"; do
+	fill
+	diag_strace $_f
+done
 flush_ip
-step install-ip "$RSS" "$OUT/rss.install-ip" ip -f mpls -batch "$BATCH"
+step install-ip ip -f mpls -batch "$BATCH"
 step flush-ip ip -f mpls route flush dev eth1
 flush_ip
-best install-raw "$RAW" 16 "$N" 192.168.30.102 eth1
+best install-raw "$RAW" 16 "$N" "$GW" eth1
 flush_ip
-best install-rawack "$RAW" 16 "$N" 192.168.30.102 eth1 ack
+best install-rawack "$RAW" 16 "$N" "$GW" eth1 ack
 flush_ip
-step install-loop sh -c "while read -r l; do ip -f mpls \$l || exit 1; done < $BATCH.loop"
+best install-libapi "$OUT/libapi" 16 "$N" "$GW" eth1
 flush_ip
+step install-nlroute "$OUT/nlroute" 16 "$N" "$GW" eth1
+flush_ip
+step install-pyroute2 "$PY" \
+	"$TOP/bench/pyroute2_add.py" 16 "$NPY" "$GW" eth1
+flush_ip
+loop install-loop ip
+loop install-loop-ipmpls "$IPMPLS"
+startup ip ip
+startup ipmpls "$IPMPLS"
 labns_cleanup "$NS"
-rm -f "$BATCH" "$BATCH.loop"
+rm -f "$BATCH" "$BATCH.loop" "$TMPOUT"
 exit 0

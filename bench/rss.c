@@ -1,19 +1,30 @@
-/* rss.c: runs a command and prints its peak resident set size in KiB on stderr */
+/* rss.c: runs a command; writes its peak resident set size (KiB) and wall time */
+/*
+ * usage: rss OUTFILE COMMAND [ARGS...]
+ * OUTFILE gets one line "KIB SECONDS": the child's peak RSS and the time
+ * from just before its fork to its end (ns clock), so that a step's time
+ * leaves out whatever started rss itself (e.g. ip netns exec).  Exit: the
+ * command's exit code (128 when it was killed, 255 when rss failed).
+ */
 #include <stdio.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 
 int main(int argc, char **argv)
 {
+	struct timespec t0, t1;
 	struct rusage ru;
 	int status;
 	pid_t pid;
+	FILE *f;
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: rss OUTFILE COMMAND [ARGS...]\n");
 		return 255;
 	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	pid = fork();
 	if (pid < 0)
 		return 255;
@@ -24,13 +35,12 @@ int main(int argc, char **argv)
 	}
 	if (wait4(pid, &status, 0, &ru) < 0)
 		return 255;
-	{
-		FILE *f = fopen(argv[1], "w");
-
-		if (f) {
-			fprintf(f, "%ld\n", ru.ru_maxrss);
-			fclose(f);
-		}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	f = fopen(argv[1], "w");
+	if (f) {
+		fprintf(f, "%ld %.6f\n", ru.ru_maxrss, (double)(t1.tv_sec -
+			t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+		fclose(f);
 	}
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
