@@ -6,12 +6,8 @@
  * route object, one batch (mplsroute_batch_open/_add/_flush), stop at the
  * first failure.  Exit 0 when every route was added.
  *
- * The route-building part is build_route() alone.  Built with
- * -DLIBAPI_SETTERS it uses the setters of the 0.2 API (CONTRACT.md, H1);
- * without, today's tree, where the route struct is opaque to the public
- * header: it fills the struct through lib/route_int.h (as ip/ still does)
- * and calls mplsroute_route_build.  bench/run.sh tries the first, then the
- * second.
+ * The route-building part is build_route() alone: the route setters
+ * and mplsroute_batch_add_route.
  * With LIBAPI_RECORD=FILE in the environment the requests go to a replay
  * socket recording into FILE instead of the kernel (for callgrind: the
  * library's instructions per route, without a kernel).
@@ -26,9 +22,6 @@
 #include <linux/rtnetlink.h>
 
 #include <mplsroute.h>
-#ifndef LIBAPI_SETTERS
-#include "route_int.h"
-#endif
 
 #ifndef AF_MPLS
 #define AF_MPLS 28
@@ -41,7 +34,6 @@ struct job {
 	unsigned long failed;
 };
 
-#ifdef LIBAPI_SETTERS
 /* ---- building (0.2 API): one label route, queued on @b ---- */
 static int build_route(struct mplsroute_batch *b, struct mplsroute_route *rt,
 		       const struct job *j, uint32_t label)
@@ -58,35 +50,6 @@ static int build_route(struct mplsroute_batch *b, struct mplsroute_route *rt,
 	return mplsroute_batch_add_route(b, rt, MPLSROUTE_OP_ADD, label);
 }
 /* ---- end of building ---- */
-#else
-/* ---- building (today's tree): one label route, queued on @b ---- */
-static int build_route(struct mplsroute_batch *b, struct mplsroute_route *rt,
-		       const struct job *j, uint32_t label)
-{
-	char buf[256];
-	int len;
-
-	mplsroute_route_init_head(rt, RTM_NEWROUTE);
-	rt->family = AF_MPLS;
-	rt->dst_len = 20;
-	rt->dst.family = AF_MPLS;
-	rt->dst.labels.n = 1;
-	rt->dst.labels.label[0] = label;
-	rt->nh.newdst = rt->dst.labels;
-	rt->nh.via = j->via;
-	rt->nh.ifindex = j->oif;
-	mplsroute_route_add_attr(rt, RTA_DST);
-	mplsroute_route_add_attr(rt, RTA_NEWDST);
-	mplsroute_route_add_attr(rt, RTA_VIA);
-	mplsroute_route_finish(rt, RTM_NEWROUTE);
-	len = mplsroute_route_build(buf, sizeof(buf), rt, RTM_NEWROUTE,
-				    NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK);
-	if (len < 0)
-		return len;
-	return mplsroute_batch_add(b, (struct nlmsghdr *)buf, label);
-}
-/* ---- end of building ---- */
-#endif
 
 static void report(const struct nlmsghdr *req, int err, const char *errmsg,
 		   unsigned long cookie, void *data)

@@ -35,17 +35,9 @@ $CC $CFLAGS -o "$OUT/rawsend" bench/rawsend.c -lmnl &&
 	$CC $CFLAGS -o "$OUT/rss" bench/rss.c &&
 	$CC $CFLAGS -o "$OUT/rawdump" bench/rawdump.c &&
 	$CC $CFLAGS -o "$OUT/rawflush" bench/rawflush.c || exit 1
-# the library's own row: the 0.2 setters when the tree has them, else
-# today's struct (bench/libapi.c says which part differs)
+# the library's own row: the public route setters and the batch API
 LIBA=$BUILD/lib/libmplsroute.a
-if $CC $CFLAGS -Werror -DLIBAPI_SETTERS -Iinclude -o "$OUT/libapi" \
-	bench/libapi.c "$LIBA" -lmnl 2>/dev/null; then
-	echo "bench: libapi built with the route setters"
-else
-	$CC $CFLAGS -Iinclude -Ilib -o "$OUT/libapi" bench/libapi.c "$LIBA" \
-		-lmnl || exit 1
-	echo "bench: libapi built with today's route struct (lib/route_int.h)"
-fi
+$CC $CFLAGS -Iinclude -o "$OUT/libapi" bench/libapi.c "$LIBA" -lmnl || exit 1
 $CC $CFLAGS $(pkg-config --cflags libnl-route-3.0) -o "$OUT/nlroute" \
 	bench/nlroute.c $(pkg-config --libs libnl-route-3.0) || {
 	echo "bench: libnl-route-3 missing (Debian: libnl-route-3-dev)" >&2
