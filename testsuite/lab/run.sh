@@ -27,7 +27,8 @@ case $rc in
 0) ;;
 77) echo "SKIP lab: $(printf '%s\n' "$out" | sed -n 's/^uml: cannot run: //p' | tail -n 1)"
 	exit 0 ;;
-*) echo "FAIL lab: the guest exited $rc" ;;
+*) why=$(printf '%s\n' "$out" | sed -n 's/^uml: //p' | tail -n 1)
+	echo "FAIL lab: the guest exited $rc${why:+: $why}" ;;
 esac
 
 # a second boot without the MPLS modules: ipmpls must name the missing one
@@ -39,4 +40,5 @@ out=$(LAB_SKIP_MODULES="mpls_router mpls_iptunnel" \
 	sh testsuite/lab/uml.sh testsuite/lab/nomod.sh 2>&1)
 rc=$?
 printf '%s\n' "$out" | sed '/^\(PASS\|FAIL\|SKIP\) /!s/^/  [lab-nomod] /'
-[ $rc = 0 ] || echo "FAIL lab-nomod: the guest exited $rc"
+why=$(printf '%s\n' "$out" | sed -n 's/^uml: //p' | tail -n 1)
+[ $rc = 0 ] || echo "FAIL lab-nomod: the guest exited $rc${why:+: $why}"
