@@ -107,6 +107,7 @@ for f in argv pre rc stdout stderr requests responses; do
 	[ -f "$dest/$f" ] || continue
 	echo "--- $f"
 	cat "$dest/$f"
+	[ -s "$dest/$f" ] && [ "$(tail -c 1 "$dest/$f" | od -An -c | tr -d ' ')" != '\n' ] && echo
 done
 echo "--- the golden group replays it:"
 sh testsuite/golden/run.sh "$name" | grep -E '^(PASS|FAIL|SKIP) '
