@@ -511,11 +511,13 @@ static const struct rcase cases[] = {
 /* the first request line of a case: "NAME FLAGS HEX"; returns HEX */
 static const char *recorded(const char *dir, unsigned int *flags)
 {
-	static char line[8192];
-	char path[512], name[64];
+	static char line[8192], hex[8193];
+	static unsigned char msg[4096];
+	char path[512];
 	const char *top = getenv("TOP");
+	struct mr_rec rec;
 	FILE *f;
-	int pos = 0;
+	long n;
 
 	snprintf(path, sizeof(path),
 		 "%s/testsuite/data/iproute2-4.4/%s/requests",
@@ -524,9 +526,12 @@ static const char *recorded(const char *dir, unsigned int *flags)
 	ck_assert_msg(f != NULL, "cannot open %s", path);
 	ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
 	fclose(f);
-	line[strcspn(line, "\n")] = '\0';
-	ck_assert_int_eq(sscanf(line, "%63s %x %n", name, flags, &pos), 2);
-	return line + pos;
+	n = mr_rec_parse(line, &rec, msg, sizeof(msg));
+	ck_assert_int_gt(n, 0);
+	ck_assert_int_le(n, sizeof(msg));
+	*flags = (unsigned int)rec.flags;
+	unit_bin2hex(msg, (size_t)n, hex);
+	return hex;
 }
 
 START_TEST(test_recorded)
