@@ -98,7 +98,7 @@ rev=$(git rev-parse --short HEAD 2>/dev/null)
 if [ $what = blessed ]; then
 	src="ipmpls's own output (tree $rev), not iproute2's: review it"
 else
-	src="recorded from $tool ($("$tool" -V 2>&1 | head -n 1))"
+	src="the behaviour of $tool ($("$tool" -V 2>&1 | head -n 1))"
 fi
 printf '%s\n' "- \`$name\`: $what in the lab on $(date -u +%Y-%m-%d): $src." \
 	>> testsuite/golden/extra/README.md
