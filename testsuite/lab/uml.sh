@@ -11,9 +11,10 @@
 # Exit: SCRIPT's exit code; 77 when UML cannot run here, with the reason on
 # stderr as "uml: cannot run: ..." (callers print SKIP with it, never PASS).
 # Environment: LAB_SKIP_MODULES="mpls_router ..." modules not to load,
-# LAB_MEM (512M), LAB_TIMEOUT seconds (3600: a last resort, each lab test
-# has its own limit, limit.sh).  Nothing is left on the host: the run
-# directory is removed and the guest's namespaces die with it.  When the
+# LAB_CASE_LIMIT and LAB_TIME_SCALE (limit.sh) passed on to the guest,
+# LAB_MEM (512M), LAB_TIMEOUT seconds (3600; run.sh sets the sum of the
+# lab's per-test limits: a last resort, limit.sh).  Nothing is left on the
+# host: the run directory is removed and the guest's namespaces die with it.  When the
 # guest is stopped, the test it was running ($LAB_RUN/current) is named.
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -68,6 +69,10 @@ trap 'exit 130' INT TERM
 	echo "LAB_SKIP_MODULES=$(quote "${LAB_SKIP_MODULES:-}")"
 	[ -n "$LAB_CASES" ] && echo "LAB_CASES=$(quote "$LAB_CASES"); export LAB_CASES"
 	[ -n "$IPMPLS" ] && echo "IPMPLS=$(quote "$IPMPLS"); export IPMPLS"
+	for v in LAB_CASE_LIMIT LAB_TIME_SCALE; do
+		eval "val=\${$v:-}"
+		[ -n "$val" ] && echo "$v=$(quote "$val"); export $v"
+	done
 	printf 'set --'
 	for a in "$@"; do printf ' %s' "$(quote "$a")"; done
 	echo
