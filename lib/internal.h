@@ -109,4 +109,24 @@ void mr_view_init(struct mr_view *v, const struct mplsroute_route *rt,
 /* a metric's value in the units printed (rtt: /8, rttvar: /4) */
 uint32_t mr_view_metric(unsigned int rtax, uint32_t val);
 
+/* lib/record.c: the recordings' line format "NAME FLAGS HEX" (seq and pid
+ * zeroed; testsuite/data/iproute2-4.4/README.md), its only reader and writer */
+struct mr_rec {
+	char name[32];		/* NAME as written */
+	unsigned long flags;	/* FLAGS */
+};
+/* the NAME of a message type (the route types, NLMSG_ERROR, NLMSG_DONE),
+ * NULL for the others */
+const char *mr_rec_name(uint16_t type);
+/* @nlh as one line on @f; 0, -ENOENT (a type without a NAME), -EIO */
+int mr_rec_write(FILE *f, const struct nlmsghdr *nlh);
+/* one line: NAME and FLAGS into @rec, HEX decoded into @buf as far as @len
+ * allows; returns HEX's length in bytes (more than @len: decode again into
+ * a buffer that long), 0 for a blank line, -EINVAL for a malformed one */
+long mr_rec_parse(const char *line, struct mr_rec *rec, void *buf,
+		  size_t len);
+/* @n characters of hex digits (white space allowed between bytes) into
+ * @out as far as @len allows; the number of bytes or -EINVAL */
+long mr_rec_hex2bin(const char *hex, size_t n, void *out, size_t len);
+
 #endif

@@ -20,61 +20,29 @@ struct replay {
 	size_t qlen, qhead, qcap;
 };
 
-static const char *replay_name(uint16_t type)
-{
-	switch (type) {
-	case RTM_NEWROUTE: return "RTM_NEWROUTE";
-	case RTM_DELROUTE: return "RTM_DELROUTE";
-	case RTM_GETROUTE: return "RTM_GETROUTE";
-	}
-	return NULL;
-}
-
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* decode "NAME FLAGS HEX" into r->next; 1 done, 0 EOF, -errno */
 static int replay_read(struct replay *r)
 {
-	const char *hex;
-	size_t n, i;
-	ssize_t len;
-	int hi, lo;
+	struct mr_rec rec;
+	long n;
 
-	for (;;) {
-		len = getline(&r->line, &r->linecap, r->resp);
-		if (len < 0)
+	do {
+		if (getline(&r->line, &r->linecap, r->resp) < 0)
 			return 0;
-		hex = strrchr(r->line, ' ');
-		if (hex)
-			break;	/* lines without fields are skipped */
-	}
-	hex++;
-	n = strspn(hex, "0123456789abcdefABCDEF") / 2;
-	if (n < NLMSG_HDRLEN)
-		return -EBADMSG;
-	if (n > r->nextcap) {
+		n = mr_rec_parse(r->line, &rec, r->next, r->nextcap);
+	} while (n == 0);	/* blank lines are skipped */
+	if (n > 0 && (size_t)n > r->nextcap) {
 		unsigned char *p = realloc(r->next, n);
 
 		if (!p)
 			return -ENOMEM;
 		r->next = p;
 		r->nextcap = n;
+		n = mr_rec_parse(r->line, &rec, r->next, r->nextcap);
 	}
-	for (i = 0; i < n; i++) {
-		hi = hexval(hex[2 * i]);
-		lo = hexval(hex[2 * i + 1]);
-		r->next[i] = (unsigned char)(hi << 4 | lo);
-	}
-	if (((struct nlmsghdr *)r->next)->nlmsg_len != n)
+	if (n < (long)NLMSG_HDRLEN)
+		return -EBADMSG;
+	if (((struct nlmsghdr *)r->next)->nlmsg_len != (size_t)n)
 		return -EBADMSG;
 	return 1;
 }
@@ -215,25 +183,6 @@ static int replay_answer(struct mplsroute_sock *s, const struct nlmsghdr *req)
 	return 0;
 }
 
-/* one line "NAME FLAGS HEX" for a route message, seq and pid zeroed */
-static void replay_record(struct replay *r, const struct nlmsghdr *nlh)
-{
-	const unsigned char *p = (const unsigned char *)nlh;
-	const char *name = replay_name(nlh->nlmsg_type);
-	uint32_t i;
-
-	if (!name)
-		return;
-	fprintf(r->rec, "%s 0x%x ", name, nlh->nlmsg_flags);
-	for (i = 0; i < nlh->nlmsg_len; i++) {
-		if (i >= 8 && i < 16)
-			fputs("00", r->rec);	/* nlmsg_seq, nlmsg_pid */
-		else
-			fprintf(r->rec, "%02x", p[i]);
-	}
-	fputc('\n', r->rec);
-}
-
 static int replay_send(struct mplsroute_sock *s, const void *buf, size_t len)
 {
 	struct replay *r = s->priv;
@@ -241,7 +190,8 @@ static int replay_send(struct mplsroute_sock *s, const void *buf, size_t len)
 	int rest = (int)len, ret = 0;
 
 	while (ret == 0 && mnl_nlmsg_ok(nlh, rest)) {
-		replay_record(r, nlh);
+		if (nlh->nlmsg_type >= RTM_BASE)	/* route messages */
+			mr_rec_write(r->rec, nlh);
 		ret = replay_answer(s, nlh);
 		nlh = mnl_nlmsg_next(nlh, &rest);
 	}

@@ -19,7 +19,10 @@ run_unit() {
 		case "$t" in *.c|*.o) continue ;; esac
 		[ -x "$t" ] || continue
 		name=$(basename "$t")
-		out=$(CK_FORK=yes "$t" 2>&1); rc=$?
+		# each Check test keeps its own limit, generous for a loaded
+		# host (Check's default is 4 s; mutated_messages took longer)
+		out=$(CK_FORK=yes CK_DEFAULT_TIMEOUT=${CK_DEFAULT_TIMEOUT:-60} \
+			"$t" 2>&1); rc=$?
 		# a suite's own "SKIP name: why" lines count (privileged.h)
 		printf '%s\n' "$out" | sed "/^SKIP /!s/^/  [$name] /"
 		# Check: "100%: Checks: 12, Failures: 0, Errors: 0"

@@ -1,52 +1,35 @@
-# testsuite/lab/cases.sh: the reference cases live on the guest's MPLS kernel
+# testsuite/lab/cases.sh: every golden case live on the guest's MPLS kernel
 # Topology: for each case, a fresh labns.sh namespace (the dumps' lab: eth1,
 # eth2, veth0-host with fixed ifindexes, plus nlmon0), twice: once for
 # ipmpls, once for Debian's ip.
-# For each case of testsuite/data/iproute2-4.4/{cases,beyond}: run `pre`
-# (ip arguments with Debian's ip, `!` parts with sh), then ipmpls ARGV under
-# nlmon_dump; compare the route requests (nlcmp: padding aside), the exit
-# code and stdout with the recording (beyond/ cases without a requests file:
-# not the requests).  Then the kernel's routes afterwards:
+# Every case folder is found by itself: testsuite/data/iproute2-4.4/cases
+# (named NAME), .../beyond (beyond/NAME) and testsuite/golden/extra
+# (extra/NAME).  A case that cannot run live says why in its file
+# `live-skip` (one line, printed as "SKIP lab-case/NAME: why").
+# For each case: run `pre` (ip arguments with Debian's ip, `!` parts with
+# sh), then ipmpls ARGV under nlmon_dump; compare the route requests (nlcmp:
+# padding aside), the exit code and stdout with the recording (beyond/ cases
+# without a requests file: not the requests).  Then the kernel's routes
+# afterwards:
 # when the case fails (recorded rc not 0, not a batch) or only reads (show,
 # list, get), they must be those before it ran; when it changes routes, the
 # case runs again with Debian's ip in a fresh namespace and, when ip exits as
 # the recording says, the routes after both runs must be the same.  stderr
 # differences are reported, not failed (ip 6.1 and 4.4 word some errors
 # differently; the golden group checks stderr).
+# Each case has its own time limit (limit.sh; LAB_CASE_LIMIT seconds, 120).
 # usage (in the guest): sh testsuite/lab/cases.sh [NAME-PATTERN]
-# Prints "PASS lab-case/NAME" or "FAIL lab-case/NAME: why" per case.
+#        sh testsuite/lab/cases.sh --one DIR NAME     (one case, no limit)
+# Prints "PASS lab-case/NAME", "FAIL lab-case/NAME: why" or "SKIP ..." per
+# case.
 . testsuite/lab/labns.sh
+. testsuite/lab/limit.sh
 DATA=$TOP/testsuite/data/iproute2-4.4
 NLMON=$TOP/$BUILD/testsuite/tools/nlmon_dump
 NLCMP=$TOP/$BUILD/testsuite/tools/nlcmp
 : "${IPMPLS:=$TOP/$BUILD/ip/ipmpls}"
-PATTERN=${1:-*}
 W=/tmp/cases
 mkdir -p "$W"
-
-# run_pre CASEDIR NS: the case's set-up, part by part
-run_pre() {
-	[ -s "$1/pre" ] || return 0
-	_pns=$2
-	_pre=$(cat "$1/pre")
-	_ifs=$IFS
-	IFS=';'
-	set -f
-	for _part in $_pre; do
-		IFS=$_ifs
-		case "$_part" in
-		*[!\ ]*) ;;
-		*) continue ;;
-		esac
-		set -- $_part
-		case "$1" in
-		!*) ip netns exec "$_pns" sh -c "${_part#*!}" ;;
-		*) ip -n "$_pns" "$@" ;;
-		esac
-	done
-	IFS=$_ifs
-	set +f
-}
 
 # state NS: the routes the kernel holds (all tables, all families): first
 # the others in the kernel's order, then the kernel's own one-line routes
@@ -94,7 +77,7 @@ run_one() {
 	_dir=$1 _ns=$2 _o=$3
 	shift 3
 	labns_setup "$_ns" >/dev/null 2>&1 || return 1
-	run_pre "$_dir" "$_ns" >/dev/null 2>&1
+	labns_pre "$_dir" "$_ns" >/dev/null 2>&1
 	[ -n "$BEFORE" ] && state "$_ns" > "$_o.before" 2>&1
 	set -f
 	"$NLMON" -N "$_ns" -q "$_o.req" -a "$_o.ans" nlmon0 -- \
@@ -166,11 +149,25 @@ check_case() {
 	fi
 }
 
-for dir in "$DATA"/cases/$PATTERN "$DATA"/beyond/$PATTERN; do
+if [ "$1" = --one ]; then
+	check_case "$2" "$3"
+	exit 0
+fi
+
+PATTERN=${1:-*}
+for dir in "$DATA"/cases/$PATTERN "$DATA"/beyond/$PATTERN \
+	"$TOP"/testsuite/golden/extra/$PATTERN; do
 	[ -f "$dir/argv" ] || continue
 	case "$dir" in
-	*/beyond/*) check_case "$dir" "beyond/$(basename "$dir")" ;;
-	*) check_case "$dir" "$(basename "$dir")" ;;
+	*/beyond/*) name=beyond/$(basename "$dir") ;;
+	*/golden/extra/*) name=extra/$(basename "$dir") ;;
+	*) name=$(basename "$dir") ;;
 	esac
+	if [ -f "$dir/live-skip" ]; then
+		echo "SKIP lab-case/$name: $(head -n 1 "$dir/live-skip")"
+		continue
+	fi
+	lab_limit "lab-case/$name" "${LAB_CASE_LIMIT:-120}" \
+		sh testsuite/lab/cases.sh --one "$dir" "$name"
 done
 rm -rf "$W"

@@ -2,7 +2,11 @@
 # Topology: each part builds its own namespaces and removes them.
 # Run by run.sh through uml.sh, in the project directory.  Prints one
 # "PASS/FAIL/SKIP name" line per test; exits 0 when it could run them all.
+# Each test has its own time limit (limit.sh): a lab script's is the one it
+# declares ("# Time limit: N s" in its first lines, else 600 s), each
+# reference case's is cases.sh's; one that overruns is stopped and named.
 . testsuite/lab/labns.sh
+. testsuite/lab/limit.sh
 NLMON=$BUILD/testsuite/tools/nlmon_dump
 : "${IPMPLS:=$TOP/$BUILD/ip/ipmpls}"
 export IPMPLS
@@ -13,8 +17,9 @@ t_lab_capture() {
 		echo "FAIL lab-capture: labns_setup"
 		return
 	fi
-	ip netns exec cap "$NLMON" -q /tmp/cap.req nlmon0 -- \
-		ip route add 10.4.4.0/24 via 192.168.30.102 >/dev/null 2>&1
+	lab_limit lab-capture 60 ip netns exec cap "$NLMON" -q /tmp/cap.req \
+		nlmon0 -- ip route add 10.4.4.0/24 via 192.168.30.102
+	[ $? = 124 ] && return	# named by lab_limit
 	# the whole request, seq and pid zeroed: NEW|CREATE|EXCL|ACK, 10.4.4.0/24,
 	# table main, boot, universe, unicast, RTA_DST, RTA_GATEWAY
 	want="RTM_NEWROUTE 0x605 2c000000180005060000000000000000"
@@ -33,7 +38,8 @@ t_seed() {
 		echo "SKIP lab-seed: $IPMPLS not built"
 		return
 	fi
-	sh testsuite/lab/seed.sh --tap > /tmp/seed.out 2>&1
+	lab_limit lab-seed "$(lab_limit_of testsuite/lab/seed.sh 600)" \
+		sh testsuite/lab/seed.sh --tap > /tmp/seed.out 2>&1
 	grep -E '^(PASS|FAIL|SKIP) ' /tmp/seed.out
 	grep -q '^FAIL ' /tmp/seed.out && sed 's/^/  [seed] /' /tmp/seed.out
 }
@@ -58,7 +64,8 @@ t_failures() {
 		echo "SKIP lab-fail: $IPMPLS not built"
 		return
 	fi
-	sh testsuite/lab/failures.sh
+	lab_limit lab-fail "$(lab_limit_of testsuite/lab/failures.sh 600)" \
+		sh testsuite/lab/failures.sh
 }
 
 # other helpers' real-kernel tests: testsuite/lab/t_*.sh, each printing
@@ -66,7 +73,8 @@ t_failures() {
 t_scripts() {
 	for t in testsuite/lab/t_*.sh; do
 		[ -f "$t" ] || continue
-		sh "$t" 2>&1 | grep -E '^(PASS|FAIL|SKIP) ' > /tmp/t_script.out
+		lab_limit "$(basename "$t" .sh)" "$(lab_limit_of "$t" 600)" \
+			sh "$t" 2>&1 | grep -E '^(PASS|FAIL|SKIP) ' > /tmp/t_script.out
 		rc=$?
 		cat /tmp/t_script.out
 		[ $rc = 0 ] || echo "FAIL $(basename "$t" .sh): printed no PASS/FAIL/SKIP line"

@@ -63,3 +63,29 @@ labns_wait_ll() {
 labns_cleanup() {
 	ip netns del "$1" 2>/dev/null
 }
+
+# labns_pre CASEDIR NS: a recorded case's set-up (its `pre` file), part by
+# part (`;` between parts): ip arguments run with the system's ip in NS,
+# `!` parts with sh in NS (testsuite/data/iproute2-4.4/README.md)
+labns_pre() {
+	[ -s "$1/pre" ] || return 0
+	_pns=$2
+	_pre=$(cat "$1/pre")
+	_ifs=$IFS
+	IFS=';'
+	set -f
+	for _part in $_pre; do
+		IFS=$_ifs
+		case "$_part" in
+		*[!\ ]*) ;;
+		*) continue ;;
+		esac
+		set -- $_part
+		case "$1" in
+		!*) ip netns exec "$_pns" sh -c "${_part#*!}" ;;
+		*) ip -n "$_pns" "$@" ;;
+		esac
+	done
+	IFS=$_ifs
+	set +f
+}

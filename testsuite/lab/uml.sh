@@ -11,8 +11,11 @@
 # Exit: SCRIPT's exit code; 77 when UML cannot run here, with the reason on
 # stderr as "uml: cannot run: ..." (callers print SKIP with it, never PASS).
 # Environment: LAB_SKIP_MODULES="mpls_router ..." modules not to load,
-# LAB_MEM (512M), LAB_TIMEOUT seconds (600).  Nothing is left on the host:
-# the run directory is removed and the guest's namespaces die with it.
+# LAB_CASE_LIMIT and LAB_TIME_SCALE (limit.sh) passed on to the guest,
+# LAB_MEM (512M), LAB_TIMEOUT seconds (3600; run.sh sets the sum of the
+# lab's per-test limits: a last resort, limit.sh).  Nothing is left on the
+# host: the run directory is removed and the guest's namespaces die with it.  When the
+# guest is stopped, the test it was running ($LAB_RUN/current) is named.
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 TOP=${TOP:-$(cd "$HERE/../.." && pwd)}
@@ -66,6 +69,10 @@ trap 'exit 130' INT TERM
 	echo "LAB_SKIP_MODULES=$(quote "${LAB_SKIP_MODULES:-}")"
 	[ -n "$LAB_CASES" ] && echo "LAB_CASES=$(quote "$LAB_CASES"); export LAB_CASES"
 	[ -n "$IPMPLS" ] && echo "IPMPLS=$(quote "$IPMPLS"); export IPMPLS"
+	for v in LAB_CASE_LIMIT LAB_TIME_SCALE; do
+		eval "val=\${$v:-}"
+		[ -n "$val" ] && echo "$v=$(quote "$val"); export $v"
+	done
 	printf 'set --'
 	for a in "$@"; do printf ' %s' "$(quote "$a")"; done
 	echo
@@ -78,7 +85,7 @@ mkdir "$RUN/uml"
 TMPDIR=${LAB_UML_TMPDIR:-/dev/shm}
 [ -d "$TMPDIR" ] && [ -w "$TMPDIR" ] || TMPDIR=/tmp
 export TMPDIR
-timeout -k 5 "${LAB_TIMEOUT:-600}" linux.uml mem="${LAB_MEM:-512M}" \
+timeout -k 5 "${LAB_TIMEOUT:-3600}" linux.uml mem="${LAB_MEM:-512M}" \
 	rootfstype=hostfs rootflags=/ rw quiet loglevel=0 \
 	uml_dir="$RUN/uml" umid=ipmpls-lab \
 	init="$HERE/uml-init.sh" LAB_RUN="$RUN" \
@@ -89,7 +96,9 @@ if [ ! -f "$RUN/booted" ]; then
 	cannot "linux.uml did not boot: ${reason:-no message}"
 fi
 if [ ! -f "$RUN/rc" ]; then
-	echo "uml: the guest script did not finish (timeout after ${LAB_TIMEOUT:-600}s or crash)" >&2
+	running=
+	[ -s "$RUN/current" ] && running=", while running $(cat "$RUN/current")"
+	echo "uml: the guest script did not finish (timeout after ${LAB_TIMEOUT:-3600} s or crash$running)" >&2
 	exit 1
 fi
 rc=$(cat "$RUN/rc")

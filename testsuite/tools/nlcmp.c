@@ -15,16 +15,14 @@
 #include <string.h>
 #include <errno.h>
 
-#include "compat.h"
-#include "../unit/hex.h"
+#include "internal.h"	/* mr_rec_*: the recordings' line format */
 
-#define MAXMSG	65536
 #define MAXLINES 4096
 
 
 struct msg {
 	char name[32];
-	char flags[16];
+	unsigned long flags;
 	unsigned char *data;
 	size_t len;
 };
@@ -34,30 +32,28 @@ struct msgfile {
 	int n;
 };
 
-static int parse_line(struct msg *m, char *line)
+static int parse_line(struct msg *m, const char *line)
 {
-	char hex[2 * MAXMSG + 2];
-	size_t n;
-	int len;
+	struct mr_rec rec;
+	long n;
 
-	if (sscanf(line, "%31s %15s %131072s", m->name, m->flags, hex) != 3)
+	n = mr_rec_parse(line, &rec, NULL, 0);
+	if (n <= 0)
 		return -EINVAL;
-	n = strlen(hex);
-	if (n % 2)
-		return -EINVAL;
-	m->data = malloc(n / 2 + 1);
+	m->data = malloc(n);
 	if (!m->data)
 		return -ENOMEM;
-	len = unit_hex2bin(hex, m->data, n / 2 + 1);
-	if (len < 0)
-		return -EINVAL;
-	m->len = (size_t)len;
+	mr_rec_parse(line, &rec, m->data, n);
+	m->len = (size_t)n;
+	snprintf(m->name, sizeof(m->name), "%s", rec.name);
+	m->flags = rec.flags;
 	return 0;
 }
 
 static int read_file(struct msgfile *f, const char *path)
 {
-	static char line[2 * MAXMSG + 128];
+	char *line = NULL;
+	size_t cap = 0;
 	FILE *fp;
 	int ret = 0, lineno = 0;
 
@@ -65,7 +61,7 @@ static int read_file(struct msgfile *f, const char *path)
 	fp = fopen(path, "r");
 	if (!fp)
 		return errno == ENOENT ? 0 : -errno;
-	while (fgets(line, sizeof(line), fp)) {
+	while (getline(&line, &cap, fp) >= 0) {
 		lineno++;
 		if (strspn(line, " \t\r\n") == strlen(line))
 			continue;
@@ -81,6 +77,7 @@ static int read_file(struct msgfile *f, const char *path)
 		}
 		f->n++;
 	}
+	free(line);
 	fclose(fp);
 	return ret;
 }
@@ -167,7 +164,7 @@ static void print_hex(const char *what, const struct msg *m)
 {
 	size_t i;
 
-	printf("  %s %s %s ", what, m->name, m->flags);
+	printf("  %s %s 0x%lx ", what, m->name, m->flags);
 	for (i = 0; i < m->len; i++)
 		printf("%02x", m->data[i]);
 	printf("\n");
@@ -183,7 +180,7 @@ static int compare(struct msgfile *a, struct msgfile *b)
 
 		mask_msg(x);
 		mask_msg(y);
-		if (strcmp(x->name, y->name) || strcmp(x->flags, y->flags) ||
+		if (strcmp(x->name, y->name) || x->flags != y->flags ||
 		    x->len != y->len || memcmp(x->data, y->data, x->len)) {
 			for (k = 0; k < x->len && k < y->len; k++)
 				if (x->data[k] != y->data[k])

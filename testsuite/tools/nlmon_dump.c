@@ -6,9 +6,9 @@
  * Binds a packet socket to the nlmon device IFNAME (in the network namespace
  * NETNS, as "ip netns" names it, or else in the current one), runs COMMAND
  * with our stdin, stdout and stderr, waits for it, then writes what was
- * captured in the reference dumps' form, one message a line, "NAME FLAGS
- * HEX", with nlmsg_seq and nlmsg_pid zeroed (in an NLMSG_ERROR also those of
- * the echoed request):
+ * captured in the reference dumps' form (lib/record.c), one message a line,
+ * "NAME FLAGS HEX", with nlmsg_seq and nlmsg_pid zeroed (in an NLMSG_ERROR
+ * also those of the echoed request):
  *   REQFILE: the RTM_NEWROUTE, RTM_DELROUTE and RTM_GETROUTE requests;
  *   ANSFILE: the kernel's answers to them (NLMSG_ERROR, RTM_NEWROUTE parts
  *            of a dump, NLMSG_DONE), matched by sequence number.
@@ -32,6 +32,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "internal.h"	/* mr_rec_*: the recordings' line format */
+
 #define FRAME_MAX	(1 << 20)
 #define SEQ_MAX		65536
 #define EXIT_CAPTURE	125
@@ -44,53 +46,10 @@ struct capture {
 	int overflow;
 };
 
-static const char *msg_name(uint16_t type)
-{
-	switch (type) {
-	case RTM_NEWROUTE:
-		return "RTM_NEWROUTE";
-	case RTM_DELROUTE:
-		return "RTM_DELROUTE";
-	case RTM_GETROUTE:
-		return "RTM_GETROUTE";
-	case NLMSG_ERROR:
-		return "NLMSG_ERROR";
-	case NLMSG_DONE:
-		return "NLMSG_DONE";
-	}
-	return NULL;
-}
-
 static int is_route_type(uint16_t type)
 {
 	return type == RTM_NEWROUTE || type == RTM_DELROUTE ||
 	       type == RTM_GETROUTE;
-}
-
-/* zeroed - whether byte @i of a message of type @type is a seq or pid */
-static int zeroed(uint16_t type, uint32_t len, uint32_t i)
-{
-	const uint32_t echo = NLMSG_HDRLEN + sizeof(int);
-
-	if (i >= 8 && i < 16)	/* nlmsg_seq, nlmsg_pid */
-		return 1;
-	/* an NLMSG_ERROR echoes the request's header after the error code */
-	return type == NLMSG_ERROR &&
-	       len >= NLMSG_LENGTH(sizeof(struct nlmsgerr)) &&
-	       i >= echo + 8 && i < echo + 16;
-}
-
-/* print_msg - one "NAME FLAGS HEX" line, seq and pid zeroed */
-static void print_msg(FILE *f, const struct nlmsghdr *nlh)
-{
-	const unsigned char *b = (const unsigned char *)nlh;
-	uint32_t i;
-
-	fprintf(f, "%s 0x%x ", msg_name(nlh->nlmsg_type), nlh->nlmsg_flags);
-	for (i = 0; i < nlh->nlmsg_len; i++)
-		fprintf(f, "%02x",
-			zeroed(nlh->nlmsg_type, nlh->nlmsg_len, i) ? 0 : b[i]);
-	fputc('\n', f);
 }
 
 static int seq_known(const struct capture *cap, uint32_t seq)
@@ -114,14 +73,14 @@ static void handle_msg(struct capture *cap, const struct nlmsghdr *nlh)
 		else
 			cap->overflow = 1;
 		if (cap->req)
-			print_msg(cap->req, nlh);
+			mr_rec_write(cap->req, nlh);
 		return;
 	}
-	if (!cap->ans || !msg_name(nlh->nlmsg_type) ||
+	if (!cap->ans || !mr_rec_name(nlh->nlmsg_type) ||
 	    nlh->nlmsg_type == RTM_DELROUTE || nlh->nlmsg_type == RTM_GETROUTE)
 		return;
 	if (seq_known(cap, nlh->nlmsg_seq))
-		print_msg(cap->ans, nlh);
+		mr_rec_write(cap->ans, nlh);
 }
 
 /* handle_frame - walk the netlink messages of one captured frame */

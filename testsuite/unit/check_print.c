@@ -82,20 +82,18 @@ static char *slurp(const char *path)
 	return buf;
 }
 
-/* prints one RTM_NEWROUTE hex line through parse, filter and print */
+/* prints one RTM_NEWROUTE through parse, filter and print */
 static void print_line(const struct pcase *pc, struct mplsroute_filter *flt,
-		       const char *hex, FILE *out)
+		       const void *msg, FILE *out)
 {
-	static unsigned char msg[65536];
 	struct mplsroute_print_opts o = {
 		.oneline = pc->oneline, .ifname = lab_ifname,
 	};
 	struct mplsroute_route *rt = calloc(1, sizeof(*rt));
-	int n = unit_hex2bin(hex, msg, sizeof(msg));
 
 	ck_assert_ptr_nonnull(rt);
-	ck_assert_int_gt(n, 0);
-	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg, rt), 0);
+	ck_assert_int_eq(mplsroute_route_parse((const struct nlmsghdr *)msg,
+					       rt), 0);
 	if (mplsroute_filter_match(flt, rt) == 1) {
 		o.hide = mplsroute_filter_hide(flt, rt);
 		ck_assert_int_eq(mplsroute_route_print(out, rt, &o), 0);
@@ -105,8 +103,11 @@ static void print_line(const struct pcase *pc, struct mplsroute_filter *flt,
 
 static void run_case(const struct pcase *pc)
 {
-	char path[256], line[70000], name[32], flags[16], hex[66000];
+	static unsigned char msg[65536];
+	char path[256];
 	struct mplsroute_filter flt;
+	struct mr_rec rec;
+	long n;
 	char *got = NULL, *want;
 	size_t glen = 0;
 	FILE *resp, *out;
@@ -123,14 +124,13 @@ static void run_case(const struct pcase *pc)
 	resp = fopen(path, "r");
 	ck_assert_msg(resp != NULL, "%s: %s", path, strerror(errno));
 	out = open_memstream(&got, &glen);
-	while (fgets(line, sizeof(line), resp)) {
-		if (sscanf(line, "%31s %15s %65999s", name, flags, hex) != 3 ||
-		    strcmp(name, "RTM_NEWROUTE") != 0)
-			continue;
-		print_line(pc, &flt, hex, out);
+	while ((n = unit_rec_next(resp, "RTM_NEWROUTE", &rec, msg,
+				  sizeof(msg))) > 0) {
+		print_line(pc, &flt, msg, out);
 		if (pc->get)
 			break;
 	}
+	ck_assert_int_ge(n, 0);
 	fclose(resp);
 	fclose(out);
 	snprintf(path, sizeof(path), DATA "/%s/stdout", pc->name);
@@ -154,8 +154,10 @@ END_TEST
  */
 static void run_json(const struct pcase *pc, int pretty)
 {
-	char path[256], line[70000], name[32], flags[16], hex[66000];
+	char path[256];
 	static unsigned char msg[65536];
+	struct mr_rec rec;
+	long n;
 	struct mplsroute_print_opts o = { .ifname = lab_ifname };
 	struct mplsroute_route *rt = calloc(1, sizeof(*rt));
 	struct mplsroute_filter flt;
@@ -174,11 +176,8 @@ static void run_json(const struct pcase *pc, int pretty)
 	ck_assert_ptr_nonnull(resp);
 	out = open_memstream(&got, &glen);
 	mplsroute_json_open(&j, out, pretty);
-	while (fgets(line, sizeof(line), resp)) {
-		if (sscanf(line, "%31s %15s %65999s", name, flags, hex) != 3 ||
-		    strcmp(name, "RTM_NEWROUTE") != 0)
-			continue;
-		ck_assert_int_gt(unit_hex2bin(hex, msg, sizeof(msg)), 0);
+	while ((n = unit_rec_next(resp, "RTM_NEWROUTE", &rec, msg,
+				  sizeof(msg))) > 0) {
 		ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg,
 						       rt), 0);
 		if (mplsroute_filter_match(&flt, rt) != 1)
@@ -186,6 +185,7 @@ static void run_json(const struct pcase *pc, int pretty)
 		o.hide = mplsroute_filter_hide(&flt, rt);
 		ck_assert_int_eq(mplsroute_route_print_json(&j, rt, &o), 0);
 	}
+	ck_assert_int_ge(n, 0);
 	ck_assert_int_eq(mplsroute_json_close(&j), 0);
 	fclose(resp);
 	fclose(out);

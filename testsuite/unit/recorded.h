@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal.h"
+#include "hex.h"
+
 /*
  * unit_recorded - the first request line of case @dir (under
  * $TOP/testsuite/data/iproute2-4.4): "NAME FLAGS HEX".  Sets *flags (may
@@ -14,12 +17,13 @@
  */
 static inline const char *unit_recorded(const char *dir, unsigned int *flags)
 {
-	static char line[8192];
-	char path[512], name[64];
+	static char line[8192], hex[8193];
+	static unsigned char msg[4096];
+	char path[512];
 	const char *top = getenv("TOP");
-	unsigned int fl;
+	struct mr_rec rec;
 	FILE *f;
-	int pos = 0;
+	long n;
 
 	snprintf(path, sizeof(path),
 		 "%s/testsuite/data/iproute2-4.4/%s/requests",
@@ -28,11 +32,13 @@ static inline const char *unit_recorded(const char *dir, unsigned int *flags)
 	ck_assert_msg(f != NULL, "cannot open %s", path);
 	ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
 	fclose(f);
-	line[strcspn(line, "\n")] = '\0';
-	ck_assert_int_eq(sscanf(line, "%63s %x %n", name, &fl, &pos), 2);
+	n = mr_rec_parse(line, &rec, msg, sizeof(msg));
+	ck_assert_int_gt(n, 0);
+	ck_assert_int_le(n, sizeof(msg));
 	if (flags)
-		*flags = fl;
-	return line + pos;
+		*flags = (unsigned int)rec.flags;
+	unit_bin2hex(msg, (size_t)n, hex);
+	return hex;
 }
 
 #endif
