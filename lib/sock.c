@@ -48,6 +48,13 @@ static void sock_parse_tlvs(struct mplsroute_sock *s, const char *p,
 	}
 }
 
+/* the kernel's errors are -1..-4095; anything else is not one (-EPROTO) */
+static int sock_errno(int32_t err)
+{
+	if (err == 0 || (err < 0 && err >= -4095))
+		return err;
+	return -EPROTO;
+}
 
 /* the error of an NLMSG_ERROR or NLMSG_DONE, its extack text to s->errmsg */
 int mr_sock_parse_error(struct mplsroute_sock *s, const struct nlmsghdr *nlh)
@@ -61,8 +68,7 @@ int mr_sock_parse_error(struct mplsroute_sock *s, const struct nlmsghdr *nlh)
 		return nlh->nlmsg_type == NLMSG_DONE ? 0 : -EBADMSG;
 	plen = nlh->nlmsg_len - NLMSG_HDRLEN;
 	memcpy(&err, pl, sizeof(err));
-	if (err > 0)
-		err = -err;
+	err = sock_errno(err);
 	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
 		return err;
 	off = sizeof(int);

@@ -180,6 +180,39 @@ START_TEST(extack_len_2g)
 }
 END_TEST
 
+/* defect 2: an error outside -4095..-1 is no errno: -EPROTO */
+START_TEST(error_out_of_range)
+{
+	static const struct { int32_t err; int want; } t[] = {
+		{ INT_MIN, -EPROTO }, { 5, -EPROTO }, { INT_MAX, -EPROTO },
+		{ -4096, -EPROTO }, { -4095, -4095 }, { -1, -1 },
+		{ -EEXIST, -EEXIST }, { 0, 0 },
+	};
+	char buf[256], err[64];
+	unsigned i;
+	size_t n;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		n = error_msg(buf, t[i].err, 0);
+		ck_assert_int_eq(talk_after(buf, n, err), t[i].want);
+	}
+}
+END_TEST
+
+/* the same through a dump's NLMSG_DONE */
+START_TEST(done_out_of_range)
+{
+	char buf[64];
+
+	memset(buf, 0, sizeof(buf));
+	set_u32(buf, 0, 20);
+	buf[4] = NLMSG_DONE;
+	set_u32(buf, 8, SEQ + 1);
+	set_u32(buf, 16, (uint32_t)INT_MIN);
+	ck_assert_int_eq(dump_after(buf, 20), -EPROTO);
+}
+END_TEST
+
 /* an ACK that never comes: a bounded wait, not a hang */
 START_TEST(ack_never_comes)
 {
@@ -281,6 +314,8 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, dump_truncated);
 	tcase_add_test(tc, send_buf_len_2g);
 	tcase_add_test(tc, extack_len_2g);
+	tcase_add_test(tc, error_out_of_range);
+	tcase_add_test(tc, done_out_of_range);
 	tcase_add_test(tc, ack_never_comes);
 	tcase_add_test(tc, foreign_and_stale_skipped);
 	tcase_add_test(tc, batch_ack_len_2g);
