@@ -1,6 +1,8 @@
 #!/bin/sh
 # testsuite/run.sh: runs the test groups named on the command line, sums up
-# usage: sh testsuite/run.sh [unit] [golden] [sanitize] [lab] [build] [all]
+# usage: sh testsuite/run.sh [unit] [golden] [sanitize] [lab] [build] [fuzz]
+#        [valgrind] [all]  (all: every group but valgrind; fuzz: the crash
+#        reproducers, and FUZZ_SMOKE seconds (10) of each target with clang)
 # Each group's runner prints one line per test: "PASS name", "FAIL name: why"
 # or "SKIP name: why".  Check's own summary lines are counted for unit tests.
 # BUILD=DIR runs the binaries built with make O=DIR.
@@ -48,13 +50,16 @@ run_unit() {
 run_group() {
 	case "$1" in
 	unit) run_unit ;;
-	golden) sh testsuite/golden/run.sh ;;
+	golden) sh testsuite/golden/run.sh
+		sh testsuite/fault/run.sh ;;
 	sanitize) make -s check-sanitize-build >/dev/null 2>&1 ||
 			echo "FAIL sanitize: build"
 		BUILD=build-san sh testsuite/run.sh unit golden |
 			grep -E '^(PASS|FAIL|SKIP) ' |
 			sed 's/^\([A-Z]*\) /\1 san:/' ;;
 	lab) sh testsuite/lab/run.sh ;;
+	fuzz) sh testsuite/fuzz/run.sh "${FUZZ_SMOKE:-10}" ;;
+	valgrind) sh testsuite/valgrind.sh ;;
 	build) sh testsuite/build/run.sh ;;
 	*) echo "FAIL run.sh: unknown group $1" ;;
 	esac
@@ -62,7 +67,7 @@ run_group() {
 
 groups=$*
 [ -z "$groups" ] && groups=all
-[ "$groups" = all ] && groups="unit golden sanitize lab build"
+[ "$groups" = all ] && groups="unit golden sanitize lab build fuzz"
 for g in $groups; do
 	echo "== $g"
 	run_group "$g" 2>&1 | tee -a "$LOG"

@@ -1,4 +1,4 @@
-/* check_hostile.c: hostile kernel answers (lib/sock.c, batch.c, replay.c, dump.c) */
+/* check_hostile.c: hostile kernel answers (sock.c, batch.c, dump.c) */
 #include <check.h>
 #include <errno.h>
 #include <limits.h>
