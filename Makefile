@@ -38,7 +38,7 @@ IPMPLS := $(OUT)ip/ipmpls
 
 .PHONY: all check check-unit check-golden check-lab check-sanitize \
 	check-sanitize-build check-build install clean distclean demo bench tests \
-	fuzz fuzz-build fuzz-targets check-fuzz check-valgrind
+	fuzz fuzz-build fuzz-targets check-fuzz check-valgrind coverage
 
 all: $(LIBA) $(LIBSO) $(IPMPLS)
 
@@ -116,6 +116,10 @@ fuzz: all tests
 check-fuzz: all tests
 	sh testsuite/run.sh fuzz
 
+# line coverage of lib/ and ip/ by the unit, golden and fuzz inputs (clang)
+coverage:
+	sh testsuite/coverage.sh
+
 # unit and golden groups under valgrind memcheck (testsuite/valgrind.sh)
 check-valgrind: all tests
 	sh testsuite/run.sh valgrind
@@ -174,7 +178,7 @@ clean:
 	rm -f $(LIB_OBJ) $(IP_OBJ) $(LIBA) $(OUT)lib/libmplsroute.so* $(IPMPLS) \
 		$(UNIT_BIN) $(TOOL_BIN) $(FUZZ_REPLAY) $(FUZZ_BIN) $(DEPS)
 ifeq ($(O),)
-	rm -rf build-san build-fuzz testsuite/out
+	rm -rf build-san build-fuzz build-cov testsuite/out
 endif
 
 distclean: clean
