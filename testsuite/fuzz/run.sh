@@ -23,7 +23,7 @@ for t in $TARGETS; do
 	fi
 	set -- testsuite/fuzz/regress/"$t"/*
 	[ -e "$1" ] || set --
-	if "$bin" "$@" > "$OUT/regress-$t.log" 2>&1; then
+	if "$bin" "$@" > "$OUT/regress-$t.log" 2>&1 < /dev/null; then
 		echo "PASS fuzz/regress/$t ($# reproducers)"
 	else
 		echo "FAIL fuzz/regress/$t: see $OUT/regress-$t.log"
@@ -49,7 +49,7 @@ for t in $TARGETS; do
 	build-fuzz/testsuite/fuzz/fuzz_"$t" -max_total_time="$SECONDS_EACH" \
 		-timeout=10 -rss_limit_mb=2048 -max_len=65536 \
 		-print_final_stats=1 -artifact_prefix="$OUT/crash-$t-" \
-		"$corpus" "$OUT/seeds/$t" > "$OUT/$t.log" 2>&1
+		"$corpus" "$OUT/seeds/$t" > "$OUT/$t.log" 2>&1 < /dev/null
 	rc=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/$t.log")
 	cov=$(grep -o 'cov: [0-9]*' "$OUT/$t.log" | tail -n 1)

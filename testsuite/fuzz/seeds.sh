@@ -1,14 +1,16 @@
 #!/bin/sh
 # testsuite/fuzz/seeds.sh OUTDIR: seed corpora from the golden cases, one
-# directory per target (OUTDIR/labels, route, sock, batch_read)
+# directory per target (OUTDIR/labels, route, sock, batch_read, showdump)
 # route: each recorded kernel answer (responses) and request, a print mode
 # byte first; sock: each case's answers as one datagram per message, for a
 # dump, a talk and a batch (modes 4, 5, 6: seqs fixed); labels: the label
 # words of the argv files (text) and two wire stacks; batch_read: the
-# cases' argv and pre files (the batch cases' files are printf'd there).
+# cases' argv and pre files (the batch cases' files are printf'd there);
+# showdump: each case's answers and requests back to back (show, restore).
 cd "$(dirname "$0")/../.." || exit 1
 OUT=${1:?usage: seeds.sh OUTDIR}
-mkdir -p "$OUT/labels" "$OUT/route" "$OUT/sock" "$OUT/batch_read"
+mkdir -p "$OUT/labels" "$OUT/route" "$OUT/sock" "$OUT/batch_read" \
+	"$OUT/showdump"
 ls -d testsuite/data/iproute2-4.4/cases/* testsuite/data/iproute2-4.4/beyond/* \
 	testsuite/golden/extra/*/ | perl -e '
 use strict;
@@ -24,14 +26,17 @@ while (my $c = <STDIN>) {
 	next unless -f "$c/argv";
 	for my $f ("responses", "requests") {
 		my $t = slurp("$c/$f") // next;
-		my ($k, $dg) = (0, "");
+		my ($k, $dg, $all) = (0, "", "");
 		for my $l (split /\n/, $t) {
 			my ($hex) = $l =~ /(\S+)\s*$/ or next;
 			my $m = pack("H*", $hex);
 			$k++;
 			put("$out/route/$n.$f.$k", chr($k * 7 % 64) . $m);
 			$dg .= pack("v", length $m) . $m if $f eq "responses";
+			$all .= $m;
 		}
+		put("$out/showdump/$n.$f", "\x00" . $all);
+		put("$out/showdump/$n.$f.restore", "\x01" . $all);
 		next unless $f eq "responses" && $dg ne "";
 		put("$out/sock/$n.dump", "\x04" . $dg);
 		put("$out/sock/$n.talk", "\x05" . $dg);
