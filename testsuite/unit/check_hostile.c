@@ -2,11 +2,13 @@
 #include <check.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include "mplsroute.h"
@@ -303,6 +305,47 @@ START_TEST(request_len_2g)
 }
 END_TEST
 
+static int alarm_fd;
+
+/* a signal in the middle of recvmsg; it asks the kernel for an ACK, so
+ * that the interrupted wait has something to receive when it goes on */
+static void on_alarm(int sig)
+{
+	struct nlmsghdr req = {
+		.nlmsg_len = sizeof(req), .nlmsg_type = NLMSG_NOOP,
+		.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK, .nlmsg_seq = 77,
+	};
+	struct sockaddr_nl k = { .nl_family = AF_NETLINK };
+
+	sendto(alarm_fd, &req, sizeof(req), 0, (struct sockaddr *)&k,
+	       sizeof(k));
+}
+
+/* EINTR on the kernel socket's recv: the wait goes on, nothing is lost */
+START_TEST(kernel_recv_eintr)
+{
+	struct sigaction sa;
+	struct itimerval it = { .it_value = { 0, 100000 } };
+	struct mplsroute_sock *s = NULL;
+	const struct nlmsghdr *nlh;
+	ssize_t n;
+
+	if (mplsroute_sock_open(&s) < 0)
+		return;		/* no netlink here: nothing to test */
+	alarm_fd = mplsroute_sock_fd(s);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;	/* no SA_RESTART: recvmsg gets EINTR */
+	ck_assert_int_eq(sigaction(SIGALRM, &sa, NULL), 0);
+	ck_assert_int_eq(setitimer(ITIMER_REAL, &it, NULL), 0);
+	n = s->tp->recv(s, s->rx, sizeof(s->rx), 0);
+	ck_assert_int_ge(n, (ssize_t)NLMSG_HDRLEN);
+	nlh = (const struct nlmsghdr *)s->rx;
+	ck_assert_uint_eq(nlh->nlmsg_type, NLMSG_ERROR);
+	ck_assert_uint_eq(nlh->nlmsg_seq, 77);
+	mplsroute_sock_close(s);
+}
+END_TEST
+
 static Suite *hostile_suite(void)
 {
 	Suite *su = suite_create("hostile");
@@ -320,6 +363,10 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, foreign_and_stale_skipped);
 	tcase_add_test(tc, batch_ack_len_2g);
 	tcase_add_test(tc, request_len_2g);
+	suite_add_tcase(su, tc);
+	tc = tcase_create("kernel");
+	tcase_set_timeout(tc, 10);
+	tcase_add_test(tc, kernel_recv_eintr);
 	suite_add_tcase(su, tc);
 	return su;
 }
