@@ -23,11 +23,16 @@ LIB_SRC := $(sort $(wildcard lib/*.c))
 IP_SRC := $(sort $(wildcard ip/*.c))
 UNIT_SRC := $(sort $(wildcard testsuite/unit/check_*.c))
 TOOL_SRC := $(sort $(wildcard testsuite/tools/*.c))
+FUZZ_SRC := $(sort $(wildcard testsuite/fuzz/fuzz_*.c))
 
 LIB_OBJ := $(patsubst %.c,$(OUT)%.o,$(LIB_SRC))
 IP_OBJ := $(patsubst %.c,$(OUT)%.o,$(IP_SRC))
 UNIT_BIN := $(patsubst %.c,$(OUT)%,$(UNIT_SRC))
 TOOL_BIN := $(patsubst %.c,$(OUT)%,$(TOOL_SRC))
+# each fuzz target twice: replay_NAME runs files (any compiler), fuzz_NAME
+# is the libFuzzer binary (clang, make fuzz-build)
+FUZZ_REPLAY := $(patsubst testsuite/fuzz/fuzz_%.c,$(OUT)testsuite/fuzz/replay_%,$(FUZZ_SRC))
+FUZZ_BIN := $(patsubst %.c,$(OUT)%,$(FUZZ_SRC))
 
 LIBA := $(OUT)lib/libmplsroute.a
 LIBSO := $(OUT)lib/libmplsroute.so.$(VERSION)
@@ -40,7 +45,8 @@ ABISTRUCTS := $(OUT)testsuite/tools/abistructs.h
 .PHONY: all check check-unit check-golden check-lab check-sanitize \
 	check-sanitize-build check-build check-pkg install uninstall clean \
 	distclean demo bench tests man dist distcheck check-dist abi-check \
-	abi-update
+	abi-update \
+	fuzz fuzz-build fuzz-targets check-fuzz check-valgrind coverage
 
 # the man pages: ipmpls.8 and libmplsroute.3 with the version put in, the
 # library's per-group pages made from the header (man/mkman3.sh)
@@ -59,7 +65,8 @@ endif
 # -MMD -MP: each object and test binary gets a .d file naming the headers
 # (and, for check_cli, ip/utils.c) it includes, so a change rebuilds it
 DEP_FLAGS = -MMD -MP -MF $@.d
-DEPS := $(addsuffix .d,$(LIB_OBJ) $(IP_OBJ) $(UNIT_BIN) $(TOOL_BIN))
+DEPS := $(addsuffix .d,$(LIB_OBJ) $(IP_OBJ) $(UNIT_BIN) $(TOOL_BIN) \
+	$(FUZZ_REPLAY) $(FUZZ_BIN))
 -include $(DEPS)
 
 $(OUT)%.o: %.c config.mk
@@ -118,7 +125,44 @@ $(ABISIZES): testsuite/tools/abisizes.c $(ABISTRUCTS) config.mk
 	$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) -I$(dir $(ABISTRUCTS)) $(ALL_LDFLAGS) \
 		-o $@ $<
 
-tests: $(UNIT_BIN) $(TOOL_BIN)
+
+$(OUT)testsuite/fuzz/replay_%: testsuite/fuzz/fuzz_%.c $(LIBA) config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) -DFUZZ_STANDALONE -Itestsuite/unit \
+		$(ALL_LDFLAGS) -o $@ $< $(LIBA) $(MNL_LIBS)
+
+$(OUT)testsuite/fuzz/fuzz_%: testsuite/fuzz/fuzz_%.c $(LIBA) config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) -Itestsuite/unit -fsanitize=fuzzer \
+		$(ALL_LDFLAGS) -o $@ $< $(LIBA) $(MNL_LIBS)
+
+tests: $(UNIT_BIN) $(TOOL_BIN) $(FUZZ_REPLAY)
+
+# the libFuzzer targets, with ASan and UBSan, into build-fuzz/ (clang only)
+FUZZ_CFLAGS := -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=undefined -fno-omit-frame-pointer
+fuzz-targets: $(FUZZ_BIN)
+
+fuzz-build:
+	$(MAKE) O=build-fuzz CC=clang EXTRA_CFLAGS="$(FUZZ_CFLAGS)" \
+		EXTRA_LDFLAGS="-fsanitize=address,undefined" fuzz-targets
+
+# make fuzz FUZZ_SECONDS=N: every target N seconds (testsuite/fuzz/run.sh)
+FUZZ_SECONDS ?= 60
+fuzz: all tests
+	sh testsuite/fuzz/run.sh $(FUZZ_SECONDS)
+
+# the crash reproducers always; a 10-second run of each target with clang
+check-fuzz: all tests
+	sh testsuite/run.sh fuzz
+
+# line coverage of lib/ and ip/ by the unit, golden and fuzz inputs (clang)
+coverage:
+	sh testsuite/coverage.sh
+
+# unit and golden groups under valgrind memcheck (testsuite/valgrind.sh)
+check-valgrind: all tests
+	sh testsuite/run.sh valgrind
 
 # make abi-check compares the library with lib/libmplsroute.abi (make
 # check does it in testsuite/build); make abi-update shows the differences,
@@ -240,8 +284,10 @@ clean:
 	rm -f $(LIB_OBJ) $(IP_OBJ) $(LIBA) $(OUT)lib/libmplsroute.so* $(IPMPLS) \
 		$(UNIT_BIN) $(TOOL_BIN) $(ABISTRUCTS) $(DEPS)
 	rm -rf $(MAN3GEN) $(MANPAGES)
+
+		$(UNIT_BIN) $(TOOL_BIN) $(FUZZ_REPLAY) $(FUZZ_BIN) $(DEPS)
 ifeq ($(O),)
-	rm -rf build-san testsuite/out
+	rm -rf build-san build-fuzz build-cov testsuite/out
 endif
 
 distclean: clean

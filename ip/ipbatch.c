@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch_read.h"
 #include "ipmpls.h"
 #include "utils.h"
 
@@ -17,112 +18,6 @@ static int is_prefix(const char *word, const char *full)
 		full++;
 	}
 	return !*word;
-}
-
-/* a '#' starts a comment, wherever it is */
-static void cut_comment(char *line)
-{
-	char *cp = strchr(line, '#');
-
-	if (cp)
-		*cp = '\0';
-}
-
-/*
- * One command: a line, with the lines a backslash-newline joins to it.
- * Returns 0, or -1 at the end (or on an error, said on stderr).
- */
-static int batch_getline(FILE *in, char **line, size_t *cap, int *lineno)
-{
-	char *more = NULL, *cp, *p;
-	size_t mcap = 0, need;
-	int ret = 0;
-
-	if (getline(line, cap, in) < 0)
-		return -1;
-	(*lineno)++;
-	cut_comment(*line);
-	while ((cp = strstr(*line, "\\\n")) != NULL) {
-		if (getline(&more, &mcap, in) < 0) {
-			fprintf(stderr, "Missing continuation line\n");
-			ret = -1;
-			goto out;
-		}
-		(*lineno)++;
-		*cp = '\0';
-		cut_comment(more);
-		need = strlen(*line) + strlen(more) + 1;
-		if (need > *cap) {
-			p = realloc(*line, need);
-			if (!p) {
-				fprintf(stderr, "Out of memory\n");
-				ret = -1;
-				goto out;
-			}
-			*line = p;
-			*cap = need;
-		}
-		strcat(*line, more);
-	}
-out:
-	free(more);
-	return ret;
-}
-
-/* ip's blanks between words: " \t\r\n" */
-static int is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/* the characters that end an unquoted word: a blank or the end */
-static const unsigned char word_end[256] = {
-	['\0'] = 1, [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1,
-};
-
-static char *skip_blanks(char *cp)
-{
-	while (is_blank(*cp))
-		cp++;
-	return cp;
-}
-
-/*
- * Split @line into words in place, as ip's makeargs: blanks separate words,
- * a word that starts with ' or " runs to the same quote.  Returns the number
- * of words, or -1 (said on stderr).
- */
-static int makeargs(char *line, char **argv, int maxargs)
-{
-	char *cp = skip_blanks(line);
-	int argc = 0;
-	char quote;
-
-	while (*cp) {
-		if (argc >= maxargs - 1) {
-			fprintf(stderr, "Too many arguments to command\n");
-			return -1;
-		}
-		if (*cp == '\'' || *cp == '"') {
-			quote = *cp++;
-			argv[argc++] = cp;
-			cp = strchr(cp, quote);
-			if (!cp) {
-				fprintf(stderr, "Unterminated quoted string\n");
-				return -1;
-			}
-		} else {
-			argv[argc++] = cp;
-			while (!word_end[(unsigned char)*cp])
-				cp++;
-			if (!*cp)
-				break;
-		}
-		*cp++ = '\0';
-		cp = skip_blanks(cp);
-	}
-	argv[argc] = NULL;
-	return argc;
 }
 
 /* the result of a pipelined (or lone) message: report a failure */
@@ -208,13 +103,16 @@ static int batch_cmd(struct ipmpls_ctx *ctx, int argc, char **argv)
 static int batch_run(struct ipmpls_ctx *ctx, FILE *in, const char *name,
 		     int *exited)
 {
-	char *line = NULL, *argv[BATCH_MAXARGS];
-	size_t cap = 0;
-	int lineno = 0, argc, rc, ret = EXIT_OK;
+	struct batch_reader rd;
+	char *argv[BATCH_MAXARGS];
+	int argc, rc, ret = EXIT_OK, got;
 	int force = ctx->opts->force;
 
-	while (batch_getline(in, &line, &cap, &lineno) == 0) {
-		argc = makeargs(line, argv, BATCH_MAXARGS);
+	batch_reader_init(&rd, in, name);
+	while ((got = batch_getline(&rd)) == 0) {
+		int lineno = rd.lineno;
+
+		argc = makeargs(rd.line, argv, BATCH_MAXARGS);
 		if (argc == 0)
 			continue;
 		ctx->batch_line = lineno;
@@ -233,7 +131,9 @@ static int batch_run(struct ipmpls_ctx *ctx, FILE *in, const char *name,
 		if (!force && mplsroute_batch_failures(ctx->batch))
 			break;
 	}
-	free(line);
+	if (got < -1)
+		ret = EXIT_BADARG;	/* the file could not be read on */
+	batch_reader_free(&rd);
 	return ret;
 }
 

@@ -206,16 +206,16 @@ static void batch_deliver(struct mplsroute_batch *b, unsigned i,
 	batch_result(b, req, e->err, errmsg, e->cookie);
 }
 
-/* the results in one datagram of @n bytes at @buf */
-static void batch_take(struct mplsroute_batch *b, uint32_t first,
+/* the results in one datagram of @n bytes at @buf; -EBADMSG if cut */
+static int batch_take(struct mplsroute_batch *b, uint32_t first,
 		       const char *buf, ssize_t n)
 {
 	const struct nlmsghdr *nlh;
-	int rest = (int)n;
+	size_t rest = n > 0 ? (size_t)n : 0;
 	unsigned i;
 
-	for (nlh = (const struct nlmsghdr *)buf; mnl_nlmsg_ok(nlh, rest);
-	     nlh = mnl_nlmsg_next(nlh, &rest)) {
+	for (nlh = (const struct nlmsghdr *)buf; mr_nlmsg_ok(nlh, rest);
+	     nlh = mr_nlmsg_next(nlh, &rest)) {
 		i = nlh->nlmsg_seq - first;
 		if (nlh->nlmsg_type != NLMSG_ERROR || i >= b->n ||
 		    b->ent[i].err != 1)
@@ -227,6 +227,7 @@ static void batch_take(struct mplsroute_batch *b, uint32_t first,
 		while (b->next < b->n && b->ent[b->next].err != 1)
 			batch_deliver(b, b->next++, "");
 	}
+	return rest ? -EBADMSG : 0;
 }
 
 /* wait for the ACKs of the window's messages (seqs first...first+n-1) */
@@ -248,15 +249,19 @@ static int batch_collect(struct mplsroute_batch *b, uint32_t first)
 				n = k;
 				goto lost;
 			}
-			for (i = 0; i < (unsigned)k; i++)
-				batch_take(b, first, b->rxv + i * MR_BATCH_RXSZ,
-					   b->rxlen[i]);
+			for (i = 0; i < (unsigned)k && n == 0; i++)
+				n = batch_take(b, first,
+					       b->rxv + i * MR_BATCH_RXSZ,
+					       b->rxlen[i]);
+			if (n < 0)
+				goto lost;
 			continue;
 		}
 		n = s->tp->recv(s, s->rx, sizeof(s->rx), 0);
+		if (n >= 0)
+			n = batch_take(b, first, s->rx, n);
 		if (n < 0)
 			goto lost;
-		batch_take(b, first, s->rx, n);
 	}
 	return 0;
 lost:

@@ -56,7 +56,7 @@ static int attr_table(const void *p, size_t len, struct atab *t)
 	memset(t, 0, sizeof(*t));
 	while (len >= MNL_ATTR_HDRLEN) {
 		a = p;
-		if (!mnl_attr_ok(a, (int)len))
+		if (!mr_attr_ok(a, len))
 			return -EINVAL;
 		type = mnl_attr_get_type(a);
 		plen = mnl_attr_get_payload_len(a);
@@ -67,10 +67,7 @@ static int attr_table(const void *p, size_t len, struct atab *t)
 				t->order[t->n++] = type;
 			t->tb[type] = a;
 		}
-		if ((size_t)MNL_ALIGN(a->nla_len) >= len)
-			break;
-		len -= MNL_ALIGN(a->nla_len);
-		p = (const char *)p + MNL_ALIGN(a->nla_len);
+		p = mr_attr_next(a, &len);
 	}
 	return 0;
 }
@@ -237,7 +234,7 @@ static int get_metrics(const struct nlattr *m, struct mplsroute_route *rt)
 
 	while (left >= MNL_ATTR_HDRLEN) {
 		a = (const struct nlattr *)p;
-		if (!mnl_attr_ok(a, (int)left))
+		if (!mr_attr_ok(a, left))
 			return -EINVAL;
 		type = mnl_attr_get_type(a);
 		/* RTAX_CC_ALGO is a string; the others are u32 */
@@ -249,10 +246,7 @@ static int get_metrics(const struct nlattr *m, struct mplsroute_route *rt)
 			rt->metrics[type] = mnl_attr_get_u32(a);
 			rt->metrics_set |= 1u << type;
 		}
-		if ((size_t)MNL_ALIGN(a->nla_len) >= left)
-			break;
-		left -= MNL_ALIGN(a->nla_len);
-		p += MNL_ALIGN(a->nla_len);
+		p = mr_attr_next(a, &left);
 	}
 	return 0;
 }

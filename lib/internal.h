@@ -24,6 +24,64 @@ int mr_route_build(void *buf, size_t len, const struct mplsroute_route *rt,
 		   const struct rtmsg *head, uint16_t nlmsg_type,
 		   uint16_t nlmsg_flags);
 
+/*
+ * Walking messages and attributes from the wire: every length is taken as
+ * unsigned and checked against what is left (libmnl's mnl_nlmsg_ok and
+ * mnl_attr_ok compare as int, which lets a length of 2^31 or more through).
+ */
+#define MR_NLMSG_HDRLEN	16	/* sizeof(struct nlmsghdr) */
+#define MR_NLA_HDRLEN	4	/* sizeof(struct nlattr) */
+
+/* 1 if a whole message (header included) starts at @p within @left bytes */
+static inline int mr_nlmsg_ok(const void *p, size_t left)
+{
+	uint32_t len;
+
+	if (left < MR_NLMSG_HDRLEN)
+		return 0;
+	__builtin_memcpy(&len, p, sizeof(len));	/* nlmsg_len */
+	return len >= MR_NLMSG_HDRLEN && len <= left;
+}
+
+/* the message after the (ok) one at @p; *@left shrinks, to 0 past the end */
+static inline void *mr_nlmsg_next(const void *p, size_t *left)
+{
+	uint32_t len;
+	size_t step;
+
+	__builtin_memcpy(&len, p, sizeof(len));
+	step = ((size_t)len + 3) & ~(size_t)3;
+	if (step > *left)
+		step = *left;
+	*left -= step;
+	return (char *)p + step;
+}
+
+/* 1 if a whole attribute (header included) starts at @p within @left */
+static inline int mr_attr_ok(const void *p, size_t left)
+{
+	uint16_t len;
+
+	if (left < MR_NLA_HDRLEN)
+		return 0;
+	__builtin_memcpy(&len, p, sizeof(len));	/* nla_len */
+	return len >= MR_NLA_HDRLEN && len <= left;
+}
+
+/* the attribute after the (ok) one at @p; *@left shrinks, to 0 at the end */
+static inline const void *mr_attr_next(const void *p, size_t *left)
+{
+	uint16_t len;
+	size_t step;
+
+	__builtin_memcpy(&len, p, sizeof(len));
+	step = ((size_t)len + 3) & ~(size_t)3;
+	if (step > *left)
+		step = *left;
+	*left -= step;
+	return (const char *)p + step;
+}
+
 /* lib/attr.c: bounded putters that zero padding; 0/-EMSGSIZE, NULL */
 int mr_attr_put(struct nlmsghdr *nlh, size_t buflen, uint16_t type,
 		size_t len, const void *data);

@@ -187,13 +187,14 @@ static int replay_send(struct mplsroute_sock *s, const void *buf, size_t len)
 {
 	struct replay *r = s->priv;
 	const struct nlmsghdr *nlh = buf;
-	int rest = (int)len, ret = 0;
+	size_t rest = len;
+	int ret = 0;
 
-	while (ret == 0 && mnl_nlmsg_ok(nlh, rest)) {
+	while (ret == 0 && mr_nlmsg_ok(nlh, rest)) {
 		if (nlh->nlmsg_type >= RTM_BASE)	/* route messages */
 			mr_rec_write(r->rec, nlh);
 		ret = replay_answer(s, nlh);
-		nlh = mnl_nlmsg_next(nlh, &rest);
+		nlh = mr_nlmsg_next(nlh, &rest);
 	}
 	if (fflush(r->rec) != 0 && ret == 0)
 		ret = -EIO;

@@ -32,11 +32,9 @@ static void sock_parse_tlvs(struct mplsroute_sock *s, const char *p,
 	const struct nlattr *a;
 	size_t alen, n;
 
-	while (len >= sizeof(*a)) {
+	while (mr_attr_ok(p, len)) {
 		a = (const struct nlattr *)p;
 		alen = a->nla_len;
-		if (alen < sizeof(*a) || alen > len)
-			return;
 		if ((a->nla_type & NLA_TYPE_MASK) == NLMSGERR_ATTR_MSG) {
 			n = strnlen(p + sizeof(*a), alen - sizeof(*a));
 			if (n >= sizeof(s->errmsg))
@@ -46,12 +44,16 @@ static void sock_parse_tlvs(struct mplsroute_sock *s, const char *p,
 			while (n > 0 && s->errmsg[n - 1] == '\n')
 				s->errmsg[--n] = '\0';
 		}
-		alen = NLA_ALIGN(alen);
-		if (alen >= len)
-			return;
-		p += alen;
-		len -= alen;
+		p = mr_attr_next(p, &len);
 	}
+}
+
+/* the kernel's errors are -1..-4095; anything else is not one (-EPROTO) */
+static int sock_errno(int32_t err)
+{
+	if (err == 0 || (err < 0 && err >= -4095))
+		return err;
+	return -EPROTO;
 }
 
 /* the error of an NLMSG_ERROR or NLMSG_DONE, its extack text to s->errmsg */
@@ -66,8 +68,7 @@ int mr_sock_parse_error(struct mplsroute_sock *s, const struct nlmsghdr *nlh)
 		return nlh->nlmsg_type == NLMSG_DONE ? 0 : -EBADMSG;
 	plen = nlh->nlmsg_len - NLMSG_HDRLEN;
 	memcpy(&err, pl, sizeof(err));
-	if (err > 0)
-		err = -err;
+	err = sock_errno(err);
 	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
 		return err;
 	off = sizeof(int);
@@ -80,7 +81,7 @@ int mr_sock_parse_error(struct mplsroute_sock *s, const struct nlmsghdr *nlh)
 		if (nlh->nlmsg_flags & NLM_F_CAPPED)
 			off += NLMSG_HDRLEN;
 		else
-			off += NLMSG_ALIGN(orig->nlmsg_len);
+			off += ((size_t)orig->nlmsg_len + 3) & ~(size_t)3;
 	}
 	if (off < plen)
 		sock_parse_tlvs(s, pl + off, plen - off);
@@ -90,13 +91,12 @@ int mr_sock_parse_error(struct mplsroute_sock *s, const struct nlmsghdr *nlh)
 uint32_t mr_sock_stamp(struct mplsroute_sock *s, void *buf, size_t len)
 {
 	struct nlmsghdr *nlh = buf;
-	int rest = (int)len;
 	uint32_t first = s->seq + 1;
 
-	while (mnl_nlmsg_ok(nlh, rest)) {
+	while (mr_nlmsg_ok(nlh, len)) {
 		nlh->nlmsg_seq = ++s->seq;
 		nlh->nlmsg_pid = 0;
-		nlh = mnl_nlmsg_next(nlh, &rest);
+		nlh = mr_nlmsg_next(nlh, &len);
 	}
 	return first;
 }
@@ -283,22 +283,25 @@ static int sock_wait(struct mplsroute_sock *s, uint32_t seq, unsigned reqflags,
 {
 	const struct nlmsghdr *nlh;
 	ssize_t n;
-	int rest, ret;
+	size_t rest;
+	int ret;
 
 	for (;;) {
 		n = s->tp->recv(s, s->rx, sizeof(s->rx), 0);
 		if (n < 0)
 			return (int)n;
-		rest = (int)n;
+		rest = (size_t)n;
 		for (nlh = (const struct nlmsghdr *)s->rx;
-		     mnl_nlmsg_ok(nlh, rest);
-		     nlh = mnl_nlmsg_next(nlh, &rest)) {
+		     mr_nlmsg_ok(nlh, rest);
+		     nlh = mr_nlmsg_next(nlh, &rest)) {
 			if (nlh->nlmsg_seq != seq)
 				continue;
 			ret = sock_one(s, nlh, reqflags, cb, data);
 			if (ret <= 0)
 				return ret;
 		}
+		if (rest)
+			return -EBADMSG;	/* a broken or cut message */
 	}
 }
 
@@ -310,6 +313,10 @@ MR_EXPORT int mplsroute_sock_request(struct mplsroute_sock *s,
 	int ret;
 
 	s->errmsg[0] = '\0';
+	if (nlh->nlmsg_len > MR_SNDBUF / 2)
+		return -EMSGSIZE;
+	if (nlh->nlmsg_len < NLMSG_HDRLEN)
+		return -EINVAL;
 	nlh->nlmsg_flags |= NLM_F_REQUEST;
 	seq = mr_sock_stamp(s, nlh, nlh->nlmsg_len);
 	s->wait_seq = seq;
@@ -349,12 +356,12 @@ MR_EXPORT int mplsroute_sock_send_buf(struct mplsroute_sock *s, void *buf,
 				      size_t len)
 {
 	const struct nlmsghdr *nlh = buf;
-	int rest = (int)len;
+	size_t rest = len;
 
 	if (len > MR_SNDBUF / 2)
 		return -EMSGSIZE;
-	while (mnl_nlmsg_ok(nlh, rest))
-		nlh = mnl_nlmsg_next(nlh, &rest);
+	while (mr_nlmsg_ok(nlh, rest))
+		nlh = mr_nlmsg_next(nlh, &rest);
 	if (rest != 0 || len == 0)
 		return -EINVAL;
 	mr_sock_stamp(s, buf, len);
@@ -375,11 +382,12 @@ MR_EXPORT int mplsroute_sock_send(struct mplsroute_sock *s,
 static int sock_check_one(struct mplsroute_sock *s, ssize_t n, int *err)
 {
 	const struct nlmsghdr *nlh;
-	int rest = (int)n, e;
+	size_t rest = (size_t)n;
+	int e;
 
 	*err = 0;
-	for (nlh = (const struct nlmsghdr *)s->rx; mnl_nlmsg_ok(nlh, rest);
-	     nlh = mnl_nlmsg_next(nlh, &rest)) {
+	for (nlh = (const struct nlmsghdr *)s->chk; mr_nlmsg_ok(nlh, rest);
+	     nlh = mr_nlmsg_next(nlh, &rest)) {
 		if (nlh->nlmsg_type != NLMSG_ERROR ||
 		    nlh->nlmsg_seq == s->wait_seq ||
 		    (int32_t)(nlh->nlmsg_seq - s->nack_seq) < 0 ||
@@ -389,7 +397,7 @@ static int sock_check_one(struct mplsroute_sock *s, ssize_t n, int *err)
 		if (e < 0 && *err == 0)
 			*err = e;
 	}
-	return 1;
+	return rest == 0;
 }
 
 /*
@@ -404,7 +412,7 @@ MR_EXPORT int mplsroute_sock_check(struct mplsroute_sock *s)
 
 	s->errmsg[0] = '\0';
 	for (;;) {
-		n = s->tp->recv(s, s->rx, sizeof(s->rx),
+		n = s->tp->recv(s, s->chk, sizeof(s->chk),
 				MR_RECV_NONBLOCK | MR_RECV_PEEK);
 		if (n == -EAGAIN)
 			break;
@@ -414,7 +422,7 @@ MR_EXPORT int mplsroute_sock_check(struct mplsroute_sock *s)
 		}
 		if (!sock_check_one(s, n, &ret))
 			break;
-		s->tp->recv(s, s->rx, sizeof(s->rx), MR_RECV_NONBLOCK);
+		s->tp->recv(s, s->chk, sizeof(s->chk), MR_RECV_NONBLOCK);
 		if (ret < 0)
 			break;
 	}

@@ -46,6 +46,7 @@ struct mplsroute_sock {
 	int dump_intr;
 	char errmsg[MR_ERRMSG_SIZE];
 	char rx[MR_RXBUF_SIZE];
+	char chk[MR_RXBUF_SIZE];	/* sock_check's: rx may be in use */
 };
 
 /* sock.c: the common socket part that transports build on */

@@ -1,6 +1,9 @@
 #!/bin/sh
 # testsuite/run.sh: runs the test groups named on the command line, sums up
-# usage: sh testsuite/run.sh [unit] [golden] [sanitize] [lab] [build] [pkg] [all]
+# usage: sh testsuite/run.sh [unit] [golden] [sanitize] [lab] [build] [pkg]
+#        [fuzz] [valgrind] [all]  (all: every group but valgrind; fuzz: the
+#        crash reproducers, and FUZZ_SMOKE seconds (10) of each target with
+#        clang)
 # Each group's runner prints one line per test: "PASS name", "FAIL name: why"
 # or "SKIP name: why".  Check's own summary lines are counted for unit tests.
 # BUILD=DIR runs the binaries built with make O=DIR.  LAB=0 skips the lab
@@ -53,7 +56,8 @@ run_unit() {
 run_group() {
 	case "$1" in
 	unit) run_unit ;;
-	golden) sh testsuite/golden/run.sh ;;
+	golden) sh testsuite/golden/run.sh
+		sh testsuite/fault/run.sh ;;
 	sanitize) make -s check-sanitize-build >/dev/null 2>&1 ||
 			echo "FAIL sanitize: build"
 		BUILD=build-san sh testsuite/run.sh unit golden |
@@ -64,6 +68,8 @@ run_group() {
 		else
 			sh testsuite/lab/run.sh
 		fi ;;
+	fuzz) sh testsuite/fuzz/run.sh "${FUZZ_SMOKE:-10}" ;;
+	valgrind) sh testsuite/valgrind.sh ;;
 	build) sh testsuite/build/run.sh ;;
 	pkg) sh testsuite/pkg/run.sh ;;
 	*) echo "FAIL run.sh: unknown group $1" ;;
@@ -72,7 +78,7 @@ run_group() {
 
 groups=$*
 [ -z "$groups" ] && groups=all
-[ "$groups" = all ] && groups="unit golden sanitize lab build pkg"
+[ "$groups" = all ] && groups="unit golden sanitize lab build pkg fuzz"
 for g in $groups; do
 	echo "== $g"
 	run_group "$g" 2>&1 | tee -a "$LOG"

@@ -10,7 +10,8 @@
 # Prints "PASS golden/NAME", "FAIL golden/NAME: why" or "SKIP ...: why" per
 # case.
 # usage: sh testsuite/golden/run.sh [NAME-PATTERN]
-#        (BUILD=DIR for make O=DIR builds)
+#        (BUILD=DIR for make O=DIR builds; IPMPLS_WRAP="valgrind ..." runs
+#        ipmpls under that command: testsuite/valgrind.sh)
 cd "$(dirname "$0")/../.." || exit 1
 TOP=$(pwd)
 BUILD=${BUILD:-.}
@@ -103,12 +104,12 @@ run_case() {
 	set -f
 	if [ -f "$resp" ]; then
 		ip netns exec "$NS" env IPMPLS_RECORD="$t/requests" \
-			IPMPLS_RESPONSES="$resp" "$IPMPLS" $(cat "$dir/argv") \
+			IPMPLS_RESPONSES="$resp" $IPMPLS_WRAP "$IPMPLS" $(cat "$dir/argv") \
 			> "$t/stdout" 2> "$t/stderr" < /dev/null
 	else
 		ip netns exec "$NS" env -u IPMPLS_RESPONSES \
 			IPMPLS_RECORD="$t/requests" \
-			"$IPMPLS" $(cat "$dir/argv") \
+			$IPMPLS_WRAP "$IPMPLS" $(cat "$dir/argv") \
 			> "$t/stdout" 2> "$t/stderr" < /dev/null
 	fi
 	echo $? > "$t/rc"

@@ -78,7 +78,11 @@ static const char *path(const char *name)
 /* -f mpls route add LABEL via inet 10.0.0.1 (flags 0x605) into buf */
 static struct nlmsghdr *mpls_add(char *buf, uint32_t label)
 {
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct nlmsghdr *nlh;
+	/* every caller's buf is 256 bytes: zeroed, as mnl_attr_put leaves
+	 * the padding (RTA_VIA's 2 bytes) as it was (valgrind saw them) */
+	memset(buf, 0, 256);
+	nlh = mnl_nlmsg_put_header(buf);
 	struct rtmsg *rtm;
 	uint32_t lse = htonl(label << 12 | 1 << 8);
 	struct { uint16_t family; uint8_t a[4]; } __attribute__((packed)) via =
