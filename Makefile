@@ -282,10 +282,9 @@ check-dist: dist
 
 clean:
 	rm -f $(LIB_OBJ) $(IP_OBJ) $(LIBA) $(OUT)lib/libmplsroute.so* $(IPMPLS) \
-		$(UNIT_BIN) $(TOOL_BIN) $(ABISTRUCTS) $(DEPS)
+		$(UNIT_BIN) $(TOOL_BIN) $(ABISTRUCTS) $(FUZZ_REPLAY) $(FUZZ_BIN) \
+		$(DEPS)
 	rm -rf $(MAN3GEN) $(MANPAGES)
-
-		$(UNIT_BIN) $(TOOL_BIN) $(FUZZ_REPLAY) $(FUZZ_BIN) $(DEPS)
 ifeq ($(O),)
 	rm -rf build-san build-fuzz build-cov testsuite/out
 endif
