@@ -12,8 +12,10 @@ OUT := $(if $(O),$(O)/,)
 CC ?= cc
 WARN := -Wall -Wextra -Wno-unused-parameter
 CFLAGS ?= -O2 -g
-ALL_CFLAGS := -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -Iinclude -Ilib \
+# ip/ sees the public header only (no -Ilib): it is the API's first client
+IP_CFLAGS := -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -Iinclude \
 	$(MNL_CFLAGS) -D_GNU_SOURCE -DMPLSROUTE_VERSION='"$(VERSION)"'
+ALL_CFLAGS := $(IP_CFLAGS) -Ilib
 ALL_LDFLAGS := $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 LIB_SRC := $(sort $(wildcard lib/*.c))
@@ -30,11 +32,13 @@ LIBA := $(OUT)lib/libmplsroute.a
 LIBSO := $(OUT)lib/libmplsroute.so.$(VERSION)
 SONAME := libmplsroute.so.$(SOMAJOR)
 IPMPLS := $(OUT)ip/ipmpls
+# the same ipmpls linked against the shared library: the public API only
+IPMPLS_SHARED := $(OUT)ip/ipmpls-shared
 
 .PHONY: all check check-unit check-golden check-lab check-sanitize \
 	check-sanitize-build check-build install clean distclean demo bench tests
 
-all: $(LIBA) $(LIBSO) $(IPMPLS)
+all: $(LIBA) $(LIBSO) $(IPMPLS) $(IPMPLS_SHARED)
 
 # make demo configures by itself, and cleaning needs no configuration
 ifeq ($(filter demo clean distclean,$(MAKECMDGOALS)),)
@@ -43,7 +47,7 @@ config.mk:
 endif
 
 # -MMD -MP: each object and test binary gets a .d file naming the headers
-# (and, for check_cli, ip/utils.c) it includes, so a change rebuilds it
+# it includes, so a change rebuilds it
 DEP_FLAGS = -MMD -MP -MF $@.d
 DEPS := $(addsuffix .d,$(LIB_OBJ) $(IP_OBJ) $(UNIT_BIN) $(TOOL_BIN))
 -include $(DEPS)
@@ -51,6 +55,10 @@ DEPS := $(addsuffix .d,$(LIB_OBJ) $(IP_OBJ) $(UNIT_BIN) $(TOOL_BIN))
 $(OUT)%.o: %.c config.mk
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
+
+$(OUT)ip/%.o: ip/%.c config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(IP_CFLAGS) $(DEP_FLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
 
 # ipmpls -V prints VERSION
 $(OUT)ip/ipmpls.o: Makefile
@@ -69,6 +77,12 @@ $(LIBSO): $(LIB_OBJ) lib/libmplsroute.map include/mplsroute.h
 
 $(IPMPLS): $(IP_OBJ) $(LIBA)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(IP_OBJ) $(LIBA) $(MNL_LIBS)
+
+# the version script hides everything but the API: a link error here means
+# that ip/ calls something the header does not offer
+$(IPMPLS_SHARED): $(IP_OBJ) $(LIBSO)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(IP_OBJ) -L$(OUT)lib -lmplsroute \
+		-Wl,-rpath,'$$ORIGIN/../lib' $(MNL_LIBS)
 
 $(OUT)testsuite/unit/check_%: testsuite/unit/check_%.c $(LIBA) config.mk
 	@mkdir -p $(dir $@)
@@ -90,7 +104,7 @@ check-unit: all tests
 	sh testsuite/run.sh unit
 
 check-golden: all tests
-	sh testsuite/run.sh golden
+	sh testsuite/run.sh golden golden-shared
 
 check-sanitize-build:
 	$(MAKE) O=build-san \
@@ -133,6 +147,7 @@ install: all
 
 clean:
 	rm -f $(LIB_OBJ) $(IP_OBJ) $(LIBA) $(OUT)lib/libmplsroute.so* $(IPMPLS) \
+		$(IPMPLS_SHARED) \
 		$(UNIT_BIN) $(TOOL_BIN) $(DEPS)
 ifeq ($(O),)
 	rm -rf build-san testsuite/out

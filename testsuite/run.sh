@@ -1,6 +1,8 @@
 #!/bin/sh
 # testsuite/run.sh: runs the test groups named on the command line, sums up
-# usage: sh testsuite/run.sh [unit] [golden] [sanitize] [lab] [build] [all]
+# usage: sh testsuite/run.sh [unit] [golden] [golden-shared] [sanitize] [lab]
+#        [build] [all]   (golden-shared: the golden cases with ip/ipmpls-shared,
+#        the ipmpls linked against libmplsroute.so)
 # Each group's runner prints one line per test: "PASS name", "FAIL name: why"
 # or "SKIP name: why".  Check's own summary lines are counted for unit tests.
 # BUILD=DIR runs the binaries built with make O=DIR.
@@ -49,6 +51,8 @@ run_group() {
 	case "$1" in
 	unit) run_unit ;;
 	golden) sh testsuite/golden/run.sh ;;
+	golden-shared) IPMPLS=$BUILD/ip/ipmpls-shared GOLDEN=golden-shared \
+			sh testsuite/golden/run.sh ;;
 	sanitize) make -s check-sanitize-build >/dev/null 2>&1 ||
 			echo "FAIL sanitize: build"
 		BUILD=build-san sh testsuite/run.sh unit golden |
@@ -62,7 +66,7 @@ run_group() {
 
 groups=$*
 [ -z "$groups" ] && groups=all
-[ "$groups" = all ] && groups="unit golden sanitize lab build"
+[ "$groups" = all ] && groups="unit golden golden-shared sanitize lab build"
 for g in $groups; do
 	echo "== $g"
 	run_group "$g" 2>&1 | tee -a "$LOG"
