@@ -9,7 +9,6 @@
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include "mplsroute.h"
-#include "internal.h"
 #include "unit.h"
 
 #define MAXW	128
