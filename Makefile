@@ -14,9 +14,11 @@ OUT := $(if $(O),$(O)/,)
 CC ?= cc
 WARN := -Wall -Wextra -Wno-unused-parameter
 CFLAGS ?= -O2 -g
-ALL_CFLAGS := -std=gnu11 $(WARN) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) \
-	-Iinclude -Ilib \
+# ip/ sees the public header only (no -Ilib): it is the API's first client
+IP_CFLAGS := -std=gnu11 $(WARN) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) \
+	-Iinclude \
 	$(MNL_CFLAGS) -D_GNU_SOURCE -DMPLSROUTE_VERSION='"$(VERSION)"'
+ALL_CFLAGS := $(IP_CFLAGS) -Ilib
 ALL_LDFLAGS := $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 LIB_SRC := $(sort $(wildcard lib/*.c))
@@ -41,6 +43,8 @@ IPMPLS := $(OUT)ip/ipmpls
 ABICHECK := $(OUT)testsuite/tools/abicheck
 ABISIZES := $(OUT)testsuite/tools/abisizes
 ABISTRUCTS := $(OUT)testsuite/tools/abistructs.h
+# the same ipmpls linked against the shared library: the public API only
+IPMPLS_SHARED := $(OUT)ip/ipmpls-shared
 
 .PHONY: all check check-unit check-golden check-lab check-sanitize \
 	check-sanitize-build check-build check-pkg install uninstall clean \
@@ -54,7 +58,7 @@ MANPAGES := $(OUT)man/ipmpls.8 $(OUT)man/libmplsroute.3
 MAN3GEN := $(OUT)man/gen
 MAN3STAMP := $(MAN3GEN)/pages
 
-all: $(LIBA) $(LIBSO) $(IPMPLS) $(MANPAGES) $(MAN3STAMP)
+all: $(LIBA) $(LIBSO) $(IPMPLS) $(IPMPLS_SHARED) $(MANPAGES) $(MAN3STAMP)
 
 # make demo configures by itself; cleaning and dist need no configuration
 ifeq ($(filter demo clean distclean dist,$(MAKECMDGOALS)),)
@@ -63,7 +67,7 @@ config.mk:
 endif
 
 # -MMD -MP: each object and test binary gets a .d file naming the headers
-# (and, for check_cli, ip/utils.c) it includes, so a change rebuilds it
+# it includes, so a change rebuilds it
 DEP_FLAGS = -MMD -MP -MF $@.d
 DEPS := $(addsuffix .d,$(LIB_OBJ) $(IP_OBJ) $(UNIT_BIN) $(TOOL_BIN) \
 	$(FUZZ_REPLAY) $(FUZZ_BIN))
@@ -72,6 +76,10 @@ DEPS := $(addsuffix .d,$(LIB_OBJ) $(IP_OBJ) $(UNIT_BIN) $(TOOL_BIN) \
 $(OUT)%.o: %.c config.mk
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
+
+$(OUT)ip/%.o: ip/%.c config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(IP_CFLAGS) $(DEP_FLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
 
 # ipmpls -V prints VERSION
 $(OUT)ip/ipmpls.o: Makefile VERSION
@@ -89,8 +97,8 @@ $(LIBSO): $(LIB_OBJ) lib/libmplsroute.map include/mplsroute.h
 	ln -sf $(SONAME) $(OUT)lib/libmplsroute.so
 
 # IPMPLS_LIB=shared links ipmpls with libmplsroute.so (what distributions
-# want); the default links the static library, which ip/ needs while it
-# calls the library's hidden helpers (mr_af_read, mr_af_name, mr_strtoul0)
+# want: the Debian package does); the default links the static library, so
+# that the ipmpls of the tree runs without the library installed
 IPMPLS_LIB ?= static
 ifeq ($(IPMPLS_LIB),shared)
 $(IPMPLS): $(IP_OBJ) $(LIBSO)
@@ -99,6 +107,12 @@ else
 $(IPMPLS): $(IP_OBJ) $(LIBA)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(IP_OBJ) $(LIBA) $(MNL_LIBS)
 endif
+
+# the version script hides everything but the API: a link error here means
+# that ip/ calls something the header does not offer
+$(IPMPLS_SHARED): $(IP_OBJ) $(LIBSO)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(IP_OBJ) -L$(OUT)lib -lmplsroute \
+		-Wl,-rpath,'$$ORIGIN/../lib' $(MNL_LIBS)
 
 $(OUT)testsuite/unit/check_%: testsuite/unit/check_%.c $(LIBA) config.mk
 	@mkdir -p $(dir $@)
@@ -200,7 +214,7 @@ check-unit: all tests
 	sh testsuite/run.sh unit
 
 check-golden: all tests
-	sh testsuite/run.sh golden
+	sh testsuite/run.sh golden golden-shared
 
 check-sanitize-build:
 	$(MAKE) O=build-san \

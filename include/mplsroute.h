@@ -867,6 +867,164 @@ int mplsroute_filter_match(struct mplsroute_filter *f,
 unsigned int mplsroute_filter_hide(const struct mplsroute_filter *f,
 				   const struct mplsroute_route *rt);
 
+/* ---- the ip route grammar (lib/addr.c, lib/grammar*.c, lib/selector*.c) */
+
+/*
+ * iproute2 4.4's words, as library functions: a command line's words in,
+ * a route (or a filter, or a `route get` request) out, or an error value
+ * that says which word, what kind of error and iproute2 4.4's message.
+ * Nothing is printed; device names go through a lookup the caller can
+ * replace (so that the grammar runs without root and without a network).
+ */
+
+/*
+ * mplsroute_abbrev - iproute2's matches(): returns 1 if @word is @keyword
+ * or abbreviates it (the empty word abbreviates anything), else 0.
+ */
+int mplsroute_abbrev(const char *word, const char *keyword);
+
+/*
+ * mplsroute_family_a2n - returns the AF_* a family word names exactly
+ * ("inet", "inet6", "mpls", "link", "ipx", "dnet", "bridge"), or AF_UNSPEC.
+ */
+int mplsroute_family_a2n(const char *name);
+
+/*
+ * mplsroute_addr_parse - an address of @family (AF_UNSPEC: inet or inet6
+ * by its form) as iproute2 4.4's get_addr reads it: dotted inet with 1 to
+ * 4 parts, inet6, an MPLS label stack (AF_MPLS), "default"/"any"/"all"
+ * (bitlen 0xff, bytes zero).  Returns 0 or -EINVAL.
+ */
+int mplsroute_addr_parse(struct mplsroute_addr *a, const char *text,
+			 int family);
+
+/*
+ * mplsroute_prefix_parse - ADDR[/LEN] as 4.4's get_prefix reads it (LEN
+ * may be a dotted netmask; "default"/"any"/"all" is the zero-length
+ * prefix).  a->bitlen is the prefix length.  Returns 0 or -EINVAL.
+ */
+int mplsroute_prefix_parse(struct mplsroute_addr *a, const char *text,
+			   int family);
+
+/* what went wrong (mplsroute_error.kind) */
+enum mplsroute_err_kind {
+	MPLSROUTE_ERR_NONE = 0,
+	MPLSROUTE_ERR_INCOMPLETE,	/* a keyword without its value */
+	MPLSROUTE_ERR_INVALID,		/* a value its keyword does not take */
+	MPLSROUTE_ERR_DUPLICATE,	/* given twice, or a garbage word */
+	MPLSROUTE_ERR_ADDRESS,		/* an address was expected */
+	MPLSROUTE_ERR_PREFIX,		/* a prefix was expected */
+	MPLSROUTE_ERR_NODEV,		/* no device of that name */
+	MPLSROUTE_ERR_USAGE,		/* "help", or no destination: usage */
+	MPLSROUTE_ERR_UNSUPPORTED,	/* a keyword this library does not do */
+	MPLSROUTE_ERR_TOO_MANY,		/* more repeats or metrics than fit */
+	MPLSROUTE_ERR_TOO_LONG,		/* a word or request too long */
+	MPLSROUTE_ERR_NEXTHOP,		/* "nexthop" expected, empty, too many */
+	MPLSROUTE_ERR_CONTEXT,		/* a word not allowed here */
+	MPLSROUTE_ERR_MISSING,		/* a word that must be given is not */
+};
+
+#define MPLSROUTE_ERR_MSG_MAX	1024
+
+struct mplsroute_error {
+	int kind;		/* MPLSROUTE_ERR_* */
+	int argi;		/* index of the bad word in argv, -1: none */
+	const char *word;	/* that word (points into argv), NULL: none */
+	int exits;		/* 4.4 exit()s here (a batch stops there) */
+	/*
+	 * iproute2 4.4's stderr text for it, newlines included ("" for
+	 * MPLSROUTE_ERR_USAGE: the caller prints its usage); a text longer
+	 * than the array ends in "...\n"
+	 */
+	char msg[MPLSROUTE_ERR_MSG_MAX];
+};
+
+struct mplsroute_parse_opts {
+	int family;	/* -f: AF_UNSPEC (from the words), AF_INET... */
+	/* @name's ifindex into *index: 0, or < 0 when there is none.
+	 * NULL: if_nametoindex. */
+	int (*ifindex)(const char *name, uint32_t *index, void *data);
+	void *data;
+	/* the request the route is for: RTM_NEWROUTE (0 too) or
+	 * RTM_DELROUTE (4.4's starting values differ) */
+	uint16_t nlmsg_type;
+};
+
+/*
+ * mplsroute_error_set - fill @err with @kind's 4.4 message about @word
+ * (at @argi): INCOMPLETE ("Command line is not complete..."), INVALID
+ * (@detail: the reason, as 4.4's invarg), DUPLICATE (@detail: the key,
+ * as duparg2), ADDRESS and PREFIX (@detail: the family's name; NULL for
+ * 4.4's "not allowed in this context"), NODEV, USAGE (no text); any other
+ * kind takes @detail as the whole message.  exits is 4.4's for the kind.
+ * Returns the kind's -errno: -ENODEV, -EOPNOTSUPP (UNSUPPORTED), -E2BIG
+ * (TOO_MANY), -EMSGSIZE (TOO_LONG), else -EINVAL.
+ */
+int mplsroute_error_set(struct mplsroute_error *err, int kind, int argi,
+			const char *word, const char *detail);
+
+/*
+ * mplsroute_route_parse_args - the words after `ip route add` (or del,
+ * change...): iproute2 4.4's route grammar and abbreviations (NODE_SPEC,
+ * INFO_SPEC, metrics, nexthops, encap mpls [ttl N], ttl-propagate,
+ * realms...) into @rt, with 4.4's starting values and fix-ups for
+ * @o->nlmsg_type, ready for mplsroute_route_build.  A repeated keyword is
+ * kept, as 4.4 sends it again.  @o and @err may be NULL.  Returns 0, or
+ * -errno with @err filled: -EINVAL, -ENODEV, -EOPNOTSUPP, -E2BIG (more
+ * repeats or metrics than a route holds), -EMSGSIZE.
+ */
+int mplsroute_route_parse_args(struct mplsroute_route *rt, int argc,
+			       char *const *argv,
+			       const struct mplsroute_parse_opts *o,
+			       struct mplsroute_error *err);
+
+/*
+ * mplsroute_route_parse_text - as mplsroute_route_parse_args, on one line
+ * of text split into words as ip's batch does (blanks between words, a
+ * word in '...' or "..." runs to the same quote; at most 100 words).  A
+ * line that cannot be split is MPLSROUTE_ERR_INVALID ("Unterminated quoted
+ * string") or TOO_MANY ("Too many arguments to command"); argi counts the
+ * words and word is NULL (the words were a copy).  Returns as
+ * mplsroute_route_parse_args, or -ENOMEM.
+ */
+int mplsroute_route_parse_text(struct mplsroute_route *rt, const char *text,
+			       const struct mplsroute_parse_opts *o,
+			       struct mplsroute_error *err);
+
+/*
+ * mplsroute_filter_parse_args - the words after `ip route show` (or flush,
+ * save): 4.4's SELECTOR (root/match/exact PREFIX, table, proto, scope,
+ * type, tos, dev/oif, iif, via, src, realms, from, cache...) into @f
+ * (mplsroute_filter_init first).  *@family (may be NULL) gets the family
+ * to dump: @o->family, or AF_INET when a table is named without one.
+ * Returns 0, or -errno with @err filled (-EINVAL, -ENODEV).
+ */
+int mplsroute_filter_parse_args(struct mplsroute_filter *f, int *family,
+				int argc, char *const *argv,
+				const struct mplsroute_parse_opts *o,
+				struct mplsroute_error *err);
+
+/* what else the words of `ip route get` asked for */
+struct mplsroute_get_info {
+	int connected;		/* "connected": ask again with the answer */
+	int from;		/* "from ADDRESS" given */
+	uint32_t iif, oif;	/* the devices given (0: none) */
+};
+
+/*
+ * mplsroute_get_parse_args - the words after `ip route get` into the
+ * RTM_GETROUTE request 4.4 sends (NLM_F_REQUEST; RTA_DST/RTA_SRC in word
+ * order, then RTA_IIF, RTA_OIF, RTA_MARK), in @buf (@len bytes).  Returns
+ * the request's length, or -errno with @err filled: -EINVAL (4.4's errors,
+ * "need at least destination address"), -ENODEV, -EMSGSIZE (the words
+ * do not fit in @len: TOO_LONG, naming the word).
+ */
+int mplsroute_get_parse_args(void *buf, size_t len,
+			     struct mplsroute_get_info *gi, int argc,
+			     char *const *argv,
+			     const struct mplsroute_parse_opts *o,
+			     struct mplsroute_error *err);
+
 /* ---- printing (lib/print.c, lib/print_json.c) ---------------------------- */
 
 /* parts iproute2 4.4 leaves out when the selector already fixes them */

@@ -8,7 +8,7 @@
 #include <libmnl/libmnl.h>
 
 #include "ipmpls.h"
-#include "compat.h"
+#include "ip_compat.h"
 
 #define LABEL_FIRST_UNRESERVED	16
 #define LABEL_IMPLNULL		3
@@ -17,21 +17,21 @@
  * net.mpls.platform_labels of the namespace we run in, read once (the batch
  * runs after the -n switch); 0 when there is no MPLS routing at all.
  */
-static unsigned long platform_labels(void)
+static unsigned long platform_labels(struct ipmpls_ctx *ctx)
 {
-	static int read_it;
-	static unsigned long n;
+	unsigned long n = 0;
 	FILE *f;
 
-	if (read_it)
-		return n;
-	read_it = 1;
+	if (ctx->platform_labels >= 0)
+		return (unsigned long)ctx->platform_labels;
+	ctx->platform_labels = 0;
 	f = fopen("/proc/sys/net/mpls/platform_labels", "r");
 	if (!f)
-		return n;
+		return 0;
 	if (fscanf(f, "%lu", &n) != 1)
 		n = 0;
 	fclose(f);
+	ctx->platform_labels = (long)n;
 	return n;
 }
 
@@ -48,14 +48,14 @@ static int has_implnull(const struct nlattr *a)
 }
 
 /* an MPLS route's own label: refused below 16 and from platform_labels up */
-static int bad_mpls_dst(const struct nlattr *a)
+static int bad_mpls_dst(struct ipmpls_ctx *ctx, const struct nlattr *a)
 {
 	uint32_t label;
 
 	if (mnl_attr_get_payload_len(a) < 4)
 		return 1;
 	label = ntohl(*(const uint32_t *)mnl_attr_get_payload(a)) >> 12;
-	return label < LABEL_FIRST_UNRESERVED || label >= platform_labels();
+	return label < LABEL_FIRST_UNRESERVED || label >= platform_labels(ctx);
 }
 
 /* RTA_ENCAP's MPLS_IPTUNNEL_DST with the implicit null label */
@@ -70,7 +70,7 @@ static int bad_encap(const struct nlattr *encap)
 	return 0;
 }
 
-int ipmpls_foresee_refusal(const struct nlmsghdr *nlh)
+int ipmpls_foresee_refusal(struct ipmpls_ctx *ctx, const struct nlmsghdr *nlh)
 {
 	const struct rtmsg *rtm = mnl_nlmsg_get_payload(nlh);
 	const struct nlattr *a;
@@ -78,7 +78,7 @@ int ipmpls_foresee_refusal(const struct nlmsghdr *nlh)
 
 	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*rtm)))
 		return 0;
-	if (rtm->rtm_family == AF_MPLS && platform_labels() == 0)
+	if (rtm->rtm_family == AF_MPLS && platform_labels(ctx) == 0)
 		return 1;
 	/* mnl_attr_for_each's walk, inline: this runs for every add */
 	a = mnl_nlmsg_get_payload_offset(nlh, sizeof(*rtm));
@@ -90,7 +90,7 @@ int ipmpls_foresee_refusal(const struct nlmsghdr *nlh)
 	     a = (const void *)((const char *)a + MNL_ALIGN(a->nla_len))) {
 		switch (a->nla_type & NLA_TYPE_MASK) {
 		case RTA_DST:
-			if (rtm->rtm_family == AF_MPLS && bad_mpls_dst(a))
+			if (rtm->rtm_family == AF_MPLS && bad_mpls_dst(ctx, a))
 				return 1;
 			break;
 		case RTA_NEWDST:

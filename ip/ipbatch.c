@@ -9,16 +9,7 @@
 #include "utils.h"
 
 #define BATCH_MAXARGS	100	/* as ip's batch */
-
-/* iproute2's matches(): @word is a prefix of @full */
-static int is_prefix(const char *word, const char *full)
-{
-	while (*word && *word == *full) {
-		word++;
-		full++;
-	}
-	return !*word;
-}
+#define BATCH_INBUF	(1 << 16)	/* stdio buffer of the batch file */
 
 /* the result of a pipelined (or lone) message: report a failure */
 static void batch_report(const struct nlmsghdr *req, int err,
@@ -31,70 +22,46 @@ static void batch_report(const struct nlmsghdr *req, int err,
 }
 
 /*
- * An add, with what it says on stderr held back: when it fails before it is
- * sent (a bad word), the adds still in the window go first, so that an
- * earlier line's refusal is reported before it, and without -force stops
- * the batch before this line, as 4.4 (which had sent them one by one) did.
+ * An add, with its parse error held back: when it fails before it is sent
+ * (a bad word), the adds still in the window go first, so that an earlier
+ * line's refusal is reported before it, and without -force stops the
+ * batch before this line, as 4.4 (which had sent them one by one) did.
  */
-static FILE *held;		/* kept open for the whole batch (cheap) */
-static char *held_text;
-static size_t held_len;
-
 static int batch_add_held(struct ipmpls_ctx *ctx, int argc, char **argv)
 {
-	FILE *real = stderr;
-	long len;
+	struct mplsroute_error err = { .kind = MPLSROUTE_ERR_NONE };
 	int rc;
 
-	if (!held)
-		held = open_memstream(&held_text, &held_len);
-	if (!held)
-		return do_iproute(ctx, argc, argv);
-	stderr = held;
+	ctx->held = &err;
 	rc = do_iproute(ctx, argc, argv);
-	stderr = real;
-	len = ftell(held);
-	if (rc == EXIT_OK && !cmd_exits && len <= 0)
+	ctx->held = NULL;
+	if (rc == EXIT_OK && !ctx->exits && err.kind == MPLSROUTE_ERR_NONE)
 		return rc;	/* the usual line: nothing said */
-	fflush(held);	/* held_text has this line's text */
-	if (rc != EXIT_OK || cmd_exits) {
-		mplsroute_batch_flush(ctx->batch);
-		if (!ctx->opts->force && mplsroute_batch_failures(ctx->batch)) {
-			cmd_exits = 0;	/* 4.4 never read this line */
-			rc = EXIT_OK;
-			len = 0;
-		}
+	mplsroute_batch_flush(ctx->batch);
+	if (!ctx->opts->force && mplsroute_batch_failures(ctx->batch)) {
+		ctx->exits = 0;	/* 4.4 never read this line */
+		return EXIT_OK;
 	}
-	if (len > 0)
-		fwrite(held_text, 1, (size_t)len, stderr);
-	rewind(held);	/* the next line's text starts at 0 */
+	if (err.kind != MPLSROUTE_ERR_NONE)
+		ipmpls_error(&err);
 	return rc;
-}
-
-static void batch_held_close(void)
-{
-	if (held)
-		fclose(held);
-	free(held_text);
-	held = NULL;
-	held_text = NULL;
 }
 
 /* one command line: OBJECT COMMAND ...; returns its exit code */
 static int batch_cmd(struct ipmpls_ctx *ctx, int argc, char **argv)
 {
-	cmd_exits = 0;
-	if (!is_prefix(argv[0], "route")) {
+	ctx->exits = 0;
+	if (matches(argv[0], "route")) {
 		fprintf(stderr, "Object \"%s\" is unknown, try \"ip help\".\n",
 			argv[0]);
 		return EXIT_BADARG;
 	}
 	/* only adds join the window: anything else sees the kernel's state */
-	if (argc < 2 || !is_prefix(argv[1], "add"))
+	if (argc < 2 || matches(argv[1], "add"))
 		mplsroute_batch_flush(ctx->batch);
 	if (!ctx->opts->force && mplsroute_batch_failures(ctx->batch))
 		return EXIT_OK;	/* reported: the batch stops */
-	if (argc >= 2 && is_prefix(argv[1], "add"))
+	if (argc >= 2 && matches(argv[1], "add") == 0)
 		return batch_add_held(ctx, argc - 1, argv + 1);
 	return do_iproute(ctx, argc - 1, argv + 1);
 }
@@ -117,7 +84,7 @@ static int batch_run(struct ipmpls_ctx *ctx, FILE *in, const char *name,
 			continue;
 		ctx->batch_line = lineno;
 		rc = argc < 0 ? EXIT_BADARG : batch_cmd(ctx, argc, argv);
-		if (argc > 0 && (cmd_exits || rc == EXIT_USAGE)) {
+		if (argc > 0 && (ctx->exits || rc == EXIT_USAGE)) {
 			*exited = 1;	/* 4.4 exit()ed in this command */
 			ret = rc;
 			break;
@@ -139,8 +106,8 @@ static int batch_run(struct ipmpls_ctx *ctx, FILE *in, const char *name,
 
 int ipmpls_batch(struct ipmpls_ctx *ctx, const char *name)
 {
-	static char inbuf[1 << 16];
 	struct mplsroute_batch *b = NULL;
+	char *inbuf = NULL;
 	FILE *in = stdin;
 	int ret, err, exited = 0;
 
@@ -152,7 +119,9 @@ int ipmpls_batch(struct ipmpls_ctx *ctx, const char *name)
 			return EXIT_BADARG;
 		}
 	}
-	setvbuf(in, inbuf, _IOFBF, sizeof(inbuf));	/* few reads */
+	inbuf = malloc(BATCH_INBUF);
+	if (inbuf)
+		setvbuf(in, inbuf, _IOFBF, BATCH_INBUF);	/* few reads */
 	err = mplsroute_batch_open(&b, ctx->sock, ctx->opts->force ? 0 :
 				   MPLSROUTE_BATCH_STOP, 0, batch_report,
 				   (void *)name);
@@ -176,9 +145,10 @@ int ipmpls_batch(struct ipmpls_ctx *ctx, const char *name)
 		ret = EXIT_BADARG;
 	ctx->batch = NULL;
 	mplsroute_batch_close(b);
-	batch_held_close();
 out:
-	if (in != stdin)
+	if (in != stdin) {
 		fclose(in);
+		free(inbuf);
+	}	/* else stdin keeps inbuf for the rest of the run */
 	return ret;
 }

@@ -10,7 +10,7 @@
 
 #include "ipmpls.h"
 #include "utils.h"
-#include "compat.h"
+#include "ip_compat.h"
 
 #define NETNS_RUN_DIR	"/var/run/netns"
 
@@ -117,6 +117,15 @@ static int simple_option(struct ipmpls_opts *o, const char *opt)
 	return 0;
 }
 
+/* an option's error about the word at the cursor, as the grammar says it */
+static int option_error(int kind, const struct argcur *c, const char *detail)
+{
+	struct mplsroute_error err;
+
+	mplsroute_error_set(&err, kind, -1, c->argv[0], detail);
+	return ipmpls_error(&err);
+}
+
 /* an option with a value (cursor on the option); 0, or an exit code */
 static int value_option(struct ipmpls_opts *o, const char *opt,
 			struct argcur *c)
@@ -124,13 +133,15 @@ static int value_option(struct ipmpls_opts *o, const char *opt,
 	int net = matches(opt, "-netns") == 0;
 
 	if (arg_next(c))
-		return net ? incomplete_command() : usage();
+		return net ? option_error(MPLSROUTE_ERR_INCOMPLETE, c, NULL) :
+			     usage();
 	if (matches(opt, "-family") == 0) {
 		if (strcmp(c->argv[0], "help") == 0)
 			return usage();
-		o->family = read_family(c->argv[0]);
+		o->family = mplsroute_family_a2n(c->argv[0]);
 		if (o->family == AF_UNSPEC)
-			return invarg("invalid protocol family", c->argv[0]);
+			return option_error(MPLSROUTE_ERR_INVALID, c,
+					    "invalid protocol family");
 	} else if (matches(opt, "-batch") == 0) {
 		o->batch = c->argv[0];
 	} else if (net) {
@@ -276,7 +287,7 @@ static int open_sock(struct mplsroute_sock **s)
 int main(int argc, char **argv)
 {
 	struct ipmpls_opts opts = { .family = AF_UNSPEC };
-	struct ipmpls_ctx ctx = { .opts = &opts };
+	struct ipmpls_ctx ctx = { .opts = &opts, .platform_labels = -1 };
 	struct argcur c = { .argc = argc, .argv = argv };
 	int rc = 0;
 
@@ -292,5 +303,6 @@ int main(int argc, char **argv)
 	else
 		rc = do_cmd(&ctx, c.argc - 1, c.argv + 1);
 	mplsroute_sock_close(ctx.sock);
+	mplsroute_route_free(ctx.rt);
 	return rc;
 }

@@ -2,6 +2,7 @@
 #ifndef IPMPLS_H
 #define IPMPLS_H
 
+#include <net/if.h>
 #include "mplsroute.h"
 
 /* iproute2's exit codes */
@@ -24,13 +25,35 @@ struct ipmpls_opts {
 	const char *netns;	/* -n / -netns NAME */
 };
 
-/* one command's context: the options and the open socket */
+#define IPMPLS_CACHE	16
+
+/* names <-> ifindexes remembered for the run, as 4.4's ll_map */
+struct ipmpls_names {
+	struct { char name[IF_NAMESIZE]; unsigned idx; } dev[IPMPLS_CACHE];
+	unsigned ndev;
+	struct { unsigned idx; char name[IF_NAMESIZE]; } ifn[IPMPLS_CACHE];
+	unsigned nextifn;
+};
+
+/* the run's context: the options, the open socket, what a command says */
 struct ipmpls_ctx {
 	struct ipmpls_opts *opts;
 	struct mplsroute_sock *sock;
 	const char *batch_file;	/* set while running a batch */
 	int batch_line;
 	struct mplsroute_batch *batch;	/* set while a batch pipelines */
+	/*
+	 * Set by a command after which iproute2 4.4 would have called exit()
+	 * (parse errors, a finished `route show`): a batch stops there, even
+	 * with -force, and exits with the command's code, with no "Command
+	 * failed" line.
+	 */
+	int exits;
+	/* set: a route change's parse error goes here instead of stderr */
+	struct mplsroute_error *held;
+	struct mplsroute_route *rt;	/* reused by each route change */
+	long platform_labels;		/* ip/foresee.c: -1 until read */
+	struct ipmpls_names names;
 };
 
 /*
@@ -38,39 +61,82 @@ struct ipmpls_ctx {
  * and returns the process exit code (EXIT_*); they print iproute2's
  * messages themselves.
  */
-int iproute_modify(struct ipmpls_ctx *ctx, int cmd, unsigned flags,
-		   int argc, char **argv);		/* ip/iproute.c */
-int iproute_list_flush(struct ipmpls_ctx *ctx, int flush,
-		       int argc, char **argv);		/* ip/iproute_show.c */
-#define IPROUTE_SAVE	2	/* iproute_list_flush's flush: `route save` */
-int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv);
-							/* ip/iproute_show.c */
 int do_iproute(struct ipmpls_ctx *ctx, int argc, char **argv);
 							/* ip/iproute.c */
-void iproute_usage(FILE *f);				/* ip/iproute.c */
+int iproute_modify(struct ipmpls_ctx *ctx, int cmd, unsigned flags,
+		   int argc, char **argv);	/* ip/iproute_modify.c */
+int iproute_list(struct ipmpls_ctx *ctx, int argc, char **argv);
+						/* ip/iproute_show.c */
+int iproute_flush(struct ipmpls_ctx *ctx, int argc, char **argv);
+						/* ip/iproute_flush.c */
+int iproute_get(struct ipmpls_ctx *ctx, int argc, char **argv);
+						/* ip/iproute_get.c */
+/*
+ * ip/iproute_save.c, 4.4's binary route dump: `route save SELECTOR`
+ * writes the magic and the selected routes' messages to stdout (no
+ * terminal); iproute_restore reads a dump from stdin and sends each route
+ * back to the kernel, or with @show prints them (EXIT_OK, or EXIT_USAGE on
+ * a bad dump or a refusal other than "File exists").
+ */
+int iproute_save(struct ipmpls_ctx *ctx, int argc, char **argv);
+						/* ip/iproute_show.c */
+int iproute_save_prep(void);	/* the magic on stdout: EXIT_OK or 1 */
+int iproute_restore(struct ipmpls_ctx *ctx, int show);
+
+/* ip/iproute_usage.c: the route usage text of iproute2 4.4 */
+void iproute_usage(FILE *f);
 
 /*
- * ip/iproute_save.c, 4.4's binary route dump: iproute_save_prep checks
- * that stdout is no terminal and writes the magic (EXIT_OK or
- * EXIT_BADARG); iproute_restore reads a dump from stdin and sends each
- * route back to the kernel, or with @show prints them (EXIT_OK, or
- * EXIT_USAGE on a bad dump or a refusal other than "File exists").
+ * ip/selector.c: the words of show/flush/save into @f and *family (the
+ * family to dump); 0, or the exit code after saying what is wrong.
  */
-int iproute_save_prep(void);
-int iproute_restore(struct ipmpls_ctx *ctx, int show);
+int ipmpls_selector(struct ipmpls_ctx *ctx, int argc, char **argv,
+		    struct mplsroute_filter *f, int *family);
+
+/*
+ * ip/print_route.c: print @rt as `ip route show` does with the run's
+ * options (-o -d -s -j), hiding what @hide says; @json: the open JSON
+ * array, NULL for text.  Returns what the library's printer returns.
+ */
+int ipmpls_print_route(struct ipmpls_ctx *ctx, struct mplsroute_json *json,
+		       const struct mplsroute_route *rt, unsigned hide,
+		       int deleted);
+
+/*
+ * ip/errors.c: a grammar error as iproute2 4.4 says it.  ipmpls_error
+ * prints it (MPLSROUTE_ERR_USAGE: the route usage) and returns the exit
+ * code; ipmpls_error_status only returns the code.
+ */
+int ipmpls_error(const struct mplsroute_error *e);
+int ipmpls_error_status(const struct mplsroute_error *e);
+/* ... and ipmpls_parse_error reports it for a command: printed or held
+ * (ctx->held), ctx->exits set; returns the exit code */
+int ipmpls_parse_error(struct ipmpls_ctx *ctx, const struct mplsroute_error *e);
 
 /*
  * ip/talk.c: send a built request.  Alone: wait for the kernel's answer and
- * on a refusal print iproute2's words ("Error: <extack>." or "RTNETLINK
- * answers: <strerror>", plus a line naming a missing MPLS module) and return
- * EXIT_KERNEL.  In a batch (ctx->batch): queue it in the pipeline; its
- * result is reported when it comes.  Returns an EXIT_* code.
+ * on a refusal print iproute2's words and return EXIT_KERNEL.  In a batch
+ * (ctx->batch): queue it in the pipeline; its result is reported when it
+ * comes.  Returns an EXIT_* code.
  */
 int ipmpls_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh);
 
-/* ip/talk.c: print the kernel's refusal @err of @req as iproute2 does */
+/*
+ * ip/talk.c, iproute2's words for a kernel refusal @err of @req (NULL:
+ * none): "Error: <extack>." or "RTNETLINK answers: <strerror>", plus a
+ * line naming a missing MPLS module.  The one place of that wording.
+ */
 void ipmpls_kernel_error(const struct nlmsghdr *req, int err,
 			 const char *errmsg);
+
+/*
+ * ip/talk.c: a dump that failed with @ret: 4.4's words ("... terminated",
+ * @what "Dump" or "Flush"); returns the exit code.  ipmpls_dump_intr says
+ * "Dump was interrupted..." when the finished dump (@ret 0) had
+ * NLM_F_DUMP_INTR.
+ */
+int ipmpls_dump_failed(struct ipmpls_ctx *ctx, int ret, const char *what);
+void ipmpls_dump_intr(struct ipmpls_ctx *ctx, int ret);
 
 /*
  * ip/ipbatch.c: run the commands of FILE ("-": stdin) as ip -batch does,
@@ -85,6 +151,6 @@ int ipmpls_batch(struct ipmpls_ctx *ctx, const char *file);
  * alone in a batch, so that nothing after it is sent when it fails, as
  * with 4.4's one-by-one batch.  (ip/foresee.c)
  */
-int ipmpls_foresee_refusal(const struct nlmsghdr *nlh);
+int ipmpls_foresee_refusal(struct ipmpls_ctx *ctx, const struct nlmsghdr *nlh);
 
 #endif

@@ -1,4 +1,4 @@
-/* iproute_save.c: route save, restore and showdump: 4.4's binary route dump */
+/* iproute_save.c: 4.4's binary route dump: save's magic, restore, showdump */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +9,6 @@
 
 #include "ipmpls.h"
 #include "utils.h"
-#include "route_int.h"	/* TRANSITIONAL: until the grammar moves to lib/ */
 
 #define DUMP_MAGIC	0x45311224u	/* 4.4's route_dump_magic, host order */
 #define MSG_MAX		8192		/* 4.4's rtnl_from_file buffer */
@@ -78,18 +77,13 @@ static int read_msg(char *buf)
 /* restore: each message back to the kernel, "File exists" let pass */
 static int restore_one(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh)
 {
-	const char *msg;
 	int ret;
 
 	nlh->nlmsg_flags |= NLM_F_REQUEST | NLM_F_CREATE | NLM_F_ACK;
 	ret = mplsroute_sock_request(ctx->sock, nlh, NULL, NULL);
 	if (ret == 0)
 		return 0;
-	msg = mplsroute_sock_errmsg(ctx->sock);
-	if (msg && *msg)
-		fprintf(stderr, "Error: %s.\n", msg);
-	else
-		fprintf(stderr, "RTNETLINK answers: %s\n", strerror(-ret));
+	ipmpls_kernel_error(NULL, ret, mplsroute_sock_errmsg(ctx->sock));
 	return ret == -EEXIST ? 0 : -1;
 }
 
@@ -98,7 +92,6 @@ static int show_one(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh,
 		    struct mplsroute_route *rt)
 {
 	struct mplsroute_filter f;
-	struct mplsroute_print_opts o = { 0 };
 
 	if (mplsroute_route_parse(nlh, rt) < 0)
 		return 0;
@@ -106,11 +99,8 @@ static int show_one(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh,
 	f.table = 0;	/* 4.4's filter is never reset here: all tables */
 	if (mplsroute_filter_match(&f, rt) != 1)
 		return 0;
-	o.oneline = ctx->opts->oneline;
-	o.details = ctx->opts->details;
-	o.stats = ctx->opts->stats;
-	o.deleted = nlh->nlmsg_type == RTM_DELROUTE;
-	mplsroute_route_print(stdout, rt, &o);
+	ipmpls_print_route(ctx, NULL, rt, 0,
+			   nlh->nlmsg_type == RTM_DELROUTE);
 	return 0;
 }
 
@@ -120,11 +110,11 @@ int iproute_restore(struct ipmpls_ctx *ctx, int show)
 	struct mplsroute_route *rt = NULL;
 	int ret = EXIT_USAGE;
 
-	cmd_exits = 1;	/* 4.4 exits with what restore/showdump return */
+	ctx->exits = 1;	/* 4.4 exits with what restore/showdump return */
 	if (check_magic())
 		goto out;
 	buf = calloc(1, MSG_MAX + 4);
-	rt = calloc(1, sizeof(*rt));
+	rt = mplsroute_route_new();
 	if (!buf || !rt)
 		goto out;
 	for (;;) {
@@ -143,7 +133,7 @@ int iproute_restore(struct ipmpls_ctx *ctx, int show)
 	}
 	fflush(stdout);
 out:
-	free(rt);
+	mplsroute_route_free(rt);
 	free(buf);
 	return ret;
 }

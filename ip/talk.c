@@ -8,7 +8,7 @@
 #include <libmnl/libmnl.h>
 
 #include "ipmpls.h"
-#include "compat.h"
+#include "ip_compat.h"
 
 static int is_mpls_encap(const struct nlattr *a)
 {
@@ -88,6 +88,25 @@ void ipmpls_kernel_error(const struct nlmsghdr *req, int err,
 	missing_mpls_hint(req, err);
 }
 
+int ipmpls_dump_failed(struct ipmpls_ctx *ctx, int ret, const char *what)
+{
+	if (ret == -ENOBUFS)
+		fprintf(stderr, "netlink receive error %s (%d)\n",
+			strerror(-ret), -ret);
+	else if (ret != -ECANCELED)
+		ipmpls_kernel_error(NULL, ret,
+				    mplsroute_sock_errmsg(ctx->sock));
+	fprintf(stderr, "%s terminated\n", what);
+	return EXIT_BADARG;
+}
+
+void ipmpls_dump_intr(struct ipmpls_ctx *ctx, int ret)
+{
+	if (ret == 0 && mplsroute_sock_dump_interrupted(ctx->sock))
+		fprintf(stderr,
+			"Dump was interrupted and may be inconsistent.\n");
+}
+
 /*
  * Into the batch: the result is reported later, by the batch's callback.
  * An add the kernel is sure to refuse goes alone, after the window, and is
@@ -95,7 +114,7 @@ void ipmpls_kernel_error(const struct nlmsghdr *req, int err,
  */
 static int batch_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh)
 {
-	int alone = ipmpls_foresee_refusal(nlh);
+	int alone = ipmpls_foresee_refusal(ctx, nlh);
 	int ret;
 
 	if (alone)
@@ -108,6 +127,10 @@ static int batch_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh)
 		return EXIT_OK;
 	if (ret < 0 && alone && mplsroute_batch_failures(ctx->batch))
 		return EXIT_OK;	/* the kernel's refusal, reported */
+	/* an earlier line's refusal is told first, and stops the batch */
+	mplsroute_batch_flush(ctx->batch);
+	if (!ctx->opts->force && mplsroute_batch_failures(ctx->batch))
+		return EXIT_OK;
 	ipmpls_kernel_error(nlh, ret, "");
 	return EXIT_KERNEL;
 }

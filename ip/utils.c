@@ -1,28 +1,12 @@
-/* utils.c: CLI word helpers: abbreviations, numbers, families, addresses */
-#include <arpa/inet.h>
+/* utils.c: CLI word helpers: the cursor, numbers, device names cached */
 #include <errno.h>
-#include <limits.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/socket.h>
 #include <net/if.h>
 
 #include "ipmpls.h"
 #include "utils.h"
-#include "internal.h"
-
-int matches(const char *word, const char *full)
-{
-	/* one pass, no strlen: called for most words of every line */
-	while (*word && *word == *full) {
-		word++;
-		full++;
-	}
-	return *word ? -1 : 0;
-}
 
 int arg_next(struct argcur *c)
 {
@@ -31,16 +15,6 @@ int arg_next(struct argcur *c)
 	c->argc--;
 	c->argv++;
 	return 0;
-}
-
-int read_family(const char *name)
-{
-	return mr_af_read(name);
-}
-
-const char *family_name(int family)
-{
-	return mr_af_name(family, MR_AF_CLI);
 }
 
 int get_u32(uint32_t *val, const char *arg, int base)
@@ -58,270 +32,57 @@ int get_u32(uint32_t *val, const char *arg, int base)
 	return 0;
 }
 
-int get_u8(uint8_t *val, const char *arg, int base)
+/* if_nametoindex() remembered for the run (a batch looks each device up
+ * once); 0, or -ENODEV */
+static int cached_ifindex(const char *name, uint32_t *index, void *data)
 {
-	uint32_t v;
-
-	if (get_u32(&v, arg, base) || v > 255)
-		return -1;
-	*val = v;
-	return 0;
-}
-
-static int time_suffix(const char *p, double *t)
-{
-	static const char *const secs[] = { "s", "sec", "secs" };
-	static const char *const msecs[] = { "ms", "msec", "msecs" };
-	size_t i;
-
-	for (i = 0; i < 3; i++) {
-		if (strcasecmp(p, secs[i]) == 0) {
-			*t *= 1000;
-			return 0;
-		}
-		if (strcasecmp(p, msecs[i]) == 0)
-			return 0;
-	}
-	return -1;
-}
-
-int get_time_rtt(uint32_t *val, const char *arg, int *raw)
-{
-	double t;
-	char *p;
-
-	if (strchr(arg, '.')) {
-		t = strtod(arg, &p);
-		if (t < 0.0 || t == HUGE_VAL)
-			return -1;
-	} else {
-		unsigned long res = strtoul(arg, &p, 0);
-
-		if (res > UINT_MAX)
-			return -1;
-		t = res;
-	}
-	if (p == arg)
-		return -1;
-	*raw = 1;
-	if (*p) {
-		*raw = 0;
-		if (time_suffix(p, &t))
-			return -1;
-	}
-	if (t > UINT_MAX)
-		return -1;
-	*val = t;
-	return 0;
-}
-
-/* 4.4's get_addr_ipv4: 1 to 4 dot-separated numbers (strtoul base 0) */
-static int parse_inet(uint8_t *ap, const char *cp)
-{
-	int i;
-
-	for (i = 0; i < 4; i++) {
-		unsigned long n;
-		char *end;
-
-		n = mr_strtoul0(cp, &end);
-		if (n > 255 || end == cp)
-			return -1;
-		ap[i] = n;
-		if (*end == '\0')
-			return 0;
-		if (i == 3 || *end != '.')
-			return -1;
-		cp = end + 1;
-	}
-	return -1;
-}
-
-static int is_any(const char *arg)
-{
-	if (arg[0] != 'd' && arg[0] != 'a')
-		return 0;	/* the usual case, cheaply */
-	return strcmp(arg, "default") == 0 || strcmp(arg, "all") == 0 ||
-	       strcmp(arg, "any") == 0;
-}
-
-int parse_addr(struct mplsroute_addr *a, const char *arg, int family)
-{
-	memset(a, 0, sizeof(*a));
-	if (is_any(arg)) {
-		if (family == AF_DECnet || family == AF_MPLS)
-			return -1;
-		a->family = family;
-		a->bytelen = family == AF_INET6 ? 16 : 4;
-		a->bitlen = 0xff;
-		return 0;
-	}
-	if (strchr(arg, ':')) {
-		a->family = AF_INET6;
-		if (family != AF_UNSPEC && family != AF_INET6)
-			return -1;
-		if (inet_pton(AF_INET6, arg, a->data) <= 0)
-			return -1;
-		a->bytelen = 16;
-		a->bitlen = 0xff;
-		return 0;
-	}
-	if (family == AF_MPLS) {
-		a->family = AF_MPLS;
-		if (mplsroute_labels_parse(&a->labels, arg) < 0)
-			return -1;
-		a->bytelen = 4 * a->labels.n;
-		a->bitlen = 20;
-		return 0;
-	}
-	a->family = AF_INET;
-	if (family != AF_UNSPEC && family != AF_INET)
-		return -1;
-	if (parse_inet(a->data, arg) < 0)
-		return -1;
-	a->bytelen = 4;
-	a->bitlen = 0xff;
-	return 0;
-}
-
-/* a dotted netmask's prefix length: contiguous ones only */
-static int mask_bits(const char *arg, unsigned *plen)
-{
-	struct mplsroute_addr m;
-	uint32_t mask, host;
-	unsigned bits = 0;
-
-	if (parse_addr(&m, arg, AF_INET) < 0)
-		return -1;
-	mask = (uint32_t)m.data[0] << 24 | m.data[1] << 16 |
-	       m.data[2] << 8 | m.data[3];
-	host = ~mask;
-	if (host & (host + 1))
-		return -1;	/* not 1...10...0 */
-	while (mask) {
-		bits++;
-		mask <<= 1;
-	}
-	*plen = bits;
-	return 0;
-}
-
-static unsigned full_bitlen(int family)
-{
-	switch (family) {
-	case AF_INET6:
-		return 128;
-	case AF_DECnet:
-		return 16;
-	case AF_MPLS:
-		return 20;
-	}
-	return 32;
-}
-
-int parse_prefix(struct mplsroute_addr *a, const char *arg, int family)
-{
-	char word[256];
-	char *slash;
-	uint32_t plen;
-	unsigned mplen;
-
-	memset(a, 0, sizeof(*a));
-	if (is_any(arg)) {
-		if (family == AF_DECnet || family == AF_MPLS)
-			return -1;
-		a->family = family;
-		return 0;
-	}
-	if (strlen(arg) >= sizeof(word))
-		return -1;
-	strcpy(word, arg);
-	slash = strchr(word, '/');
-	if (slash)
-		*slash = '\0';
-	if (parse_addr(a, word, family) < 0)
-		return -1;
-	a->bitlen = full_bitlen(a->family);
-	if (!slash)
-		return 0;
-	if (get_u32(&plen, slash + 1, 0) == 0)
-		mplen = plen;
-	else if (mask_bits(slash + 1, &mplen) < 0)
-		return -1;
-	if (mplen > a->bitlen)
-		return -1;
-	a->bitlen = mplen;
-	return 0;
-}
-
-int cmd_exits;
-
-int incomplete_command(void)
-{
-	cmd_exits = 1;
-	fprintf(stderr, "Command line is not complete. Try option \"help\"\n");
-	return EXIT_USAGE;
-}
-
-int invarg(const char *msg, const char *arg)
-{
-	cmd_exits = 1;
-	fprintf(stderr, "Error: argument \"%s\" is wrong: %s\n", arg, msg);
-	return EXIT_USAGE;
-}
-
-int duparg2(const char *key, const char *arg)
-{
-	cmd_exits = 1;
-	fprintf(stderr, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n",
-		key, arg);
-	return EXIT_USAGE;
-}
-
-int addr_expected(int family, const char *arg)
-{
-	cmd_exits = 1;
-	if (family == AF_PACKET)
-		fprintf(stderr, "Error: \"%s\" may be inet address, but it is not allowed in this context.\n",
-			arg);
-	else
-		fprintf(stderr, "Error: %s address is expected rather than \"%s\".\n",
-			family_name(family), arg);
-	return EXIT_BADARG;
-}
-
-int prefix_expected(int family, const char *arg)
-{
-	cmd_exits = 1;
-	if (family == AF_PACKET)
-		fprintf(stderr, "Error: \"%s\" may be inet prefix, but it is not allowed in this context.\n",
-			arg);
-	else
-		fprintf(stderr, "Error: %s prefix is expected rather than \"%s\".\n",
-			family_name(family), arg);
-	return EXIT_BADARG;
-}
-
-int no_device(const char *name)
-{
-	fprintf(stderr, "Cannot find device \"%s\"\n", name);
-	return EXIT_BADARG;
-}
-
-unsigned dev_index(const char *name)
-{
-	static struct { char name[IF_NAMESIZE]; unsigned idx; } cache[16];
-	static unsigned used;
+	struct ipmpls_names *n = &((struct ipmpls_ctx *)data)->names;
 	unsigned i, idx;
 
-	for (i = 0; i < used; i++)
-		if (strncmp(cache[i].name, name, IF_NAMESIZE) == 0)
-			return cache[i].idx;
-	idx = if_nametoindex(name);
-	if (idx && strlen(name) < IF_NAMESIZE) {
-		i = used < 16 ? used++ : idx % 16;
-		strcpy(cache[i].name, name);
-		cache[i].idx = idx;
+	for (i = 0; i < n->ndev; i++) {
+		if (strncmp(n->dev[i].name, name, IF_NAMESIZE) == 0) {
+			*index = n->dev[i].idx;
+			return 0;
+		}
 	}
-	return idx;
+	idx = if_nametoindex(name);
+	if (!idx)
+		return -ENODEV;
+	if (strlen(name) < IF_NAMESIZE) {
+		i = n->ndev < IPMPLS_CACHE ? n->ndev++ : idx % IPMPLS_CACHE;
+		strcpy(n->dev[i].name, name);
+		n->dev[i].idx = idx;
+	}
+	*index = idx;
+	return 0;
+}
+
+void ipmpls_parse_opts(struct ipmpls_ctx *ctx, struct mplsroute_parse_opts *o,
+		       uint16_t nlmsg_type)
+{
+	memset(o, 0, sizeof(*o));
+	o->family = ctx->opts->family;
+	o->ifindex = cached_ifindex;
+	o->data = ctx;
+	o->nlmsg_type = nlmsg_type;
+}
+
+int ipmpls_ifname(uint32_t idx, char *buf, size_t len, void *data)
+{
+	struct ipmpls_names *n = &((struct ipmpls_ctx *)data)->names;
+	unsigned int i;
+
+	for (i = 0; i < IPMPLS_CACHE; i++) {
+		if (n->ifn[i].idx == idx && idx) {
+			snprintf(buf, len, "%s", n->ifn[i].name);
+			return 0;
+		}
+	}
+	i = n->nextifn;
+	if (!if_indextoname(idx, n->ifn[i].name))
+		return -errno;
+	n->ifn[i].idx = idx;
+	snprintf(buf, len, "%s", n->ifn[i].name);
+	n->nextifn = (i + 1) % IPMPLS_CACHE;
+	return 0;
 }

@@ -1,9 +1,9 @@
-/* utils.h: CLI word helpers: abbreviations, numbers, families, addresses */
+/* utils.h: CLI word helpers: abbreviations, the cursor, device names */
 #ifndef IPMPLS_UTILS_H
 #define IPMPLS_UTILS_H
 
 #include <stdint.h>
-#include "mplsroute.h"
+#include "ipmpls.h"
 
 /* An argument cursor: the words still to read, the current one first. */
 struct argcur {
@@ -11,8 +11,11 @@ struct argcur {
 	char **argv;
 };
 
-/* matches - 0 when @word is a prefix of @full (iproute2's matches()). */
-int matches(const char *word, const char *full);
+/* matches - 0 when @word abbreviates @full (iproute2's matches()) */
+static inline int matches(const char *word, const char *full)
+{
+	return mplsroute_abbrev(word, full) ? 0 : -1;
+}
 
 /*
  * arg_next - step to the next word.  Returns 0, or -1 when there is none
@@ -20,61 +23,21 @@ int matches(const char *word, const char *full);
  */
 int arg_next(struct argcur *c);
 
-/* read_family - AF_* for "inet", "inet6", "mpls", ...; AF_UNSPEC if none. */
-int read_family(const char *name);
-
-/* family_name - iproute2's name of a family in messages ("???" if none). */
-const char *family_name(int family);
-
 /* get_u32 - a whole word as a number (strtoul @base).  0 or -1. */
 int get_u32(uint32_t *val, const char *arg, int base);
 
-/* get_u8 - as get_u32, at most 255.  0 or -1. */
-int get_u8(uint8_t *val, const char *arg, int base);
+/*
+ * ipmpls_parse_opts - the grammar's options for a command of @nlmsg_type:
+ * the -f family, device names looked up through the run's cache.
+ */
+void ipmpls_parse_opts(struct ipmpls_ctx *ctx, struct mplsroute_parse_opts *o,
+		       uint16_t nlmsg_type);
 
 /*
- * get_time_rtt - a time as iproute2 reads it: a number with an optional
- * s/sec/secs or ms/msec/msecs suffix, in ms; *raw = 1 when no suffix.
- * 0 or -1.
+ * ipmpls_ifname - ifindex -> name for the printers, remembering the last
+ * answers (@data: the ctx): a dump of a big table names the same few
+ * devices again and again.  0 or -errno.
  */
-int get_time_rtt(uint32_t *val, const char *arg, int *raw);
-
-/*
- * parse_addr - an address of @family (AF_UNSPEC: inet or inet6 by its form)
- * as iproute2 4.4's get_addr_1 reads it: dotted inet with 1 to 4 parts,
- * inet6, an MPLS label stack, "default"/"any"/"all".  0 or -1.
- */
-int parse_addr(struct mplsroute_addr *a, const char *arg, int family);
-
-/*
- * parse_prefix - ADDR[/LEN] as iproute2 4.4's get_prefix_1 reads it (the
- * length may also be a dotted netmask; "default" is the zero-length
- * prefix).  a->bitlen is the prefix length.  0 or -1.
- */
-int parse_prefix(struct mplsroute_addr *a, const char *arg, int family);
-
-/*
- * The messages.  Each prints iproute2 4.4's words on stderr and returns the
- * exit code iproute2 exits with.
- */
-/*
- * Set when iproute2 4.4 would have called exit() for the command (parse
- * errors, a finished `route show`): a batch stops there, even with -force,
- * and exits with the command's code, with no "Command failed" line.
- */
-extern int cmd_exits;
-
-int incomplete_command(void);				/* 255 */
-int invarg(const char *msg, const char *arg);		/* 255 */
-int duparg2(const char *key, const char *arg);		/* 255 */
-int addr_expected(int family, const char *arg);		/* 1 */
-int prefix_expected(int family, const char *arg);	/* 1 */
-int no_device(const char *name);			/* 1 */
-
-/*
- * dev_index - if_nametoindex() remembered for the run, as 4.4's ll_map
- * (a batch looks each device up once).  Returns the index, 0 if none.
- */
-unsigned dev_index(const char *name);
+int ipmpls_ifname(uint32_t idx, char *buf, size_t len, void *data);
 
 #endif

@@ -332,14 +332,6 @@ MR_EXPORT int mplsroute_dsfield_n2a(uint32_t id, char *buf, size_t len)
 	return kind_n2a(K_DSFIELD, id, buf, len, "0x%02x");
 }
 
-/* iproute2's matches(): @arg is a prefix of @word */
-static int is_prefix(const char *arg, const char *word)
-{
-	size_t n = strlen(arg);
-
-	return n <= strlen(word) && memcmp(word, arg, n) == 0;
-}
-
 MR_EXPORT int mplsroute_type_a2n(uint32_t *id, const char *arg)
 {
 	/* 4.4's order: exact words first, then abbreviations */
@@ -362,7 +354,7 @@ MR_EXPORT int mplsroute_type_a2n(uint32_t *id, const char *arg)
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		if (words[i].exact ? strcmp(arg, words[i].word) == 0 :
-				     is_prefix(arg, words[i].word)) {
+				     mplsroute_abbrev(arg, words[i].word)) {
 			*id = words[i].type;
 			return 0;
 		}

@@ -1,9 +1,10 @@
 #!/bin/sh
 # testsuite/run.sh: runs the test groups named on the command line, sums up
-# usage: sh testsuite/run.sh [unit] [golden] [sanitize] [lab] [build] [pkg]
-#        [fuzz] [valgrind] [all]  (all: every group but valgrind; fuzz: the
-#        crash reproducers, and FUZZ_SMOKE seconds (10) of each target with
-#        clang)
+# usage: sh testsuite/run.sh [unit] [golden] [golden-shared] [sanitize] [lab]
+#        [build] [pkg] [fuzz] [valgrind] [all]  (all: every group but
+#        valgrind; golden-shared: the golden cases with ip/ipmpls-shared, the
+#        ipmpls linked against libmplsroute.so; fuzz: the crash reproducers,
+#        and FUZZ_SMOKE seconds (10) of each target with clang)
 # Each group's runner prints one line per test: "PASS name", "FAIL name: why"
 # or "SKIP name: why".  Check's own summary lines are counted for unit tests.
 # BUILD=DIR runs the binaries built with make O=DIR.  LAB=0 skips the lab
@@ -58,6 +59,8 @@ run_group() {
 	unit) run_unit ;;
 	golden) sh testsuite/golden/run.sh
 		sh testsuite/fault/run.sh ;;
+	golden-shared) IPMPLS=$BUILD/ip/ipmpls-shared GOLDEN=golden-shared \
+			sh testsuite/golden/run.sh ;;
 	sanitize) make -s check-sanitize-build >/dev/null 2>&1 ||
 			echo "FAIL sanitize: build"
 		BUILD=build-san sh testsuite/run.sh unit golden |
@@ -78,7 +81,7 @@ run_group() {
 
 groups=$*
 [ -z "$groups" ] && groups=all
-[ "$groups" = all ] && groups="unit golden sanitize lab build pkg fuzz"
+[ "$groups" = all ] && groups="unit golden golden-shared sanitize lab build pkg fuzz"
 for g in $groups; do
 	echo "== $g"
 	run_group "$g" 2>&1 | tee -a "$LOG"

@@ -10,8 +10,11 @@
 #include "pairsock.h"
 #include "fuzz.h"
 #include "../../ip/iproute_save.c"
+#include "../../ip/talk.c"
+#include "../../ip/print_route.c"
+#include "../../ip/foresee.c"
+#include "../../ip/utils.c"
 
-int cmd_exits;	/* ip/utils.c's, which is not linked here */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

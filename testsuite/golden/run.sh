@@ -10,13 +10,16 @@
 # Prints "PASS golden/NAME", "FAIL golden/NAME: why" or "SKIP ...: why" per
 # case.
 # usage: sh testsuite/golden/run.sh [NAME-PATTERN]
-#        (BUILD=DIR for make O=DIR builds; IPMPLS_WRAP="valgrind ..." runs
-#        ipmpls under that command: testsuite/valgrind.sh)
+#        (BUILD=DIR for make O=DIR builds; IPMPLS=PATH runs another ipmpls,
+#        e.g. ip/ipmpls-shared, and GOLDEN=golden-shared names its results;
+#        IPMPLS_WRAP="valgrind ..." runs ipmpls under that command:
+#        testsuite/valgrind.sh)
 cd "$(dirname "$0")/../.." || exit 1
 TOP=$(pwd)
 BUILD=${BUILD:-.}
 case "$BUILD" in /*) ;; *) BUILD=$TOP/$BUILD ;; esac
-IPMPLS=$BUILD/ip/ipmpls
+IPMPLS=${IPMPLS:-$BUILD/ip/ipmpls}
+TAG=${GOLDEN:-golden}
 NLCMP=$BUILD/testsuite/tools/nlcmp
 GOLDEN=$TOP/testsuite/golden
 DATA=$TOP/testsuite/data/iproute2-4.4
@@ -167,8 +170,8 @@ for kind in cases beyond extra; do
 		[ -f "$dir/argv" ] || continue
 		n=$(basename "$dir")
 		case "$n" in $PATTERN) ;; *) continue ;; esac
-		name=golden/$kind/$n
-		[ "$kind" = cases ] && name=golden/$n
+		name=$TAG/$kind/$n
+		[ "$kind" = cases ] && name=$TAG/$n
 		run_case "$dir" "$name" "$kind"
 	done
 done

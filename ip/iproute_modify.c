@@ -1,0 +1,49 @@
+/* iproute_modify.c: route add/change/replace/prepend/append/test/delete */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <linux/netlink.h>
+
+#include "ipmpls.h"
+#include "utils.h"
+
+#define ROUTE_MSG_SIZE	8192
+
+/* the request could not be built from a parsed route: say why */
+static int build_failed(struct ipmpls_ctx *ctx, int ret)
+{
+	struct mplsroute_error err;
+	char msg[128];
+
+	snprintf(msg, sizeof(msg), "Error: cannot build the request: %s.\n",
+		 strerror(-ret));
+	mplsroute_error_set(&err, ret == -EMSGSIZE ? MPLSROUTE_ERR_TOO_LONG :
+			    MPLSROUTE_ERR_CONTEXT, -1, NULL, msg);
+	return ipmpls_parse_error(ctx, &err);
+}
+
+int iproute_modify(struct ipmpls_ctx *ctx, int cmd, unsigned flags,
+		   int argc, char **argv)
+{
+	char buf[ROUTE_MSG_SIZE] __attribute__((aligned(4)));
+	struct mplsroute_parse_opts o;
+	struct mplsroute_error err;
+	int ret;
+
+	if (!ctx->rt) {
+		ctx->rt = mplsroute_route_new();
+		if (!ctx->rt) {
+			fprintf(stderr, "Out of memory\n");
+			return EXIT_BADARG;
+		}
+	}
+	ipmpls_parse_opts(ctx, &o, cmd);
+	ret = mplsroute_route_parse_args(ctx->rt, argc, argv, &o, &err);
+	if (ret < 0)
+		return ipmpls_parse_error(ctx, &err);
+	ret = mplsroute_route_build(buf, sizeof(buf), ctx->rt, cmd,
+				    NLM_F_REQUEST | NLM_F_ACK | flags);
+	if (ret < 0)
+		return build_failed(ctx, ret);
+	return ipmpls_talk(ctx, (struct nlmsghdr *)buf);
+}
