@@ -295,7 +295,7 @@ check-dist: dist
 	sh testsuite/pkg/check-dist.sh $(DIST).tar.gz
 
 clean:
-	rm -f $(LIB_OBJ) $(IP_OBJ) $(LIBA) $(OUT)lib/libmplsroute.so* $(IPMPLS) \
+	rm -f $(LIB_OBJ) $(IP_OBJ) $(LIBA) $(OUT)lib/libmplsroute.so* $(IPMPLS) $(IPMPLS_SHARED) \
 		$(UNIT_BIN) $(TOOL_BIN) $(ABISTRUCTS) $(FUZZ_REPLAY) $(FUZZ_BIN) \
 		$(DEPS)
 	rm -rf $(MAN3GEN) $(MANPAGES)
