@@ -20,6 +20,8 @@ struct ipmpls_opts {
 	int force;		/* -force */
 	int json;		/* -j */
 	int pretty;		/* -p */
+	int timestamp;		/* -t: 1, -ts: 2 (monitor) */
+	int resync;		/* -resync: monitor dumps again after ENOBUFS */
 	const char *batch;	/* -batch FILE */
 	const char *netns;	/* -n / -netns NAME */
 };
