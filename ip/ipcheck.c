@@ -1,8 +1,4 @@
-/*
- * ipcheck.c: `ipmpls check [-n NETNS] [dev DEV]...`: is this router ready to
- * forward MPLS?  Each problem with the command that fixes it; exit 0 ready,
- * 1 not ready, 2 cannot tell
- */
+/* ipcheck.c: `ipmpls check [-n NETNS] [dev DEV]...`: MPLS readiness */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

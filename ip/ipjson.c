@@ -1,4 +1,4 @@
-/* ipjson.c: a small JSON writer with iproute2's layout (for netconf, stats...) */
+/* ipjson.c: a small JSON writer laid out as iproute2 lays it out */
 #include <stdio.h>
 #include <inttypes.h>
 

@@ -1,8 +1,4 @@
-/*
- * ipmonitor.c: `ipmpls monitor [all] [route] [mpls] [netconf]`: each change
- * as `ip monitor` prints it, until interrupted; -resync dumps the table
- * again after the kernel dropped changes (ENOBUFS)
- */
+/* ipmonitor.c: `ipmpls monitor [all|route|mpls|netconf]`, -t/-ts/-j, -resync */
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>

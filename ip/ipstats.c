@@ -1,7 +1,4 @@
-/*
- * ipstats.c: `ipmpls stats show [dev DEV] [group afstats [subgroup mpls]]`,
- * printed as iproute2 6.1's `ip stats show ... group afstats subgroup mpls`
- */
+/* ipstats.c: `ipmpls stats show [dev DEV]`: MPLS counters as ip 6.1 */
 #include <errno.h>
 #include <inttypes.h>
 #include <net/if.h>

@@ -176,7 +176,7 @@ i=0 last=-1
 while [ $i -lt 1200 ]; do
 	cur=$(wc -l < $T/mb.out)
 	[ "$cur" -ge $((2 * N)) ] && break
-	if [ $((i % 20)) = 19 ]; then
+	if [ $((i % 50)) = 49 ]; then
 		[ "$cur" = "$last" ] && break
 		last=$cur
 	fi
@@ -197,7 +197,7 @@ echo "  monitor: batch of $((2 * N)) lines (exit $brc, $((t1 - t0)) s), $lines l
 cat $T/monitor-counts.txt
 if grep -q 'No buffer space' $T/mb.err; then
 	[ $brc = 0 ] && grep -q '^Resync$' $T/mb.out && [ "$final" = "$kernel" ]
-	ok monitor-batch-resync $? "final table $final routes from the events, kernel $kernel"
+	ok monitor-batch-resync $? "final table $final routes from the events, kernel $kernel; $(grep -c '^Resync$' $T/mb.out) resyncs; stderr: $(sort $T/mb.err | uniq -c | tr '\n' '|'); last: $(tail -n 2 $T/mb.out | tr '\n' '|')"
 else
 	[ $brc = 0 ] && cmp -s $T/mb.ev $T/mb.want
 	ok monitor-batch-exact $? "$lines lines for $((2 * N)) changes, exit $brc"
