@@ -783,11 +783,20 @@ int mplsroute_monitor_fd(const struct mplsroute_monitor *m);
  * each route or netconf change to @cb, in the kernel's order.  Returns the
  * number of changes handed on, @cb's negative value, -ENOBUFS when the
  * kernel dropped changes because the socket's buffer was full (the socket
- * stays usable: the changes after the loss follow; dump the table to
- * resynchronise), -EINTR, or -errno.
+ * stays usable: the changes after the loss follow; to resynchronise call
+ * mplsroute_monitor_drain, then dump the table), -EINTR, or -errno.
  */
 int mplsroute_monitor_read(struct mplsroute_monitor *m, mplsroute_event_cb cb,
 			   void *data);
+
+/*
+ * mplsroute_monitor_drain - after -ENOBUFS, throw away the changes still
+ * queued (a dump made next supersedes them) until the queue is empty: only
+ * then does the kernel report a new loss, so that a change lost during the
+ * dump that follows is reported by another -ENOBUFS instead of missed.
+ * Returns the number of messages thrown away or -errno.
+ */
+int mplsroute_monitor_drain(struct mplsroute_monitor *m);
 
 /* mplsroute_monitor_close - close it (NULL is fine).  Returns nothing. */
 void mplsroute_monitor_close(struct mplsroute_monitor *m);

@@ -204,7 +204,10 @@ static int mon_loop(struct mon *m, struct mplsroute_monitor *mon)
 			fflush(stdout);
 			fprintf(stderr, "netlink receive error %s (%d)\n",
 				strerror(ENOBUFS), ENOBUFS);
-			if (m->ctx->opts->resync && mon_resync(m) < 0)
+			if (!m->ctx->opts->resync)
+				continue;
+			if (mplsroute_monitor_drain(mon) < 0 ||
+			    mon_resync(m) < 0)
 				return EXIT_KERNEL;
 			continue;
 		}
@@ -232,7 +235,7 @@ int do_ipmonitor(struct ipmpls_ctx *ctx, int argc, char **argv)
 		return rc;
 	mplsroute_filter_init(&m.filter);
 	m.filter.table = 0;
-	rc = mplsroute_monitor_open(&mon, m.groups, 0);
+	rc = mplsroute_monitor_open(&mon, m.groups, ctx->opts->rcvbuf);
 	if (rc < 0) {
 		fprintf(stderr, "Cannot open netlink socket: %s\n",
 			strerror(-rc));

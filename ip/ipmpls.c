@@ -147,8 +147,8 @@ static int value_option(struct ipmpls_opts *o, const char *opt,
 	return 0;
 }
 
-/* -rcvbuf SIZE (cursor on the option): checked as 4.4 does, then unused */
-static int rcvbuf_option(struct argcur *c)
+/* -rcvbuf SIZE (cursor on the option): checked as 4.4 does; the monitor's */
+static int rcvbuf_option(struct ipmpls_opts *o, struct argcur *c)
 {
 	uint32_t size;
 
@@ -158,6 +158,7 @@ static int rcvbuf_option(struct argcur *c)
 		fprintf(stderr, "Invalid rcvbuf size '%s'\n", c->argv[0]);
 		return EXIT_USAGE;
 	}
+	o->rcvbuf = size;
 	return 0;
 }
 
@@ -217,7 +218,7 @@ static int one_option(struct ipmpls_opts *o, struct argcur *c, int *rc)
 		o->force++;
 		break;
 	case OPT_RCVBUF:
-		*rc = rcvbuf_option(c);
+		*rc = rcvbuf_option(o, c);
 		break;
 	case OPT_ALL:
 		break;	/* accepted: -all is for `netns exec` */

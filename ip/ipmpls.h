@@ -22,6 +22,7 @@ struct ipmpls_opts {
 	int pretty;		/* -p */
 	int timestamp;		/* -t: 1, -ts: 2 (monitor) */
 	int resync;		/* -resync: monitor dumps again after ENOBUFS */
+	unsigned rcvbuf;	/* -rcvbuf SIZE: the monitor's buffer (0: 8 MiB) */
 	const char *batch;	/* -batch FILE */
 	const char *netns;	/* -n / -netns NAME */
 };

@@ -140,6 +140,25 @@ int mplsroute_monitor_read(struct mplsroute_monitor *m, mplsroute_event_cb cb,
 }
 
 MR_EXPORT
+int mplsroute_monitor_drain(struct mplsroute_monitor *m)
+{
+	int fd = mnl_socket_get_fd(m->nl), count = 0;
+	ssize_t n;
+
+	for (;;) {
+		n = recv(fd, m->buf, sizeof(m->buf), MSG_DONTWAIT);
+		if (n >= 0) {
+			count++;
+			continue;
+		}
+		if (errno == EAGAIN || errno == EWOULDBLOCK)
+			return count;
+		if (errno != ENOBUFS && errno != EINTR)
+			return -errno;
+	}
+}
+
+MR_EXPORT
 void mplsroute_monitor_close(struct mplsroute_monitor *m)
 {
 	if (!m)

@@ -153,54 +153,75 @@ ok check-no-device $? "$(tr '\n' '|' < $T/ck.out)"
 ok check-no-netns-2 $? "$(tr '\n' '|' < $T/ck.out)"
 topo_cleanup
 
-# ---- monitor under a batch of N adds and N deletes
+# ---- monitor under a batch of N adds, then deletes of the first half
+# (N/2 routes stay): every change exactly once and in order; and with a
+# small buffer (-rcvbuf 32768) the overrun reported and, with -resync, the
+# table rebuilt from the output equal to the kernel's
 if ! labns_setup tops >/dev/null 2>&1; then
 	echo "FAIL lab-ops-monitor-batch: labns_setup"
 	exit 0
 fi
-awk -v n=$N 'BEGIN {
+H=$((N / 2))
+awk -v n=$N -v h=$H 'BEGIN {
 	for (i = 0; i < n; i++)
 		printf "route add %d as %d via inet 192.168.30.102 dev eth1\n", 1000 + i, 1000 + i
-	for (i = 0; i < n; i++)
+	for (i = 0; i < h; i++)
 		printf "route del %d\n", 1000 + i
 }' > $T/batch
-"$IPMPLS" -n tops -resync monitor mpls > $T/mb.out 2> $T/mb.err &
-mp=$!
-sleep 1
-t0=$(date +%s)
-"$IPMPLS" -n tops -f mpls -batch $T/batch > $T/batch.out 2>&1
-brc=$?
-t1=$(date +%s)
-# wait (at most 120 s) for the monitor to print every change or go quiet
-i=0 last=-1
-while [ $i -lt 1200 ]; do
-	cur=$(wc -l < $T/mb.out)
-	[ "$cur" -ge $((2 * N)) ] && break
-	if [ $((i % 50)) = 49 ]; then
-		[ "$cur" = "$last" ] && break
-		last=$cur
-	fi
-	sleep 0.1
-	i=$((i + 1))
-done
-kill $mp
-wait $mp 2>/dev/null
-lines=$(wc -l < $T/mb.out)
-awk '$1 == "Resync" { print "="; next }
-	$1 == "Deleted" { print "-" $2; next } { print "+" $1 }' $T/mb.out > $T/mb.ev
-awk -v n=$N 'BEGIN { for (i = 0; i < n; i++) print "+" 1000 + i
-	for (i = 0; i < n; i++) print "-" 1000 + i }' > $T/mb.want
-final=$(awk '/^=/ { delete t; next } /^\+/ { t[substr($0, 2)] = 1; next }
-	/^-/ { delete t[substr($0, 2)] } END { n = 0; for (k in t) n++; print n }' $T/mb.ev)
-kernel=$("$IPMPLS" -n tops -f mpls route show | wc -l)
-echo "  monitor: batch of $((2 * N)) lines (exit $brc, $((t1 - t0)) s), $lines lines seen, $(grep -c ENOBUFS\\\|'No buffer' $T/mb.err) overruns" > $T/monitor-counts.txt
-cat $T/monitor-counts.txt
+awk -v n=$N -v h=$H 'BEGIN { for (i = 0; i < n; i++) print "+" 1000 + i
+	for (i = 0; i < h; i++) print "-" 1000 + i }' > $T/mb.want
+
+# monitor_batch NAME MONITOR-OPTIONS...: the batch under a monitor; sets
+# lines, brc, final (routes rebuilt from the output), kernel (routes held)
+monitor_batch() {
+	_name=$1
+	shift
+	"$IPMPLS" -n tops "$@" monitor mpls > $T/$_name.out 2> $T/$_name.err &
+	_mp=$!
+	sleep 1
+	_t0=$(date +%s)
+	"$IPMPLS" -n tops -f mpls -batch $T/batch > $T/batch.out 2>&1
+	brc=$?
+	_t1=$(date +%s)
+	# wait until the output stops growing for 10 s (at most 300 s)
+	_i=0 _last=-1 _same=0
+	while [ $_i -lt 300 ] && [ $_same -lt 10 ]; do
+		_cur=$(stat -c %s $T/$_name.out)
+		if [ "$_cur" = "$_last" ]; then _same=$((_same + 1)); else _same=0; fi
+		_last=$_cur
+		sleep 1
+		_i=$((_i + 1))
+	done
+	kill $_mp
+	wait $_mp 2>/dev/null
+	lines=$(wc -l < $T/$_name.out)
+	awk '$1 == "Resync" { print "="; next }
+		$1 == "Deleted" { print "-" $2; next } { print "+" $1 }' \
+		$T/$_name.out > $T/$_name.ev
+	awk '/^=/ { delete t; next } /^\+/ { t[substr($0, 2)] = 1; next }
+		/^-/ { delete t[substr($0, 2)] }
+		END { for (k in t) print k }' $T/$_name.ev | sort -n > $T/$_name.final
+	"$IPMPLS" -n tops -f mpls route show | awk '{ print $1 }' | sort -n > $T/$_name.kernel
+	final=$(wc -l < $T/$_name.final)
+	kernel=$(wc -l < $T/$_name.kernel)
+	_over=$(grep -c 'No buffer space' $T/$_name.err)
+	echo "  monitor $*: batch of $((N + H)) lines (exit $brc, $((_t1 - _t0)) s), $lines lines printed, $_over overrun(s), $(grep -c '^Resync$' $T/$_name.out) resync(s), table rebuilt $final routes, kernel $kernel"
+	awk '{ print "route del " $1 }' $T/$_name.kernel > $T/undo
+	"$IPMPLS" -n tops -f mpls -batch $T/undo >/dev/null 2>&1
+}
+
+monitor_batch mb -resync
 if grep -q 'No buffer space' $T/mb.err; then
-	[ $brc = 0 ] && grep -q '^Resync$' $T/mb.out && [ "$final" = "$kernel" ]
-	ok monitor-batch-resync $? "final table $final routes from the events, kernel $kernel; $(grep -c '^Resync$' $T/mb.out) resyncs; stderr: $(sort $T/mb.err | uniq -c | tr '\n' '|'); last: $(tail -n 2 $T/mb.out | tr '\n' '|')"
+	[ $brc = 0 ] && grep -q '^Resync$' $T/mb.out && cmp -s $T/mb.final $T/mb.kernel
+	ok monitor-batch-resync $? "table rebuilt from the events differs from the kernel's"
 else
 	[ $brc = 0 ] && cmp -s $T/mb.ev $T/mb.want
-	ok monitor-batch-exact $? "$lines lines for $((2 * N)) changes, exit $brc"
+	ok monitor-batch-exact $? "$lines lines for $((N + H)) changes, exit $brc"
 fi
+monitor_batch small -rcvbuf 32768 -resync
+[ $brc = 0 ] && grep -q '^netlink receive error No buffer space available (105)$' $T/small.err &&
+	grep -q '^Resync$' $T/small.out && [ "$kernel" = $H ] &&
+	cmp -s $T/small.final $T/small.kernel
+ok monitor-small-buffer-resync $? "exit $brc, stderr $(head -n 2 $T/small.err | tr '\n' '|'), rebuilt $final routes, kernel $kernel"
 labns_cleanup tops
 exit 0
