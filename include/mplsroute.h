@@ -890,6 +890,12 @@ int mplsroute_abbrev(const char *word, const char *keyword);
 int mplsroute_family_a2n(const char *name);
 
 /*
+ * mplsroute_family_n2a - returns the word iproute2 4.4 names @family by
+ * in its messages ("inet", "inet6", "mpls", ...), or "???".
+ */
+const char *mplsroute_family_n2a(int family);
+
+/*
  * mplsroute_addr_parse - an address of @family (AF_UNSPEC: inet or inet6
  * by its form) as iproute2 4.4's get_addr reads it: dotted inet with 1 to
  * 4 parts, inet6, an MPLS label stack (AF_MPLS), "default"/"any"/"all"
@@ -1091,6 +1097,213 @@ int mplsroute_route_print_json(struct mplsroute_json *j,
 
 /* mplsroute_json_close - end the array and the line.  Returns 0 or -EIO. */
 int mplsroute_json_close(struct mplsroute_json *j);
+
+/* ---- operator tools: netconf, MPLS statistics, monitor, check ---------- */
+/* (lib/netconf.c, lib/stats.c, lib/monitor.c, lib/check.c) */
+
+/*
+ * A device's MPLS configuration as RTM_NEWNETCONF / RTM_DELNETCONF carry it.
+ * ifindex: NETCONFA_IFINDEX (-1 all, -2 default); has_ifindex 0 when the
+ * message had none.  input: NETCONFA_INPUT 1/0, -1 when absent.
+ */
+struct mplsroute_netconf {
+	int family;		/* ncm_family */
+	int deleted;		/* 1 for RTM_DELNETCONF */
+	int has_ifindex;
+	int32_t ifindex;
+	int input;
+};
+
+/*
+ * mplsroute_netconf_request - write RTM_GETNETCONF for @family into @buf:
+ * with @ifindex 0 a dump request (struct netconfmsg, NLM_F_DUMP, as
+ * iproute2 6.1 sends it), else a request for that one device
+ * (NETCONFA_IFINDEX).  Returns the message length or -EMSGSIZE.
+ */
+int mplsroute_netconf_request(void *buf, size_t len, int family,
+			      uint32_t ifindex);
+
+/*
+ * mplsroute_netconf_decode - decode an RTM_NEWNETCONF or RTM_DELNETCONF
+ * message into @nc.  Unknown attributes are skipped.  Returns 0, -EPROTO
+ * (another message type), -EBADMSG (too short) or -EINVAL (an attribute
+ * of the wrong size).
+ */
+int mplsroute_netconf_decode(const struct nlmsghdr *nlh,
+			     struct mplsroute_netconf *nc);
+
+/* called for each decoded netconf message; return 0 to go on, < 0 to stop */
+typedef int (*mplsroute_netconf_cb)(const struct mplsroute_netconf *nc,
+				    void *data);
+
+/*
+ * mplsroute_netconf_dump - the netconf of every device of @family (@ifindex
+ * 0), or of device @ifindex alone, handed to @cb.  Returns 0, @cb's negative
+ * value, the kernel's -errno (text: mplsroute_sock_errmsg) or a decode
+ * error.
+ */
+int mplsroute_netconf_dump(struct mplsroute_sock *s, int family,
+			   uint32_t ifindex, mplsroute_netconf_cb cb,
+			   void *data);
+
+/* a device's MPLS counters (struct mpls_link_stats, MPLS_STATS_LINK) */
+struct mplsroute_mpls_stats {
+	uint32_t ifindex;
+	uint64_t rx_packets, tx_packets;
+	uint64_t rx_bytes, tx_bytes;
+	uint64_t rx_errors, tx_errors;
+	uint64_t rx_dropped, tx_dropped;
+	uint64_t rx_noroute;
+};
+
+/*
+ * mplsroute_stats_request - write RTM_GETSTATS asking for
+ * IFLA_STATS_AF_SPEC only: a dump of every device when @ifindex is 0, else
+ * for that device.  Returns the message length or -EMSGSIZE.
+ */
+int mplsroute_stats_request(void *buf, size_t len, uint32_t ifindex);
+
+/*
+ * mplsroute_stats_decode - read the MPLS counters of an RTM_NEWSTATS
+ * message (IFLA_STATS_AF_SPEC / AF_MPLS / MPLS_STATS_LINK).  Returns 0,
+ * -ENOENT (the device has no MPLS counters), -EPROTO (not RTM_NEWSTATS),
+ * -EBADMSG (too short) or -EINVAL (a malformed attribute).
+ */
+int mplsroute_stats_decode(const struct nlmsghdr *nlh,
+			   struct mplsroute_mpls_stats *st);
+
+/* called for each device with MPLS counters; 0 to go on, < 0 to stop */
+typedef int (*mplsroute_stats_cb)(const struct mplsroute_mpls_stats *st,
+				  void *data);
+
+/*
+ * mplsroute_stats_dump - the MPLS counters of every device (@ifindex 0;
+ * devices without MPLS counters are skipped) or of device @ifindex, handed
+ * to @cb.  Returns 0, @cb's negative value, -ENOENT (@ifindex has no MPLS
+ * counters), the kernel's -errno or a decode error.
+ */
+int mplsroute_stats_dump(struct mplsroute_sock *s, uint32_t ifindex,
+			 mplsroute_stats_cb cb, void *data);
+
+/* the groups a monitor listens to (mplsroute_monitor_open) */
+#define MPLSROUTE_MON_ROUTE	0x1	/* IPv4 and IPv6 routes */
+#define MPLSROUTE_MON_MPLS	0x2	/* MPLS routes */
+#define MPLSROUTE_MON_NETCONF	0x4	/* MPLS netconf (input on/off) */
+
+struct mplsroute_monitor;
+
+#define MPLSROUTE_EV_ROUTE	1
+#define MPLSROUTE_EV_NETCONF	2
+
+/*
+ * One change.  @nlh is the message; @route (MPLSROUTE_EV_ROUTE) or
+ * @netconf (MPLSROUTE_EV_NETCONF) its decoding (@route is NULL when the
+ * route could not be decoded).  @deleted: RTM_DELROUTE / RTM_DELNETCONF.
+ * @sec and @usec: when the message was read (gettimeofday).  Everything
+ * is valid only during the callback.
+ */
+struct mplsroute_event {
+	int type;
+	int deleted;
+	const struct nlmsghdr *nlh;
+	const struct mplsroute_route *route;
+	const struct mplsroute_netconf *netconf;
+	long long sec;
+	long usec;
+};
+
+typedef int (*mplsroute_event_cb)(const struct mplsroute_event *ev,
+				  void *data);
+
+/*
+ * mplsroute_monitor_open - a NETLINK_ROUTE socket that joins the groups
+ * MPLSROUTE_MON_* in @groups, with a large receive buffer (@rcvbuf bytes,
+ * 0: 8 MiB; forced past rmem_max when allowed).  Returns 0 and sets *mp,
+ * -EINVAL (no group) or -errno.
+ */
+int mplsroute_monitor_open(struct mplsroute_monitor **mp, unsigned groups,
+			   unsigned rcvbuf);
+
+/* mplsroute_monitor_fd - returns the socket's descriptor (for poll). */
+int mplsroute_monitor_fd(const struct mplsroute_monitor *m);
+
+/*
+ * mplsroute_monitor_read - wait for and read one batch of messages and hand
+ * each route or netconf change to @cb, in the kernel's order.  Returns the
+ * number of changes handed on, @cb's negative value, -ENOBUFS when the
+ * kernel dropped changes because the socket's buffer was full (the socket
+ * stays usable: the changes after the loss follow; to resynchronise call
+ * mplsroute_monitor_drain, then dump the table), -EINTR, or -errno.
+ */
+int mplsroute_monitor_read(struct mplsroute_monitor *m, mplsroute_event_cb cb,
+			   void *data);
+
+/*
+ * mplsroute_monitor_drain - after -ENOBUFS, throw away the changes still
+ * queued (a dump made next supersedes them) until the queue is empty: only
+ * then does the kernel report a new loss, so that a change lost during the
+ * dump that follows is reported by another -ENOBUFS instead of missed.
+ * Returns the number of messages thrown away or -errno.
+ */
+int mplsroute_monitor_drain(struct mplsroute_monitor *m);
+
+/* mplsroute_monitor_close - close it (NULL is fine).  Returns nothing. */
+void mplsroute_monitor_close(struct mplsroute_monitor *m);
+
+/* what `mplsroute_check` found; the codes are stable */
+enum mplsroute_check_code {
+	MPLSROUTE_CHECK_NO_MPLS_ROUTER = 1,	/* no net.mpls sysctls */
+	MPLSROUTE_CHECK_NO_MPLS_IPTUNNEL,	/* push routes impossible */
+	MPLSROUTE_CHECK_NO_MPLS_GSO,		/* large packets */
+	MPLSROUTE_CHECK_PLATFORM_LABELS_ZERO,
+	MPLSROUTE_CHECK_PLATFORM_LABELS_LOW,	/* below a label in use */
+	MPLSROUTE_CHECK_INPUT_OFF,		/* net.mpls.conf.DEV.input 0 */
+	MPLSROUTE_CHECK_NO_DEVICE,		/* a device asked for is absent */
+	MPLSROUTE_CHECK_IP_FORWARD_OFF,
+	MPLSROUTE_CHECK_IP6_FORWARD_OFF,
+	MPLSROUTE_CHECK_RP_FILTER_STRICT,
+	MPLSROUTE_CHECK_RESERVED_LABEL,		/* 0-15 in a route */
+};
+
+#define MPLSROUTE_CHECK_ERROR	2	/* the router cannot forward as set up */
+#define MPLSROUTE_CHECK_WARNING	1	/* worth knowing; not a blocker */
+
+struct mplsroute_finding {
+	int code;		/* enum mplsroute_check_code */
+	int severity;		/* MPLSROUTE_CHECK_ERROR or _WARNING */
+	char dev[16];		/* the device concerned, "" when none */
+	int64_t label;		/* the label concerned, -1 when none */
+	char text[192];		/* what is wrong, in one sentence */
+	char fix[160];		/* the command that fixes it, "" when none */
+};
+
+struct mplsroute_check_opts {
+	const char *const *devs;	/* devices where labels arrive; */
+	unsigned ndevs;			/* 0: the devices of push/swap routes */
+	const char *proc;		/* NULL: "/proc" */
+	const char *sys;		/* NULL: "/sys" */
+};
+
+/*
+ * mplsroute_check - is this network namespace ready to forward MPLS?  Reads
+ * the net.mpls / net.ipv4 / net.ipv6 sysctls under @o->proc/sys, the
+ * modules under @o->sys/module, and the routes (dumped on @s), and lists
+ * what stands in the way, each finding with the command that fixes it.
+ * The rules: no /proc/sys/net/mpls (mpls_router); mpls_iptunnel not loaded
+ * (an error when push routes would need it, else a warning); mpls_gso not
+ * loaded (warning); platform_labels 0, or not above the highest label
+ * routed; input off on each device of @o->devs, or else on every device
+ * that a push (encap mpls) or swap (as) route sends through, since the
+ * peer there sends labelled packets back (symmetric paths); ip_forward
+ * (IPv4, IPv6) off while push routes of that family exist; strict
+ * rp_filter (1) on those devices (warning); reserved labels (0-15) routed
+ * or pushed, explicit nulls (0, 2) aside (warning).  *@list (free with
+ * free()) gets *@n findings.  Returns 0 (the list may hold only warnings:
+ * ready), or -errno when it cannot tell (no list then).
+ */
+int mplsroute_check(struct mplsroute_sock *s,
+		    const struct mplsroute_check_opts *o,
+		    struct mplsroute_finding **list, unsigned *n);
 
 #ifdef __cplusplus
 }

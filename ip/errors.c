@@ -37,3 +37,19 @@ int ipmpls_parse_error(struct ipmpls_ctx *ctx, const struct mplsroute_error *e)
 	}
 	return ipmpls_error(e);
 }
+
+int ipmpls_incomplete(void)
+{
+	struct mplsroute_error e;
+
+	mplsroute_error_set(&e, MPLSROUTE_ERR_INCOMPLETE, -1, NULL, NULL);
+	return ipmpls_error(&e);
+}
+
+int ipmpls_no_device(const char *name)
+{
+	struct mplsroute_error e;
+
+	mplsroute_error_set(&e, MPLSROUTE_ERR_NODEV, -1, name, NULL);
+	return ipmpls_error(&e);
+}

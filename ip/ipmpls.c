@@ -11,13 +11,14 @@
 #include "ipmpls.h"
 #include "utils.h"
 #include "ip_compat.h"
+#include "ipops.h"
 
 #define NETNS_RUN_DIR	"/var/run/netns"
 
 static const char main_usage[] =
 "Usage: ipmpls [ OPTIONS ] OBJECT { COMMAND | help }\n"
 "       ipmpls [ -force ] -batch filename\n"
-"where  OBJECT := { route }\n"
+"where  OBJECT := { route | monitor | netconf | stats | check }\n"
 "       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n"
 "                    -h[uman-readable] | -iec |\n"
 "                    -f[amily] { inet | inet6 | ipx | dnet | mpls | bridge | link } |\n"
@@ -25,7 +26,7 @@ static const char main_usage[] =
 "                    -l[oops] { maximum-addr-flush-attempts } |\n"
 "                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n"
 "                    -rc[vbuf] [size] | -n[etns] name | -a[ll] |\n"
-"                    -j[son] | -p[retty] }\n";
+"                    -j[son] | -p[retty] | -resync }\n";
 
 static int usage(void)
 {
@@ -44,7 +45,11 @@ static const struct object {
 	int (*fn)(struct ipmpls_ctx *ctx, int argc, char **argv);
 } objects[] = {
 	{ "route", do_iproute },
+	{ "monitor", do_ipmonitor },
+	{ "netconf", do_ipnetconf },
 	{ "help", do_help },
+	{ "stats", do_ipstats },
+	{ "check", do_ipcheck },
 };
 
 /* run OBJECT COMMAND...: argv[0] is the object word; returns the exit code */
@@ -60,7 +65,7 @@ static int do_cmd(struct ipmpls_ctx *ctx, int argc, char **argv)
 }
 
 /* -n NAME: enter /var/run/netns/NAME as ip -n does */
-static int netns_switch(const char *name)
+int ipmpls_netns_switch(const char *name)
 {
 	char path[4096];
 	int fd, ret = 0;
@@ -109,9 +114,10 @@ static int simple_option(struct ipmpls_opts *o, const char *opt)
 		;	/* accepted: names are not looked up */
 	else if (matches(opt, "-oneline") == 0)
 		o->oneline++;
-	else if (matches(opt, "-timestamp") == 0 ||
-		 matches(opt, "-tshort") == 0)
-		;	/* accepted: only `monitor` prints timestamps */
+	else if (matches(opt, "-timestamp") == 0)
+		o->timestamp = 1;	/* `monitor` prints them */
+	else if (matches(opt, "-tshort") == 0)
+		o->timestamp = 2;
 	else
 		return -1;
 	return 0;
@@ -146,14 +152,14 @@ static int value_option(struct ipmpls_opts *o, const char *opt,
 		o->batch = c->argv[0];
 	} else if (net) {
 		o->netns = c->argv[0];
-		if (netns_switch(o->netns))
+		if (ipmpls_netns_switch(o->netns))
 			return EXIT_USAGE;
 	}
 	return 0;
 }
 
-/* -rcvbuf SIZE (cursor on the option): checked as 4.4 does, then unused */
-static int rcvbuf_option(struct argcur *c)
+/* -rcvbuf SIZE (cursor on the option): checked as 4.4 does; the monitor's */
+static int rcvbuf_option(struct ipmpls_opts *o, struct argcur *c)
 {
 	uint32_t size;
 
@@ -163,12 +169,14 @@ static int rcvbuf_option(struct argcur *c)
 		fprintf(stderr, "Invalid rcvbuf size '%s'\n", c->argv[0]);
 		return EXIT_USAGE;
 	}
+	o->rcvbuf = size;
 	return 0;
 }
 
 /* ip's option words in ip's order (so "-f" is -family, not -force) */
 enum { OPT_LOOPS, OPT_FAMILY, OPT_SIMPLE, OPT_VERSION, OPT_FORCE, OPT_BATCH,
-	OPT_RCVBUF, OPT_HELP, OPT_NETNS, OPT_ALL, OPT_JSON, OPT_PRETTY };
+	OPT_RCVBUF, OPT_HELP, OPT_NETNS, OPT_ALL, OPT_JSON, OPT_PRETTY,
+	OPT_RESYNC };
 
 static int option_kind(const char *opt)
 {
@@ -177,7 +185,7 @@ static int option_kind(const char *opt)
 		{ "-batch", OPT_BATCH }, { "-rcvbuf", OPT_RCVBUF },
 		{ "-help", OPT_HELP }, { "-netns", OPT_NETNS },
 		{ "-all", OPT_ALL }, { "-json", OPT_JSON },
-		{ "-pretty", OPT_PRETTY },
+		{ "-pretty", OPT_PRETTY }, { "-resync", OPT_RESYNC },
 	};
 	struct ipmpls_opts scratch = { 0 };
 	size_t i;
@@ -221,7 +229,7 @@ static int one_option(struct ipmpls_opts *o, struct argcur *c, int *rc)
 		o->force++;
 		break;
 	case OPT_RCVBUF:
-		*rc = rcvbuf_option(c);
+		*rc = rcvbuf_option(o, c);
 		break;
 	case OPT_ALL:
 		break;	/* accepted: -all is for `netns exec` */
@@ -233,6 +241,9 @@ static int one_option(struct ipmpls_opts *o, struct argcur *c, int *rc)
 		break;
 	case OPT_PRETTY:
 		o->pretty++;
+		break;
+	case OPT_RESYNC:
+		o->resync++;
 		break;
 	default:
 		fprintf(stderr, "Option \"%s\" is unknown, try \"ip -help\".\n",

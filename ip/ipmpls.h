@@ -21,6 +21,9 @@ struct ipmpls_opts {
 	int force;		/* -force */
 	int json;		/* -j */
 	int pretty;		/* -p */
+	int timestamp;		/* -t: 1, -ts: 2 (monitor) */
+	int resync;		/* -resync: monitor dumps again after ENOBUFS */
+	unsigned rcvbuf;	/* -rcvbuf SIZE: the monitor's buffer (0: 8 MiB) */
 	const char *batch;	/* -batch FILE */
 	const char *netns;	/* -n / -netns NAME */
 };
@@ -112,6 +115,10 @@ int ipmpls_error_status(const struct mplsroute_error *e);
 /* ... and ipmpls_parse_error reports it for a command: printed or held
  * (ctx->held), ctx->exits set; returns the exit code */
 int ipmpls_parse_error(struct ipmpls_ctx *ctx, const struct mplsroute_error *e);
+/* 4.4's "Command line is not complete" and "Cannot find device", printed;
+ * each returns the exit code (for the objects without a library grammar) */
+int ipmpls_incomplete(void);
+int ipmpls_no_device(const char *name);
 
 /*
  * ip/talk.c: send a built request.  Alone: wait for the kernel's answer and

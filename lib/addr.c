@@ -26,6 +26,11 @@ MR_EXPORT int mplsroute_family_a2n(const char *name)
 	return mr_af_read(name);
 }
 
+MR_EXPORT const char *mplsroute_family_n2a(int family)
+{
+	return mr_af_name(family, MR_AF_CLI);
+}
+
 int mr_get_u32(uint32_t *val, const char *arg, int base)
 {
 	unsigned long res;

@@ -58,11 +58,13 @@ function prose(s) {
 	gsub(/mplsroute_[a-z0-9_\\-]*[a-z0-9]/, "\\fB&\\fP", s)
 	return wrap(s)
 }
-function wrap(s,    i) {
+function wrap(s,    i, first) {
 	if (length(s) <= 78) return s
 	for (i = 78; i > 1 && substr(s, i, 1) != " "; i--) ;
 	if (i <= 1) return s
-	return substr(s, 1, i - 1) "\n" wrap(substr(s, i + 1))
+	first = substr(s, 1, i - 1)
+	sub(/ +$/, "", first)	# two spaces after a sentence
+	return first "\n" wrap(substr(s, i + 1))
 }
 # a new paragraph, unless one was just opened
 function para() {

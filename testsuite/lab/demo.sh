@@ -5,9 +5,10 @@
 # As root on Debian it first installs what is missing (user-mode-linux,
 # tcpdump, iputils-ping, kmod, iproute2, and to build: gcc, make,
 # pkg-config, libmnl-dev, libelf-dev) with apt-get, then configures and
-# builds ipmpls if needed.  Exit: 0 only when the ping went through with
-# ttl=61 and the seed's labels on both links; 77 when user-mode-linux
-# cannot run here.
+# builds ipmpls if needed.  It ends with `ipmpls check` on each router and
+# the MPLS counters of each router's links.  Exit: 0 only when the ping went
+# through with ttl=61 and the seed's labels on both links and every router
+# is ready; 77 when user-mode-linux cannot run here.
 # IPMPLS=PATH runs another ipmpls binary (default: the one built here).
 cd "$(dirname "$0")/../.." || exit 1
 TOP=$(pwd)
@@ -56,7 +57,7 @@ fi
 
 echo "== booting user-mode-linux (Debian's linux.uml) with the MPLS modules"
 start=$(date +%s)
-sh testsuite/lab/uml.sh testsuite/lab/seed.sh
+sh testsuite/lab/uml.sh testsuite/lab/seed.sh --report
 rc=$?
 echo "== done in $(($(date +%s) - start)) s, exit $rc"
 exit $rc

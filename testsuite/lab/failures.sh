@@ -2,7 +2,7 @@
 # Topology: topo.sh's host1 - r1 - r2 - r3 - host2 with the seed's routes
 # (added with ipmpls), then broken at r2 one way at a time and repaired:
 # MPLS input off on r2's ingress device, labels beyond platform_labels,
-# platform_labels 0.  Each break must stop the ping, and check-ready.sh must
+# platform_labels 0.  Each break must stop the ping, and `ipmpls check` must
 # say why where a sysctl is the cause; ipmpls must refuse what the kernel
 # refuses (exit 2) and leave the table as it was.
 # usage (in the guest): sh testsuite/lab/failures.sh
@@ -23,9 +23,9 @@ pings() {
 	ip netns exec host1 ping -c 1 -W 1 10.4.4.2 >/dev/null 2>&1
 }
 
-# ready NS WANT-RC [TEXT]: check-ready.sh NS exits WANT-RC and says TEXT
+# ready NS WANT-RC [TEXT]: `ipmpls check -n NS` exits WANT-RC and says TEXT
 ready() {
-	sh testsuite/lab/check-ready.sh "$1" > "$W/ready" 2>&1
+	"$IPMPLS" check -n "$1" > "$W/ready" 2>&1
 	_rc=$?
 	[ "$_rc" = "$2" ] || return 1
 	[ -z "$3" ] || grep -qF "$3" "$W/ready"
@@ -48,14 +48,14 @@ if ! topo_setup >/dev/null 2>&1 || ! topo_routes >/dev/null 2>&1 || ! pings; the
 fi
 ok=0
 for r in r1 r2 r3; do ready "$r" 0 "$r: ready" || ok=1; done
-check ready-when-healthy $ok "check-ready.sh: $(cat "$W/ready")"
+check ready-when-healthy $ok "ipmpls check: $(cat "$W/ready")"
 
 # MPLS input off on the device where the labelled requests arrive
 ip netns exec r2 sysctl -qw net.mpls.conf.eth1.input=0
 ! pings
 check input-off-ping-fails $? "the ping went through with r2 eth1 input off"
 ready r2 1 "net.mpls.conf.eth1.input is 0"
-check input-off-check-ready $? "check-ready.sh r2 said: $(cat "$W/ready")"
+check input-off-check-ready $? "ipmpls check -n r2 said: $(cat "$W/ready")"
 ip netns exec r2 sysctl -qw net.mpls.conf.eth1.input=1
 pings
 check input-on-again $? "no ping after turning input back on"
@@ -76,7 +76,7 @@ ip netns exec r2 sysctl -qw net.mpls.platform_labels=0
 ! pings
 check platform-zero-ping-fails $? "the ping went through with platform_labels 0"
 ready r2 1 "net.mpls.platform_labels is 0"
-check platform-zero-check-ready $? "check-ready.sh r2 said: $(cat "$W/ready")"
+check platform-zero-check-ready $? "ipmpls check -n r2 said: $(cat "$W/ready")"
 refused -n r2 -f mpls route add 100 as 110 via inet 192.168.40.102
 check platform-zero-refused $? "rc $_rc, stderr: $(cat "$W/err")"
 

@@ -2,7 +2,7 @@
 # Topology: one namespace "nomod" with a veth pair eth1 (192.168.30.101/24)
 # <-> eth1p.  The guest is booted without mpls_router and mpls_iptunnel
 # (run.sh sets LAB_SKIP_MODULES).  ipmpls must fail (exit 2) and name the
-# missing module; check-ready.sh must name it too.
+# missing module; `ipmpls check` must name it too (exit 1).
 # usage (in the guest): sh testsuite/lab/nomod.sh
 : "${IPMPLS:=$TOP/$BUILD/ip/ipmpls}"
 W=/tmp/nomod.$$
@@ -33,7 +33,7 @@ ip -n nomod link set eth1 up
 ip -n nomod link set eth1p up
 expect mpls-route mpls_router -f mpls route add 100 as 110 via inet 192.168.30.102
 expect encap-route mpls_iptunnel route add 10.4.4.0/24 encap mpls 100 via inet 192.168.30.102
-sh testsuite/lab/check-ready.sh nomod > "$W/ready"
+"$IPMPLS" check -n nomod > "$W/ready"
 if [ $? = 1 ] && grep -q 'mpls_router is not loaded' "$W/ready"; then
 	echo "PASS lab-nomod-check-ready"
 else

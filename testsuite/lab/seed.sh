@@ -4,13 +4,21 @@
 # pings host2 from host1 (the reply must come with ttl=61), and captures on
 # r1-r2 (labels 100 and 210 expected) and r2-r3 (110 and 200).  Prints what
 # it does as it goes.
-# usage (in the guest, see uml.sh): sh testsuite/lab/seed.sh [--tap]
+# usage (in the guest, see uml.sh): sh testsuite/lab/seed.sh [--tap] [--report]
 #   --tap: also print one "PASS/FAIL name" line per check (the lab group)
+#   --report: at the end, `ipmpls check` on each router (each must be
+#   ready) and the MPLS counters of each router's links (make demo)
 # Exit: 0 only when the ping went through with the right ttl and labels.
 . testsuite/lab/topo.sh
 
 TAP=
-[ "$1" = --tap ] && TAP=1
+REPORT=
+for a in "$@"; do
+	case $a in
+	--tap) TAP=1 ;;
+	--report) REPORT=1 ;;
+	esac
+done
 W=/tmp/seed.$$
 mkdir -p "$W"
 fails=0
@@ -111,6 +119,22 @@ has_labels r1-r2 100 210
 result labels-r1-r2 $? "labels 100 and 210 not both seen on r1-r2"
 has_labels r2-r3 110 200
 result labels-r2-r3 $? "labels 110 and 200 not both seen on r2-r3"
+if [ -n "$REPORT" ]; then
+	echo "== is each router ready for MPLS?  (ipmpls check)"
+	for r in r1 r2 r3; do
+		echo "  # ipmpls check -n $r"
+		"$IPMPLS" check -n "$r"
+		result "check-$r" $? "ipmpls check -n $r: not ready"
+	done
+	echo "== the MPLS counters of each router's links (ipmpls stats show)"
+	for r in r1 r2 r3; do
+		echo "  # ipmpls -n $r stats show dev eth1"
+		"$IPMPLS" -n "$r" stats show dev eth1
+		[ $r = r2 ] || continue
+		echo "  # ipmpls -n $r stats show dev eth2"
+		"$IPMPLS" -n "$r" stats show dev eth2
+	done
+fi
 topo_cleanup
 rm -rf "$W"
 if [ $fails = 0 ]; then
