@@ -430,91 +430,25 @@ int mplsroute_batch_add_route(struct mplsroute_batch *b,
 
 /*
  * mplsroute_route_decode - decode an RTM_NEWROUTE or RTM_DELROUTE message
- * into @rt, to be read with the getters (as mplsroute_route_parse, whose
- * place it takes); the decoded table, protocol, scope and type count as
- * set, so that a request of @rt sends them again.  Returns as
- * mplsroute_route_parse.
+ * into @rt, to be read with the getters.  Every attribute length is
+ * checked against the message and the attribute's expected size;
+ * attributes the library does not know are skipped, and so is an encap
+ * that is not MPLS.  The decoded table, protocol, scope and type count as
+ * set, so that a request of @rt sends them again.  Returns 0, -EPROTO (not
+ * a route message), -EBADMSG (shorter than an rtmsg), -EINVAL (a malformed
+ * attribute or label stack) or -E2BIG (more labels or nexthops than a
+ * route holds).
  */
 int mplsroute_route_decode(const struct nlmsghdr *nlh,
 			   struct mplsroute_route *rt);
 
 /* ---- route messages (lib/route.c) ---------------------------------------- */
-
-/*
- * mplsroute_route_init - clear @rt and set iproute2 4.4's starting values
- * for a request of @nlmsg_type: table main, scope nowhere; unless it is
- * RTM_DELROUTE also protocol boot, scope universe and type unicast.
- * Returns nothing.
- */
-void mplsroute_route_init(struct mplsroute_route *rt, uint16_t nlmsg_type);
-
-/*
- * mplsroute_route_init_head - as mplsroute_route_init, but nhs[] is left
- * as it was (nnh is 0): a caller that adds nexthops clears each nhs[i]
- * before filling it.  Nor are raw[] and mx[] cleared: rawlen and mxlen
- * are 0 and nothing reads past them.  Cheap for one route per line: these
- * arrays are most of the struct.  Returns nothing.
- */
-void mplsroute_route_init_head(struct mplsroute_route *rt,
-			       uint16_t nlmsg_type);
-
-/*
- * mplsroute_route_finish - apply iproute2 4.4's fix-ups after parsing:
- * family unspec -> inet; without a given table, types local, broadcast,
- * nat and anycast go to table local; without a given scope: inet6 and mpls
- * routes get universe, types local/nat host, broadcast/multicast/anycast
- * link, unicast/unspec nowhere for RTM_DELROUTE, else link when there is
- * neither a via nor nexthops; an mpls route without a given type is
- * unicast.  Also sets rt->table from rt->table_id.  Returns nothing.
- */
-void mplsroute_route_finish(struct mplsroute_route *rt, uint16_t nlmsg_type);
-
-/*
- * mplsroute_route_add_attr, mplsroute_nexthop_add_attr - note that the user
- * gave RTA_* @type now (argument order; a type already listed keeps its
- * place).  Returns 0 or -E2BIG when the list is full.
- */
-int mplsroute_route_add_attr(struct mplsroute_route *rt, uint16_t type);
-int mplsroute_nexthop_add_attr(struct mplsroute_nexthop *nh, uint16_t type);
-
 /*
  * mplsroute_route_set_table - set the table as "table ID" does: rtm_table
  * is @id below 256, else RT_TABLE_UNSPEC and RTA_TABLE is listed.
  * Returns 0 or -E2BIG (attribute list full).
  */
 int mplsroute_route_set_table(struct mplsroute_route *rt, uint32_t id);
-
-/*
- * mplsroute_route_repeat_attr - the user gives RTA_* @type again, as in
- * `metric 1 metric 2`: iproute2 4.4 sends every occurrence where it was
- * given.  Encodes @type's current value into rt->raw and puts it in its
- * place in attrs[], so that the caller can set the new value and list
- * @type again.  RTA_GATEWAY and RTA_VIA count as one.  Returns 0 (also
- * when @type is not listed), -EMSGSIZE (raw[] full) or -EINVAL (@type
- * cannot be encoded).
- */
-int mplsroute_route_repeat_attr(struct mplsroute_route *rt, uint16_t type);
-
-/*
- * mplsroute_route_put_metric - append RTAX_* @type with @len bytes of
- * @data to the metrics as given (rt->mx, sent in that order inside
- * RTA_METRICS, repeats included, as 4.4 sends them); a 4-byte value of a
- * type below 17 also sets metrics[@type].  RTAX_LOCK is not given here
- * but in metrics[RTAX_LOCK] (it goes last).  Returns 0, -EMSGSIZE (mx[]
- * full) or -EINVAL (@type 0 or RTAX_LOCK).
- */
-int mplsroute_route_put_metric(struct mplsroute_route *rt, uint16_t type,
-			       const void *data, size_t len);
-
-/*
- * mplsroute_route_put_raw - list attribute @type with @len bytes of @data
- * here in the argument order, to be sent as is: for what the struct has no
- * field for, e.g. RTA_FLOW (realms) or the RTA_NEWDST that 4.4 sends for
- * `as ADDRESS` on an IP route.  Returns 0, -EMSGSIZE (raw[] full), -E2BIG
- * (attrs[] full) or -EINVAL.
- */
-int mplsroute_route_put_raw(struct mplsroute_route *rt, uint16_t type,
-			    const void *data, size_t len);
 
 /*
  * mplsroute_route_build - write the request iproute2 4.4 sends for @rt into
@@ -534,13 +468,14 @@ int mplsroute_route_put_raw(struct mplsroute_route *rt, uint16_t type,
  * rtnexthop with flags, hops, ifindex and its attributes in the same way,
  * RTA_FLOW for has_flow included).  A via of the route's family is
  * sent as RTA_GATEWAY, any other as RTA_VIA.  Padding is zeroed.  Call
- * mplsroute_route_finish first.  Returns the message length,
+ * mr_route_finish first.  Returns the message length,
  * -EMSGSIZE (buffer too small) or -EINVAL / -EAFNOSUPPORT (@rt holds
  * something that cannot be encoded).
  */
 int mplsroute_route_build(void *buf, size_t len,
 			  const struct mplsroute_route *rt,
 			  uint16_t nlmsg_type, uint16_t nlmsg_flags);
+
 
 /* ---- names: tables, protocols, scopes, types (lib/names.c) --------------- */
 
@@ -768,30 +703,6 @@ void mplsroute_batch_close(struct mplsroute_batch *b);
 /* ---- dump and decode (lib/dump.c, lib/filter.c) -------------------------- */
 
 struct mplsroute_sock;
-
-/*
- * mplsroute_route_parse - decode an RTM_NEWROUTE or RTM_DELROUTE message
- * into @rt (zeroed first, except rt->nhs[] past the rt->nnh decoded).
- * Every attribute length is checked against the message and against the
- * attribute's expected size; attributes the library does not know are
- * skipped, and so is an encap that is not MPLS.
- * Decoded: the rtmsg fields, RTA_DST/SRC/PREFSRC (label stacks for
- * AF_MPLS), RTA_GATEWAY/RTA_VIA (rt->nh.via), RTA_OIF, RTA_NEWDST,
- * RTA_ENCAP(+TYPE), RTA_PRIORITY, RTA_TABLE (rt->table_id; rtm_table when
- * absent), RTA_METRICS (u32 ones), RTA_MULTIPATH (rt->nhs, each with its
- * own via/newdst/encap and the encap's MPLS_IPTUNNEL_TTL), RTA_PREF,
- * RTA_TTL_PROPAGATE, RTA_IIF, RTA_MARK, RTA_UID and RTA_CACHEINFO;
- * RTAX_CC_ALGO's name goes to rt->cc_algo (its bit set in metrics_set).
- * rt->attrs lists, in wire order, which of RTA_DST, RTA_SRC, RTA_PREFSRC,
- * RTA_PRIORITY, RTA_TABLE, RTA_GATEWAY, RTA_VIA, RTA_NEWDST, RTA_ENCAP and
- * RTA_TTL_PROPAGATE were present (each nexthop's attrs likewise for its
- * own); rt->nh.flags holds rtm_flags' low byte (RTNH_F_*).
- * Returns 0, -EPROTO (not a route message), -EBADMSG (shorter than an
- * rtmsg), -EINVAL (a malformed attribute or label stack) or -E2BIG (more
- * labels or nexthops than the struct holds).
- */
-int mplsroute_route_parse(const struct nlmsghdr *nlh,
-			  struct mplsroute_route *rt);
 
 /*
  * mplsroute_route_dump_request - write the dump request iproute2 4.4 sends

@@ -23,7 +23,7 @@ static int get_print(const struct nlmsghdr *nlh, void *data)
 	rt = mplsroute_route_new();
 	if (!rt)
 		return -ENOMEM;
-	ret = mplsroute_route_parse(nlh, rt);
+	ret = mplsroute_route_decode(nlh, rt);
 	if (ret == 0 && ctx->opts->json) {
 		mplsroute_json_open(&j, stdout, ctx->opts->pretty);
 		ipmpls_print_route(ctx, &j, rt, 0, 0);

@@ -93,7 +93,7 @@ static int show_one(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh,
 {
 	struct mplsroute_filter f;
 
-	if (mplsroute_route_parse(nlh, rt) < 0)
+	if (mplsroute_route_decode(nlh, rt) < 0)
 		return 0;
 	mplsroute_filter_init(&f);
 	f.table = 0;	/* 4.4's filter is never reset here: all tables */

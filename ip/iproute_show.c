@@ -50,7 +50,7 @@ static int cache_msg(const struct nlmsghdr *nlh, void *data)
 
 	if (nlh->nlmsg_type != RTM_NEWROUTE)
 		return 0;
-	if (mplsroute_route_parse(nlh, s->rt) < 0)
+	if (mplsroute_route_decode(nlh, s->rt) < 0)
 		return show_route(nlh, NULL, s);
 	return show_route(nlh, s->rt, s);
 }

@@ -313,7 +313,7 @@ static int get_addrs(const struct nlattr *const *tb,
 	return ret;
 }
 
-MR_EXPORT int mplsroute_route_parse(const struct nlmsghdr *nlh,
+int mr_route_parse(const struct nlmsghdr *nlh,
 				    struct mplsroute_route *rt)
 {
 	struct atab t;

@@ -20,14 +20,14 @@ int mr_rp_too_many(struct mr_rp *p, const char *what)
 
 int mr_rp_push(struct mr_rp *p, uint16_t type)
 {
-	if (mplsroute_route_add_attr(p->rt, type) == 0)
+	if (mr_route_add_attr(p->rt, type) == 0)
 		return 0;
 	return mr_rp_too_many(p, "attributes");
 }
 
 int mr_rp_again(struct mr_rp *p, uint16_t type)
 {
-	if (mplsroute_route_repeat_attr(p->rt, type) == 0)
+	if (mr_route_repeat_attr(p->rt, type) == 0)
 		return 0;
 	return mr_rp_too_many(p, "repeated keywords");
 }
@@ -385,7 +385,7 @@ MR_EXPORT int mplsroute_route_parse_args(struct mplsroute_route *rt,
 	if (!rt || argc < 0 || (argc && !argv))
 		return -EINVAL;
 	/* mr_parse_nexthops clears each nhs[i] it fills */
-	mplsroute_route_init_head(rt, type);
+	mr_route_init_head(rt, type);
 	rt->family = o ? o->family : AF_UNSPEC;
 	ret = parse_route_words(&p);
 	if (ret)
@@ -394,6 +394,6 @@ MR_EXPORT int mplsroute_route_parse_args(struct mplsroute_route *rt,
 		    (p.scope_ok ? MPLSROUTE_GIVEN_SCOPE : 0) |
 		    (p.type_ok ? MPLSROUTE_GIVEN_TYPE : 0) |
 		    (p.proto_ok ? MPLSROUTE_GIVEN_PROTO : 0);
-	mplsroute_route_finish(rt, type);
+	mr_route_finish(rt, type);
 	return 0;
 }

@@ -129,7 +129,7 @@ int mr_kw_metric_any(struct mr_rp *p)
 				     "\"quickack\" value should be 0 or 1\n");
 	if (ret)
 		return mr_err_invarg(&p->w, m->err);
-	if (mplsroute_route_put_metric(p->rt, m->rtax, &v, 4) < 0)
+	if (mr_route_put_metric(p->rt, m->rtax, &v, 4) < 0)
 		return metrics_full(p);
 	return 0;
 }
@@ -149,7 +149,7 @@ int mr_kw_congctl(struct mr_rp *p)
 		return mr_err_fmt(&p->w, MPLSROUTE_ERR_TOO_LONG, 0,
 				  "Error: the \"congctl\" name \"%.32s%s\" is too long (%zu bytes, at most %zu).\n",
 				  mr_word(&p->w), n > 32 ? "..." : "", n, most);
-	if (mplsroute_route_put_metric(p->rt, RTAX_CC_ALGO, mr_word(&p->w),
+	if (mr_route_put_metric(p->rt, RTAX_CC_ALGO, mr_word(&p->w),
 				       n) < 0)
 		return metrics_full(p);
 	return 0;

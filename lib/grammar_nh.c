@@ -73,7 +73,7 @@ int mr_kw_as(struct mr_rp *p)
 	if (ret)
 		return ret;
 	if (a.family != AF_MPLS) {
-		if (mplsroute_route_put_raw(p->rt, RTA_NEWDST, a.data,
+		if (mr_route_put_raw(p->rt, RTA_NEWDST, a.data,
 					    a.bytelen) == 0)
 			return 0;
 		return mr_rp_too_many(p, "attributes");
@@ -179,7 +179,7 @@ int mr_kw_realms(struct mr_rp *p)
 
 	if (ret)
 		return ret;
-	if (mplsroute_route_put_raw(p->rt, RTA_FLOW, &flow, 4) < 0)
+	if (mr_route_put_raw(p->rt, RTA_FLOW, &flow, 4) < 0)
 		return mr_rp_too_many(p, "attributes");
 	return 0;
 }
@@ -212,7 +212,7 @@ static int nh_dev(struct mr_rp *p, struct mplsroute_nexthop *nh)
 static int nh_push(struct mr_rp *p, struct mplsroute_nexthop *nh,
 		   uint16_t type)
 {
-	if (mplsroute_nexthop_add_attr(nh, type) == 0)
+	if (mr_nexthop_add_attr(nh, type) == 0)
 		return 0;
 	return mr_rp_too_many(p, "attributes in a nexthop");
 }

@@ -92,7 +92,7 @@ static int mon_msg(struct mplsroute_monitor *m, const struct nlmsghdr *nlh,
 	case RTM_DELROUTE:
 		ev->type = MPLSROUTE_EV_ROUTE;
 		ev->deleted = nlh->nlmsg_type == RTM_DELROUTE;
-		ev->route = mplsroute_route_parse(nlh, m->rt) ? NULL : m->rt;
+		ev->route = mr_route_parse(nlh, m->rt) ? NULL : m->rt;
 		ev->netconf = NULL;
 		break;
 	case RTM_NEWNETCONF:

@@ -31,7 +31,7 @@ static void route_defaults(struct mplsroute_route *rt, uint16_t nlmsg_type)
 	}
 }
 
-MR_EXPORT void mplsroute_route_init(struct mplsroute_route *rt,
+void mr_route_init(struct mplsroute_route *rt,
 				    uint16_t nlmsg_type)
 {
 	memset(rt, 0, sizeof(*rt));
@@ -45,9 +45,9 @@ _Static_assert(offsetof(struct mplsroute_route, mxlen) ==
 	       offsetof(struct mplsroute_route, mxlen) + 2 &&
 	       offsetof(struct mplsroute_route, nnh) ==
 	       offsetof(struct mplsroute_route, mx) + MPLSROUTE_MX_MAX,
-	       "mplsroute_route_init_head: the fields after raw[] changed");
+	       "mr_route_init_head: the fields after raw[] changed");
 
-MR_EXPORT void mplsroute_route_init_head(struct mplsroute_route *rt,
+void mr_route_init_head(struct mplsroute_route *rt,
 					 uint16_t nlmsg_type)
 {
 	/* raw[] and mx[] are read only up to rawlen and mxlen */
@@ -87,7 +87,7 @@ static int local_type(uint8_t type)
 	       type == RTN_NAT || type == RTN_ANYCAST;
 }
 
-MR_EXPORT void mplsroute_route_finish(struct mplsroute_route *rt,
+void mr_route_finish(struct mplsroute_route *rt,
 				      uint16_t nlmsg_type)
 {
 	if (rt->family == AF_UNSPEC)
@@ -157,13 +157,13 @@ static int list_add(uint16_t *list, uint8_t *n, unsigned int max,
 	return 0;
 }
 
-MR_EXPORT int mplsroute_route_add_attr(struct mplsroute_route *rt,
+int mr_route_add_attr(struct mplsroute_route *rt,
 				       uint16_t type)
 {
 	return list_add(rt->attrs, &rt->nattrs, MPLSROUTE_MAX_ATTRS, type);
 }
 
-MR_EXPORT int mplsroute_nexthop_add_attr(struct mplsroute_nexthop *nh,
+int mr_nexthop_add_attr(struct mplsroute_nexthop *nh,
 					 uint16_t type)
 {
 	return list_add(nh->attrs, &nh->nattrs,
@@ -178,7 +178,7 @@ MR_EXPORT int mplsroute_route_set_table(struct mplsroute_route *rt,
 	rt->given |= MPLSROUTE_GIVEN_TABLE;
 	if (id < 256)
 		return 0;
-	return mplsroute_route_add_attr(rt, RTA_TABLE);
+	return mr_route_add_attr(rt, RTA_TABLE);
 }
 
 /* true if @type (RTA_GATEWAY and RTA_VIA count as one) is in @list */
@@ -353,7 +353,7 @@ static int listed_at(const struct mplsroute_route *rt, uint16_t type)
 	return -1;
 }
 
-MR_EXPORT int mplsroute_route_repeat_attr(struct mplsroute_route *rt,
+int mr_route_repeat_attr(struct mplsroute_route *rt,
 					  uint16_t type)
 {
 	uint32_t scratch[(MNL_NLMSG_HDRLEN + 256) / 4];
@@ -402,7 +402,7 @@ static int raw_add(struct mplsroute_route *rt, uint16_t type,
 	return off;
 }
 
-MR_EXPORT int mplsroute_route_put_raw(struct mplsroute_route *rt,
+int mr_route_put_raw(struct mplsroute_route *rt,
 				      uint16_t type, const void *data,
 				      size_t len)
 {
@@ -417,7 +417,7 @@ MR_EXPORT int mplsroute_route_put_raw(struct mplsroute_route *rt,
 	return 0;
 }
 
-MR_EXPORT int mplsroute_route_put_metric(struct mplsroute_route *rt,
+int mr_route_put_metric(struct mplsroute_route *rt,
 					 uint16_t type, const void *data,
 					 size_t len)
 {
@@ -655,7 +655,7 @@ MR_EXPORT struct mplsroute_route *mplsroute_route_new(void)
 	struct mplsroute_route *rt = calloc(1, sizeof(*rt));
 
 	if (rt)
-		mplsroute_route_init(rt, RTM_NEWROUTE);
+		mr_route_init(rt, RTM_NEWROUTE);
 	return rt;
 }
 

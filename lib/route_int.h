@@ -80,7 +80,7 @@ struct mplsroute_route {
 
 	/*
 	 * A repeated keyword's earlier values, whole attributes sent at
-	 * their place (mplsroute_route_repeat_attr): an attrs[] entry
+	 * their place (mr_route_repeat_attr): an attrs[] entry
 	 * MPLSROUTE_ATTR_RAW | OFF stands for the u16 length at raw[OFF]
 	 * and that many bytes after it.
 	 */
@@ -88,7 +88,7 @@ struct mplsroute_route {
 	uint8_t raw[MPLSROUTE_RAW_MAX];
 	/*
 	 * RTA_METRICS as the user gave them, in order, repeats included
-	 * (mplsroute_route_put_metric); RTAX_LOCK is added after them.
+	 * (mr_route_put_metric); RTAX_LOCK is added after them.
 	 * When mxlen is 0 the builder sends metrics[] instead.
 	 */
 	uint16_t mxlen;
@@ -104,5 +104,101 @@ struct mplsroute_route {
 #define MPLSROUTE_GIVEN_SCOPE	0x02
 #define MPLSROUTE_GIVEN_TYPE	0x04
 #define MPLSROUTE_GIVEN_PROTO	0x08
+
+/* the 4.4 request recorder behind the route object and the grammar */
+
+
+/*
+ * mr_route_init - clear @rt and set iproute2 4.4's starting values
+ * for a request of @nlmsg_type: table main, scope nowhere; unless it is
+ * RTM_DELROUTE also protocol boot, scope universe and type unicast.
+ * Returns nothing.
+ */
+void mr_route_init(struct mplsroute_route *rt, uint16_t nlmsg_type);
+
+/*
+ * mr_route_init_head - as mr_route_init, but nhs[] is left
+ * as it was (nnh is 0): a caller that adds nexthops clears each nhs[i]
+ * before filling it.  Nor are raw[] and mx[] cleared: rawlen and mxlen
+ * are 0 and nothing reads past them.  Cheap for one route per line: these
+ * arrays are most of the struct.  Returns nothing.
+ */
+void mr_route_init_head(struct mplsroute_route *rt,
+			       uint16_t nlmsg_type);
+
+/*
+ * mr_route_finish - apply iproute2 4.4's fix-ups after parsing:
+ * family unspec -> inet; without a given table, types local, broadcast,
+ * nat and anycast go to table local; without a given scope: inet6 and mpls
+ * routes get universe, types local/nat host, broadcast/multicast/anycast
+ * link, unicast/unspec nowhere for RTM_DELROUTE, else link when there is
+ * neither a via nor nexthops; an mpls route without a given type is
+ * unicast.  Also sets rt->table from rt->table_id.  Returns nothing.
+ */
+void mr_route_finish(struct mplsroute_route *rt, uint16_t nlmsg_type);
+
+/*
+ * mr_route_add_attr, mr_nexthop_add_attr - note that the user
+ * gave RTA_* @type now (argument order; a type already listed keeps its
+ * place).  Returns 0 or -E2BIG when the list is full.
+ */
+int mr_route_add_attr(struct mplsroute_route *rt, uint16_t type);
+int mr_nexthop_add_attr(struct mplsroute_nexthop *nh, uint16_t type);
+
+/*
+ * mr_route_repeat_attr - the user gives RTA_* @type again, as in
+ * `metric 1 metric 2`: iproute2 4.4 sends every occurrence where it was
+ * given.  Encodes @type's current value into rt->raw and puts it in its
+ * place in attrs[], so that the caller can set the new value and list
+ * @type again.  RTA_GATEWAY and RTA_VIA count as one.  Returns 0 (also
+ * when @type is not listed), -EMSGSIZE (raw[] full) or -EINVAL (@type
+ * cannot be encoded).
+ */
+int mr_route_repeat_attr(struct mplsroute_route *rt, uint16_t type);
+
+/*
+ * mr_route_put_metric - append RTAX_* @type with @len bytes of
+ * @data to the metrics as given (rt->mx, sent in that order inside
+ * RTA_METRICS, repeats included, as 4.4 sends them); a 4-byte value of a
+ * type below 17 also sets metrics[@type].  RTAX_LOCK is not given here
+ * but in metrics[RTAX_LOCK] (it goes last).  Returns 0, -EMSGSIZE (mx[]
+ * full) or -EINVAL (@type 0 or RTAX_LOCK).
+ */
+int mr_route_put_metric(struct mplsroute_route *rt, uint16_t type,
+			       const void *data, size_t len);
+
+/*
+ * mr_route_put_raw - list attribute @type with @len bytes of @data
+ * here in the argument order, to be sent as is: for what the struct has no
+ * field for, e.g. RTA_FLOW (realms) or the RTA_NEWDST that 4.4 sends for
+ * `as ADDRESS` on an IP route.  Returns 0, -EMSGSIZE (raw[] full), -E2BIG
+ * (attrs[] full) or -EINVAL.
+ */
+int mr_route_put_raw(struct mplsroute_route *rt, uint16_t type,
+			    const void *data, size_t len);
+
+/*
+ * mr_route_parse - decode an RTM_NEWROUTE or RTM_DELROUTE message
+ * into @rt (zeroed first, except rt->nhs[] past the rt->nnh decoded).
+ * Every attribute length is checked against the message and against the
+ * attribute's expected size; attributes the library does not know are
+ * skipped, and so is an encap that is not MPLS.
+ * Decoded: the rtmsg fields, RTA_DST/SRC/PREFSRC (label stacks for
+ * AF_MPLS), RTA_GATEWAY/RTA_VIA (rt->nh.via), RTA_OIF, RTA_NEWDST,
+ * RTA_ENCAP(+TYPE), RTA_PRIORITY, RTA_TABLE (rt->table_id; rtm_table when
+ * absent), RTA_METRICS (u32 ones), RTA_MULTIPATH (rt->nhs, each with its
+ * own via/newdst/encap and the encap's MPLS_IPTUNNEL_TTL), RTA_PREF,
+ * RTA_TTL_PROPAGATE, RTA_IIF, RTA_MARK, RTA_UID and RTA_CACHEINFO;
+ * RTAX_CC_ALGO's name goes to rt->cc_algo (its bit set in metrics_set).
+ * rt->attrs lists, in wire order, which of RTA_DST, RTA_SRC, RTA_PREFSRC,
+ * RTA_PRIORITY, RTA_TABLE, RTA_GATEWAY, RTA_VIA, RTA_NEWDST, RTA_ENCAP and
+ * RTA_TTL_PROPAGATE were present (each nexthop's attrs likewise for its
+ * own); rt->nh.flags holds rtm_flags' low byte (RTNH_F_*).
+ * Returns 0, -EPROTO (not a route message), -EBADMSG (shorter than an
+ * rtmsg), -EINVAL (a malformed attribute or label stack) or -E2BIG (more
+ * labels or nexthops than the struct holds).
+ */
+int mr_route_parse(const struct nlmsghdr *nlh,
+			  struct mplsroute_route *rt);
 
 #endif

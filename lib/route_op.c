@@ -96,7 +96,7 @@ MR_EXPORT int mplsroute_batch_add_route(struct mplsroute_batch *b,
 MR_EXPORT int mplsroute_route_decode(const struct nlmsghdr *nlh,
 				     struct mplsroute_route *rt)
 {
-	int ret = mplsroute_route_parse(nlh, rt);
+	int ret = mr_route_parse(nlh, rt);
 
 	if (ret < 0)
 		return ret;

@@ -19,8 +19,8 @@ static struct mplsroute_route *path_route(struct mplsroute_nexthop *nh)
 static int nh_list(struct mplsroute_nexthop *nh, uint16_t type)
 {
 	if (nh->in_multipath)
-		return mplsroute_nexthop_add_attr(nh, type);
-	return mplsroute_route_add_attr(path_route(nh), type);
+		return mr_nexthop_add_attr(nh, type);
+	return mr_route_add_attr(path_route(nh), type);
 }
 
 /* a label stack: 1..MPLSROUTE_MAX_LABELS labels of 20 bits; 0 or -errno */
@@ -79,7 +79,7 @@ static int addr_norm(struct mplsroute_addr *out,
 MR_EXPORT void mplsroute_route_reset(struct mplsroute_route *rt)
 {
 	if (rt)
-		mplsroute_route_init_head(rt, RTM_NEWROUTE);
+		mr_route_init_head(rt, RTM_NEWROUTE);
 }
 
 MR_EXPORT int mplsroute_route_set_family(struct mplsroute_route *rt,
@@ -101,7 +101,7 @@ MR_EXPORT int mplsroute_route_set_dst(struct mplsroute_route *rt,
 		return ret;
 	if (rt->family && rt->family != a.family)
 		return -EAFNOSUPPORT;
-	ret = mplsroute_route_add_attr(rt, RTA_DST);
+	ret = mr_route_add_attr(rt, RTA_DST);
 	if (ret < 0)
 		return ret;
 	rt->family = (uint8_t)a.family;
@@ -157,7 +157,7 @@ MR_EXPORT int mplsroute_route_set_tos(struct mplsroute_route *rt,
 MR_EXPORT int mplsroute_route_set_priority(struct mplsroute_route *rt,
 					   uint32_t metric)
 {
-	int ret = mplsroute_route_add_attr(rt, RTA_PRIORITY);
+	int ret = mr_route_add_attr(rt, RTA_PRIORITY);
 
 	if (ret < 0)
 		return ret;
@@ -173,7 +173,7 @@ MR_EXPORT int mplsroute_route_set_prefsrc(struct mplsroute_route *rt,
 	int ret = addr_norm(&n, a, 0);
 
 	if (ret == 0)
-		ret = mplsroute_route_add_attr(rt, RTA_PREFSRC);
+		ret = mr_route_add_attr(rt, RTA_PREFSRC);
 	if (ret < 0)
 		return ret;
 	rt->prefsrc = n;
@@ -187,7 +187,7 @@ MR_EXPORT int mplsroute_route_set_ttl_propagate(struct mplsroute_route *rt,
 
 	if (enabled != 0 && enabled != 1)
 		return -EINVAL;
-	ret = mplsroute_route_add_attr(rt, RTA_TTL_PROPAGATE);
+	ret = mr_route_add_attr(rt, RTA_TTL_PROPAGATE);
 	if (ret < 0)
 		return ret;
 	rt->ttl_propagate = (uint8_t)enabled;
@@ -226,7 +226,7 @@ MR_EXPORT int mplsroute_route_set_metric(struct mplsroute_route *rt,
 	}
 	p = mx_find(rt, rtax);
 	if (!p)
-		return mplsroute_route_put_metric(rt, rtax, &value, 4);
+		return mr_route_put_metric(rt, rtax, &value, 4);
 	memcpy(p, &value, 4);
 	rt->metrics[rtax] = value;
 	return 0;

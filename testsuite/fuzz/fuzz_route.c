@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		len = (uint32_t)(size - 1);
 		memcpy(&nlh->nlmsg_len, &len, sizeof(len));
 	}
-	if (mplsroute_route_parse(nlh, rt) == 0)
+	if (mplsroute_route_decode(nlh, rt) == 0)
 		print_both(rt, how);
 	free(nlh);
 	return 0;

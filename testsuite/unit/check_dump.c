@@ -55,7 +55,7 @@ static struct nlmsghdr *load(const char *hex)
 
 static int parse(const char *hex)
 {
-	return mplsroute_route_parse(load(hex), &rt);
+	return mr_route_parse(load(hex), &rt);
 }
 
 START_TEST(request_bytes)
@@ -177,29 +177,29 @@ START_TEST(malformed)
 	/* shorter than an rtmsg */
 	nlh = load(MPLS_SWAP);
 	nlh->nlmsg_len = 16 + 8;
-	ck_assert_int_eq(mplsroute_route_parse(nlh, &rt), -EBADMSG);
+	ck_assert_int_eq(mr_route_parse(nlh, &rt), -EBADMSG);
 	/* not a route */
 	nlh = load(MPLS_SWAP);
 	nlh->nlmsg_type = RTM_NEWLINK;
-	ck_assert_int_eq(mplsroute_route_parse(nlh, &rt), -EPROTO);
+	ck_assert_int_eq(mr_route_parse(nlh, &rt), -EPROTO);
 	/* the message ends inside RTA_VIA: its length overruns */
 	nlh = load(MPLS_SWAP);
 	nlh->nlmsg_len = 16 + 12 + 8 + 8 + 6;
-	ck_assert_int_eq(mplsroute_route_parse(nlh, &rt), -EINVAL);
+	ck_assert_int_eq(mr_route_parse(nlh, &rt), -EINVAL);
 	/* RTA_DST's rta_len below the header size */
-	ck_assert_int_eq(mplsroute_route_parse(patched(28, 3), &rt), -EINVAL);
+	ck_assert_int_eq(mr_route_parse(patched(28, 3), &rt), -EINVAL);
 	/* RTA_DST's rta_len far beyond the message */
-	ck_assert_int_eq(mplsroute_route_parse(patched(28, 0xf0), &rt),
+	ck_assert_int_eq(mr_route_parse(patched(28, 0xf0), &rt),
 			 -EINVAL);
 	/* label without bottom of stack in RTA_DST */
-	ck_assert_int_eq(mplsroute_route_parse(patched(34, 0x40), &rt),
+	ck_assert_int_eq(mr_route_parse(patched(34, 0x40), &rt),
 			 -EINVAL);
 	/* ... and in RTA_NEWDST */
-	ck_assert_int_eq(mplsroute_route_parse(patched(42, 0xe0), &rt),
+	ck_assert_int_eq(mr_route_parse(patched(42, 0xe0), &rt),
 			 -EINVAL);
 	/* RTA_OIF with a 2-byte payload */
-	ck_assert_int_eq(mplsroute_route_parse(patched(56, 6), &rt), -EINVAL);
-	ck_assert_int_eq(mplsroute_route_parse(NULL, &rt), -EINVAL);
+	ck_assert_int_eq(mr_route_parse(patched(56, 6), &rt), -EINVAL);
+	ck_assert_int_eq(mr_route_parse(NULL, &rt), -EINVAL);
 }
 END_TEST
 
@@ -210,23 +210,23 @@ START_TEST(malformed_nests)
 	/* first rtnexthop longer than RTA_MULTIPATH */
 	nlh = load(MPATH4);
 	msg[16 + 12 + 16 + 4] = 0x50;
-	ck_assert_int_eq(mplsroute_route_parse(nlh, &rt), -EINVAL);
+	ck_assert_int_eq(mr_route_parse(nlh, &rt), -EINVAL);
 	/* rtnexthop shorter than its own header */
 	nlh = load(MPATH4);
 	msg[16 + 12 + 16 + 4] = 4;
-	ck_assert_int_eq(mplsroute_route_parse(nlh, &rt), -EINVAL);
+	ck_assert_int_eq(mr_route_parse(nlh, &rt), -EINVAL);
 	/* the nested MPLS_IPTUNNEL_DST overruns its RTA_ENCAP */
 	nlh = load(MPATH4);
 	msg[16 + 12 + 16 + 4 + 8 + 8 + 4] = 0x20;
-	ck_assert_int_eq(mplsroute_route_parse(nlh, &rt), -EINVAL);
+	ck_assert_int_eq(mr_route_parse(nlh, &rt), -EINVAL);
 	/* RTA_ENCAP_TYPE of 3 bytes */
 	nlh = load(GET4);
 	msg[16 + 12 + 8 + 8 + 8 + 12] = 7;
-	ck_assert_int_eq(mplsroute_route_parse(nlh, &rt), -EINVAL);
+	ck_assert_int_eq(mr_route_parse(nlh, &rt), -EINVAL);
 	/* IPv4 RTA_DST of 3 bytes */
 	nlh = load(GET4);
 	msg[16 + 12 + 8] = 7;
-	ck_assert_int_eq(mplsroute_route_parse(nlh, &rt), -EINVAL);
+	ck_assert_int_eq(mr_route_parse(nlh, &rt), -EINVAL);
 }
 END_TEST
 
@@ -242,13 +242,13 @@ START_TEST(unknown_skipped)
 	memcpy(msg + 0x40, "\x0c\x00\xc8\x00\x01\x02\x03\x04\x05\x06\x07\x08"
 	       "\x05\x00\x2a\x00\x01\x00\x00\x00", 20);
 	((struct nlmsghdr *)msg)->nlmsg_len = 0x40 + 20;
-	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg, &rt),
+	ck_assert_int_eq(mr_route_parse((struct nlmsghdr *)msg, &rt),
 			 0);
 	ck_assert_mem_eq(&rt, &plain, sizeof(rt));
 	/* an encap that is not MPLS is skipped too */
 	load(GET4);
 	msg[16 + 12 + 8 + 8 + 8 + 12 + 4] = 2;	/* LWTUNNEL_ENCAP_IP */
-	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg, &rt),
+	ck_assert_int_eq(mr_route_parse((struct nlmsghdr *)msg, &rt),
 			 0);
 	ck_assert_uint_eq(rt.nh.encap.n, 0);
 	ck_assert_uint_eq(rt.nh.ifindex, 11);
@@ -377,7 +377,7 @@ START_TEST(mutated_messages)
 				if (k & 1)
 					m[16 + rand_r(&seed) % (n - 16)] ^=
 						(unsigned char)(1u << (k % 8));
-				r = mplsroute_route_parse((void *)m, &rt);
+				r = mr_route_parse((void *)m, &rt);
 				ck_assert_msg(r == 0 || r == -EINVAL ||
 					      r == -E2BIG || r == -EOPNOTSUPP ||
 					      r == -ERANGE,

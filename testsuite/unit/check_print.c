@@ -92,7 +92,7 @@ static void print_line(const struct pcase *pc, struct mplsroute_filter *flt,
 	struct mplsroute_route *rt = calloc(1, sizeof(*rt));
 
 	ck_assert_ptr_nonnull(rt);
-	ck_assert_int_eq(mplsroute_route_parse((const struct nlmsghdr *)msg,
+	ck_assert_int_eq(mr_route_parse((const struct nlmsghdr *)msg,
 					       rt), 0);
 	if (mplsroute_filter_match(flt, rt) == 1) {
 		o.hide = mplsroute_filter_hide(flt, rt);
@@ -178,7 +178,7 @@ static void run_json(const struct pcase *pc, int pretty)
 	mplsroute_json_open(&j, out, pretty);
 	while ((n = unit_rec_next(resp, "RTM_NEWROUTE", &rec, msg,
 				  sizeof(msg))) > 0) {
-		ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg,
+		ck_assert_int_eq(mr_route_parse((struct nlmsghdr *)msg,
 						       rt), 0);
 		if (mplsroute_filter_match(&flt, rt) != 1)
 			continue;
@@ -251,7 +251,7 @@ static void expect_print(const char *hex, const char *want)
 	FILE *out;
 
 	ck_assert_int_gt(unit_hex2bin(hex, msg, sizeof(msg)), 0);
-	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg, &rt), 0);
+	ck_assert_int_eq(mr_route_parse((struct nlmsghdr *)msg, &rt), 0);
 	out = open_memstream(&got, &glen);
 	ck_assert_int_eq(mplsroute_route_print(out, &rt, &o), 0);
 	fclose(out);
@@ -315,7 +315,7 @@ static void parse_if99(struct mplsroute_route *rt)
 				      "08000500c0a81e66"
 				      "0800040063000000",
 				      msg, sizeof(msg)), 0);
-	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)msg, rt), 0);
+	ck_assert_int_eq(mr_route_parse((struct nlmsghdr *)msg, rt), 0);
 }
 
 /* @rt as text, then as JSON, with default options; free() the result */

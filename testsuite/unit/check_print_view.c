@@ -15,7 +15,7 @@ static struct mplsroute_route rt;
 /* an IPv6 route with an expiry of 12345 ticks and a last use of 250 */
 static void cached6(void)
 {
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	rt.family = AF_INET6;
 	rt.table_id = RT_TABLE_MAIN;
 	rt.has_cacheinfo = 1;
@@ -74,7 +74,7 @@ START_TEST(test_show_bits)
 	struct mplsroute_print_opts o = { .details = 1 };
 	struct mr_view v;
 
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	rt.family = AF_INET;
 	rt.table_id = RT_TABLE_MAIN;
 	rt.nh.via.family = AF_INET;

@@ -55,12 +55,12 @@ static struct mplsroute_addr mpls(const char *s)
 
 static void attr(uint16_t type)
 {
-	ck_assert_int_eq(mplsroute_route_add_attr(&rt, type), 0);
+	ck_assert_int_eq(mr_route_add_attr(&rt, type), 0);
 }
 
 static void nh_attr(struct mplsroute_nexthop *nh, uint16_t type)
 {
-	ck_assert_int_eq(mplsroute_nexthop_add_attr(nh, type), 0);
+	ck_assert_int_eq(mr_nexthop_add_attr(nh, type), 0);
 }
 
 /* "route ... 10.4.4.0/24" with no -f */
@@ -517,9 +517,9 @@ START_TEST(test_recorded)
 	const char *hex = unit_recorded(c->dir, &flags);
 	int n, wn;
 
-	mplsroute_route_init(&rt, c->type);
+	mr_route_init(&rt, c->type);
 	c->fill();
-	mplsroute_route_finish(&rt, c->type);
+	mr_route_finish(&rt, c->type);
 	memset(buf, 0xee, sizeof(buf));
 	n = mplsroute_route_build(buf, sizeof(buf), &rt, c->type, c->flags);
 	ck_assert_int_gt(n, 0);
@@ -542,16 +542,16 @@ START_TEST(test_ttl_roundtrip)
 	static struct mplsroute_route back;
 	int n;
 
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	fill_ttl_prop_multipath();
 	rt.nhs[1].encap = stack("300/400");
 	rt.nhs[1].encap_ttl = 255;
 	rt.nhs[1].has_encap_ttl = 1;
 	nh_attr(&rt.nhs[1], RTA_ENCAP);
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	n = mplsroute_route_build(buf, sizeof(buf), &rt, RTM_NEWROUTE, 0);
 	ck_assert_int_gt(n, 0);
-	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)buf, &back),
+	ck_assert_int_eq(mr_route_parse((struct nlmsghdr *)buf, &back),
 			 0);
 	ck_assert_int_eq(back.has_ttl_propagate, 1);
 	ck_assert_int_eq(back.ttl_propagate, 1);
@@ -574,17 +574,17 @@ START_TEST(test_repeat_metric)
 {
 	int n;
 
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	dst4("10.4.4.0", 24);
 	rt.priority = 1;
 	rt.has_priority = 1;
 	attr(RTA_PRIORITY);
-	ck_assert_int_eq(mplsroute_route_repeat_attr(&rt, RTA_PRIORITY), 0);
+	ck_assert_int_eq(mr_route_repeat_attr(&rt, RTA_PRIORITY), 0);
 	ck_assert_int_ne(rt.attrs[1] & MPLSROUTE_ATTR_RAW, 0);
 	rt.priority = 2;
 	attr(RTA_PRIORITY);
 	via(v4("192.168.30.102", 32));
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	n = mplsroute_route_build(buf, sizeof(buf), &rt, RTM_NEWROUTE,
 				  ADD_FLAGS);
 	ck_assert_int_eq(n, 60);
@@ -593,7 +593,7 @@ START_TEST(test_repeat_metric)
 		      "0800060001000000 0800060002000000"
 		      "08000500c0a81e66");
 	/* a type not listed: nothing to keep */
-	ck_assert_int_eq(mplsroute_route_repeat_attr(&rt, RTA_PREF), 0);
+	ck_assert_int_eq(mr_route_repeat_attr(&rt, RTA_PREF), 0);
 	ck_assert_int_eq(rt.nattrs, 4);
 }
 END_TEST
@@ -603,12 +603,12 @@ START_TEST(test_repeat_via)
 {
 	int n;
 
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	dst4("10.4.4.0", 24);
 	via(v4("192.168.30.102", 32));
-	ck_assert_int_eq(mplsroute_route_repeat_attr(&rt, RTA_VIA), 0);
+	ck_assert_int_eq(mr_route_repeat_attr(&rt, RTA_VIA), 0);
 	via(v4("192.168.40.102", 32));
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	n = mplsroute_route_build(buf, sizeof(buf), &rt, RTM_NEWROUTE, 0);
 	ck_assert_int_eq(n, 52);
 	ck_assert_hex(buf + 36, 16, "08000500c0a81e66 08000500c0a82866");
@@ -620,17 +620,17 @@ START_TEST(test_repeat_full)
 {
 	int i, ret = 0;
 
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	dst4("10.4.4.0", 24);
 	encap("1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20");
 	for (i = 0; i < 10 && ret == 0; i++) {
-		ret = mplsroute_route_repeat_attr(&rt, RTA_ENCAP);
+		ret = mr_route_repeat_attr(&rt, RTA_ENCAP);
 		if (ret == 0)
-			ret = mplsroute_route_add_attr(&rt, RTA_ENCAP);
+			ret = mr_route_add_attr(&rt, RTA_ENCAP);
 	}
 	ck_assert_int_eq(ret, -EMSGSIZE);
 	ck_assert_int_le(rt.rawlen, MPLSROUTE_RAW_MAX);
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	ck_assert_int_gt(mplsroute_route_build(buf, sizeof(buf), &rt,
 					       RTM_NEWROUTE, 0), 0);
 }
@@ -642,32 +642,32 @@ START_TEST(test_put_metric)
 	uint32_t v;
 	int n;
 
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	dst4("10.4.4.0", 24);
 	v = 1400;
-	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_MTU, &v, 4), 0);
+	ck_assert_int_eq(mr_route_put_metric(&rt, RTAX_MTU, &v, 4), 0);
 	v = 1300;
-	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_ADVMSS, &v, 4),
+	ck_assert_int_eq(mr_route_put_metric(&rt, RTAX_ADVMSS, &v, 4),
 			 0);
 	via(v4("192.168.30.102", 32));
-	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_MTU, &v, 4), 0);
+	ck_assert_int_eq(mr_route_put_metric(&rt, RTAX_MTU, &v, 4), 0);
 	ck_assert_uint_eq(rt.metrics[RTAX_MTU], 1300);
 	rt.metrics[RTAX_LOCK] = 1u << RTAX_MTU;
 	rt.metrics_set |= 1u << RTAX_LOCK;
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	n = mplsroute_route_build(buf, sizeof(buf), &rt, RTM_NEWROUTE,
 				  ADD_FLAGS);
 	ck_assert_int_eq(n, 80);
 	ck_assert_hex(buf + 44, 36, "24000800 0800020078050000"
 		      "0800080014050000 0800020014050000 0800010004000000");
 	/* RTAX_LOCK and 0 are not given this way; a full mx[] */
-	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_LOCK, &v, 4),
+	ck_assert_int_eq(mr_route_put_metric(&rt, RTAX_LOCK, &v, 4),
 			 -EINVAL);
-	ck_assert_int_eq(mplsroute_route_put_metric(&rt, 0, &v, 4), -EINVAL);
+	ck_assert_int_eq(mr_route_put_metric(&rt, 0, &v, 4), -EINVAL);
 	while (rt.mxlen + 8 <= MPLSROUTE_MX_MAX)
-		ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_MTU, &v,
+		ck_assert_int_eq(mr_route_put_metric(&rt, RTAX_MTU, &v,
 							    4), 0);
-	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_MTU, &v, 4),
+	ck_assert_int_eq(mr_route_put_metric(&rt, RTAX_MTU, &v, 4),
 			 -EMSGSIZE);
 }
 END_TEST
@@ -678,17 +678,17 @@ START_TEST(test_put_metric_congctl)
 	uint32_t v = 1400;
 	int n;
 
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	dst4("10.4.4.0", 24);
 	via(v4("192.168.30.102", 32));
-	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_CC_ALGO,
+	ck_assert_int_eq(mr_route_put_metric(&rt, RTAX_CC_ALGO,
 						    "cubic", 5), 0);
-	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_MTU, &v, 4), 0);
+	ck_assert_int_eq(mr_route_put_metric(&rt, RTAX_MTU, &v, 4), 0);
 	ck_assert_int_ne(rt.metrics_set & (1u << RTAX_CC_ALGO), 0);
 	ck_assert_str_eq(rt.cc_algo, "cubic");
 	rt.metrics[RTAX_LOCK] = 1u << RTAX_CC_ALGO;
 	rt.metrics_set |= 1u << RTAX_LOCK;
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	n = mplsroute_route_build(buf, sizeof(buf), &rt, RTM_NEWROUTE,
 				  ADD_FLAGS);
 	ck_assert_int_eq(n, 76);
@@ -704,12 +704,12 @@ START_TEST(test_put_raw)
 	uint8_t a[4] = { 200, 0, 0, 0 };
 	int n, i;
 
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	dst4("10.4.4.0", 24);
-	ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_NEWDST, a, 4), 0);
+	ck_assert_int_eq(mr_route_put_raw(&rt, RTA_NEWDST, a, 4), 0);
 	via(v4("192.168.30.102", 32));
-	ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_FLOW, &flow, 4), 0);
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	ck_assert_int_eq(mr_route_put_raw(&rt, RTA_FLOW, &flow, 4), 0);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	n = mplsroute_route_build(buf, sizeof(buf), &rt, RTM_NEWROUTE,
 				  ADD_FLAGS);
 	ck_assert_int_eq(n, 60);
@@ -720,18 +720,18 @@ START_TEST(test_put_raw)
 	ck_assert_int_eq(mplsroute_route_build(buf, sizeof(buf), &rt,
 					       RTM_NEWROUTE, 0), -EINVAL);
 	/* attrs[] full */
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	for (i = 0; i < MPLSROUTE_MAX_ATTRS; i++)
-		ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_FLOW, &flow,
+		ck_assert_int_eq(mr_route_put_raw(&rt, RTA_FLOW, &flow,
 							 4), 0);
-	ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_FLOW, &flow, 4),
+	ck_assert_int_eq(mr_route_put_raw(&rt, RTA_FLOW, &flow, 4),
 			 -E2BIG);
 	/* raw[] full */
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
-	ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_FLOW, buf, 400), 0);
-	ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_FLOW, buf, 200),
+	mr_route_init(&rt, RTM_NEWROUTE);
+	ck_assert_int_eq(mr_route_put_raw(&rt, RTA_FLOW, buf, 400), 0);
+	ck_assert_int_eq(mr_route_put_raw(&rt, RTA_FLOW, buf, 200),
 			 -EMSGSIZE);
-	ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_FLOW, NULL, 4),
+	ck_assert_int_eq(mr_route_put_raw(&rt, RTA_FLOW, NULL, 4),
 			 -EINVAL);
 }
 END_TEST
@@ -742,16 +742,16 @@ START_TEST(test_flow_cc_roundtrip)
 	static struct mplsroute_route back;
 	uint32_t flow = 3u << 16 | 4;
 
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	dst4("10.4.4.0", 24);
-	ck_assert_int_eq(mplsroute_route_put_raw(&rt, RTA_FLOW, &flow, 4), 0);
-	ck_assert_int_eq(mplsroute_route_put_metric(&rt, RTAX_CC_ALGO,
+	ck_assert_int_eq(mr_route_put_raw(&rt, RTA_FLOW, &flow, 4), 0);
+	ck_assert_int_eq(mr_route_put_metric(&rt, RTAX_CC_ALGO,
 			 "averyveryverylongname", 21), 0);
 	ck_assert_str_eq(rt.cc_algo, "averyveryverylo");
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	ck_assert_int_gt(mplsroute_route_build(buf, sizeof(buf), &rt,
 					       RTM_NEWROUTE, 0), 0);
-	ck_assert_int_eq(mplsroute_route_parse((struct nlmsghdr *)buf, &back),
+	ck_assert_int_eq(mr_route_parse((struct nlmsghdr *)buf, &back),
 			 0);
 	ck_assert_int_eq(back.nh.has_flow, 1);
 	ck_assert_uint_eq(back.nh.flow, flow);
@@ -772,12 +772,12 @@ static struct rtmsg *built(uint16_t type)
 
 START_TEST(test_init)
 {
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	ck_assert_int_eq(rt.table_id, RT_TABLE_MAIN);
 	ck_assert_int_eq(rt.protocol, RTPROT_BOOT);
 	ck_assert_int_eq(rt.scope, RT_SCOPE_UNIVERSE);
 	ck_assert_int_eq(rt.type, RTN_UNICAST);
-	mplsroute_route_init(&rt, RTM_DELROUTE);
+	mr_route_init(&rt, RTM_DELROUTE);
 	ck_assert_int_eq(rt.table_id, RT_TABLE_MAIN);
 	ck_assert_int_eq(rt.protocol, RTPROT_UNSPEC);
 	ck_assert_int_eq(rt.scope, RT_SCOPE_NOWHERE);
@@ -791,8 +791,8 @@ START_TEST(test_init_head)
 	static struct mplsroute_route full;
 
 	memset(&rt, 0xa5, sizeof(rt));
-	mplsroute_route_init_head(&rt, RTM_NEWROUTE);
-	mplsroute_route_init(&full, RTM_NEWROUTE);
+	mr_route_init_head(&rt, RTM_NEWROUTE);
+	mr_route_init(&full, RTM_NEWROUTE);
 	ck_assert(memcmp(&rt, &full, offsetof(struct mplsroute_route,
 					      raw)) == 0);
 	ck_assert_int_eq(rt.rawlen, 0);
@@ -800,8 +800,8 @@ START_TEST(test_init_head)
 	ck_assert_int_eq(rt.nnh, 0);
 	ck_assert_int_eq(rt.nhs[0].ifindex, 0xa5a5a5a5);
 	memset(&rt, 0xa5, sizeof(rt));
-	mplsroute_route_init_head(&rt, RTM_DELROUTE);
-	mplsroute_route_init(&full, RTM_DELROUTE);
+	mr_route_init_head(&rt, RTM_DELROUTE);
+	mr_route_init(&full, RTM_DELROUTE);
 	ck_assert(memcmp(&rt, &full, offsetof(struct mplsroute_route,
 					      raw)) == 0);
 	ck_assert_int_eq(rt.mxlen, 0);
@@ -814,30 +814,30 @@ START_TEST(test_finish_inet)
 	struct rtmsg *r;
 
 	/* no family at all: inet; no via: link */
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	r = built(RTM_NEWROUTE);
 	ck_assert_int_eq(r->rtm_family, AF_INET);
 	ck_assert_int_eq(r->rtm_scope, RT_SCOPE_LINK);
 	/* a via: universe stays */
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	rt.nh.via = v4("10.0.0.1", 32);
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	ck_assert_int_eq(built(RTM_NEWROUTE)->rtm_scope, RT_SCOPE_UNIVERSE);
 	/* nexthops count as a via */
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	rt.nnh = 1;
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	ck_assert_int_eq(rt.scope, RT_SCOPE_UNIVERSE);
 	/* a given scope is kept */
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	rt.scope = RT_SCOPE_HOST;
 	rt.given |= MPLSROUTE_GIVEN_SCOPE;
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	ck_assert_int_eq(rt.scope, RT_SCOPE_HOST);
 	/* inet delete: nowhere, type stays unspec */
-	mplsroute_route_init(&rt, RTM_DELROUTE);
-	mplsroute_route_finish(&rt, RTM_DELROUTE);
+	mr_route_init(&rt, RTM_DELROUTE);
+	mr_route_finish(&rt, RTM_DELROUTE);
 	ck_assert_int_eq(rt.scope, RT_SCOPE_NOWHERE);
 	ck_assert_int_eq(rt.type, RTN_UNSPEC);
 }
@@ -859,24 +859,24 @@ START_TEST(test_finish_types)
 	unsigned int i;
 
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-		mplsroute_route_init(&rt, RTM_NEWROUTE);
+		mr_route_init(&rt, RTM_NEWROUTE);
 		rt.type = t[i].type;
 		rt.given |= MPLSROUTE_GIVEN_TYPE;
-		mplsroute_route_finish(&rt, RTM_NEWROUTE);
+		mr_route_finish(&rt, RTM_NEWROUTE);
 		ck_assert_int_eq(built(RTM_NEWROUTE)->rtm_table, t[i].table);
 		ck_assert_int_eq(rt.scope, t[i].scope);
 	}
 	/* a given table stays, even for local */
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	rt.type = RTN_LOCAL;
 	ck_assert_int_eq(mplsroute_route_set_table(&rt, 7), 0);
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	ck_assert_int_eq(built(RTM_NEWROUTE)->rtm_table, 7);
 	/* inet6 and mpls: universe without a via, even for local */
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	rt.family = AF_INET6;
 	rt.type = RTN_LOCAL;
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	ck_assert_int_eq(rt.scope, RT_SCOPE_UNIVERSE);
 }
 END_TEST
@@ -884,16 +884,16 @@ END_TEST
 START_TEST(test_finish_mpls_type)
 {
 	/* an mpls delete gets type unicast unless one is given */
-	mplsroute_route_init(&rt, RTM_DELROUTE);
+	mr_route_init(&rt, RTM_DELROUTE);
 	rt.family = AF_MPLS;
-	mplsroute_route_finish(&rt, RTM_DELROUTE);
+	mr_route_finish(&rt, RTM_DELROUTE);
 	ck_assert_int_eq(rt.type, RTN_UNICAST);
 	ck_assert_int_eq(rt.scope, RT_SCOPE_UNIVERSE);
-	mplsroute_route_init(&rt, RTM_DELROUTE);
+	mr_route_init(&rt, RTM_DELROUTE);
 	rt.family = AF_MPLS;
 	rt.type = RTN_BLACKHOLE;
 	rt.given |= MPLSROUTE_GIVEN_TYPE;
-	mplsroute_route_finish(&rt, RTM_DELROUTE);
+	mr_route_finish(&rt, RTM_DELROUTE);
 	ck_assert_int_eq(rt.type, RTN_BLACKHOLE);
 }
 END_TEST
@@ -905,11 +905,11 @@ START_TEST(test_table_big)
 	int n;
 
 	/* route add 10.4.4.0/24 table 300 dev eth1 */
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	dst4("10.4.4.0", 24);
 	ck_assert_int_eq(mplsroute_route_set_table(&rt, 300), 0);
 	rt.nh.ifindex = 11;
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	n = mplsroute_route_build(buf, sizeof(buf), &rt, RTM_NEWROUTE,
 				  ADD_FLAGS);
 	ck_assert_hex(buf, n, "34000000 18000506 00000000 00000000"
@@ -924,7 +924,7 @@ START_TEST(test_pref_metrics_padding)
 	int n;
 
 	/* -6 route add 2001:db8::/32 dev eth1 pref high mtu 1400 mtu lock */
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	rt.family = AF_INET6;
 	rt.dst = v6("2001:db8::", 32);
 	rt.dst.bytelen = 16;
@@ -937,7 +937,7 @@ START_TEST(test_pref_metrics_padding)
 	rt.metrics[RTAX_MTU] = 1400;
 	rt.metrics[RTAX_LOCK] = 1 << RTAX_MTU;
 	rt.metrics_set = 1 << RTAX_MTU | 1 << RTAX_LOCK;
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	memset(buf, 0xee, sizeof(buf));
 	n = mplsroute_route_build(buf, sizeof(buf), &rt, RTM_NEWROUTE, 0);
 	/* RTA_PREF's three pad bytes are zero; the lock comes last */
@@ -956,9 +956,9 @@ START_TEST(test_unlisted_and_unknown)
 	int n1, n2;
 
 	/* the same route with attrs[] empty: the default order */
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	fill_enc_src();
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	n1 = mplsroute_route_build(buf, sizeof(buf), &rt, RTM_NEWROUTE, 0);
 	ck_assert_int_gt(n1, 0);
 	memcpy(a, buf, (size_t)n1);
@@ -978,9 +978,9 @@ START_TEST(test_too_small)
 	size_t room;
 	int n;
 
-	mplsroute_route_init(&rt, c->type);
+	mr_route_init(&rt, c->type);
 	c->fill();
-	mplsroute_route_finish(&rt, c->type);
+	mr_route_finish(&rt, c->type);
 	n = mplsroute_route_build(buf, sizeof(buf), &rt, c->type, c->flags);
 	ck_assert_int_gt(n, 0);
 	memcpy(copy, buf, (size_t)n);
@@ -995,14 +995,14 @@ END_TEST
 
 START_TEST(test_bad_route)
 {
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	dst4("10.4.4.0", 24);
 	rt.nh.via.family = AF_PACKET;	/* not a family RTA_VIA takes here */
 	attr(RTA_VIA);
-	mplsroute_route_finish(&rt, RTM_NEWROUTE);
+	mr_route_finish(&rt, RTM_NEWROUTE);
 	ck_assert_int_eq(mplsroute_route_build(buf, sizeof(buf), &rt,
 			 RTM_NEWROUTE, 0), -EAFNOSUPPORT);
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	rt.nnh = MPLSROUTE_MAX_NEXTHOPS + 1;
 	ck_assert_int_eq(mplsroute_route_build(buf, sizeof(buf), &rt,
 			 RTM_NEWROUTE, 0), -EINVAL);
@@ -1017,7 +1017,7 @@ START_TEST(test_add_attr)
 {
 	int i;
 
-	mplsroute_route_init(&rt, RTM_NEWROUTE);
+	mr_route_init(&rt, RTM_NEWROUTE);
 	attr(RTA_DST);
 	attr(RTA_PRIORITY);
 	attr(RTA_DST);		/* listed once, at its first place */
@@ -1025,10 +1025,10 @@ START_TEST(test_add_attr)
 	ck_assert_int_eq(rt.attrs[0], RTA_DST);
 	for (i = 0; rt.nattrs < MPLSROUTE_MAX_ATTRS; i++)
 		attr((uint16_t)(100 + i));
-	ck_assert_int_eq(mplsroute_route_add_attr(&rt, 99), -E2BIG);
+	ck_assert_int_eq(mr_route_add_attr(&rt, 99), -E2BIG);
 	for (i = 0; i < 8; i++)
 		nh_attr(&rt.nh, (uint16_t)(100 + i));
-	ck_assert_int_eq(mplsroute_nexthop_add_attr(&rt.nh, 99), -E2BIG);
+	ck_assert_int_eq(mr_nexthop_add_attr(&rt.nh, 99), -E2BIG);
 }
 END_TEST
 
