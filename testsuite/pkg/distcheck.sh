@@ -2,8 +2,8 @@
 # testsuite/pkg/distcheck.sh: make distcheck: the tarball builds, passes its
 # tests and installs on its own.  In a scratch directory: unpack, configure,
 # build, `make check` of the unit, golden, build and pkg groups, `make
-# install DESTDIR=` (every file where it belongs), `make uninstall` (nothing left), `make
-# distclean` (nothing left but the tarball's files).
+# install DESTDIR=` (every file where it belongs), `make uninstall`
+# (nothing left), `make distclean` (nothing left but the tarball's files).
 # usage: sh testsuite/pkg/distcheck.sh ipmpls-VERSION.tar.gz
 # Prints "PASS distcheck/STEP" or "FAIL distcheck/STEP: why" and a summary;
 # exits 1 on a failure.  KEEP=1 keeps the scratch directory.
