@@ -931,7 +931,10 @@ struct mplsroute_get_info {
 /*
  * mplsroute_get_parse_args - the words after `ip route get` into the
  * RTM_GETROUTE request 4.4 sends (NLM_F_REQUEST; RTA_DST/RTA_SRC in word
- * order, then RTA_IIF, RTA_OIF, RTA_MARK), in @buf (@len bytes).  Returns
+ * order, then RTA_IIF, RTA_OIF, RTA_MARK), in @buf (@len bytes).  Also
+ * current iproute2's words: `fibmatch` (RTM_F_FIB_MATCH in rtm_flags: the
+ * whole route matched) and `as [to] LABELS` (RTA_NEWDST in word order: the
+ * labels below, which choose a multipath route's nexthop).  Returns
  * the request's length, or -errno with @err filled: -EINVAL (4.4's errors,
  * "need at least destination address"), -ENODEV, -EMSGSIZE (the words
  * do not fit in @len: TOO_LONG, naming the word).
@@ -1105,6 +1108,8 @@ struct mplsroute_monitor;
 
 #define MPLSROUTE_EV_ROUTE	1
 #define MPLSROUTE_EV_NETCONF	2
+#define MPLSROUTE_EV_TIME	3	/* a saved stream's NLMSG_TSTAMP */
+#define MPLSROUTE_EV_OTHER	4	/* a saved stream's other messages */
 
 /*
  * One change.  @nlh is the message; @route (MPLSROUTE_EV_ROUTE) or
@@ -1158,6 +1163,26 @@ int mplsroute_monitor_read(struct mplsroute_monitor *m, mplsroute_event_cb cb,
  */
 int mplsroute_monitor_drain(struct mplsroute_monitor *m);
 
+/*
+ * mplsroute_monitor_decode - the changes in a saved stream of netlink
+ * messages (what `rtmon file FILE` writes: each message whole, padded to 4
+ * bytes, NLMSG_TSTAMP records between them), @len bytes at @buf, handed to
+ * @cb as mplsroute_monitor_read hands them: route and netconf changes, and
+ * each NLMSG_TSTAMP (type 15) as an MPLSROUTE_EV_TIME event whose @sec and @usec are
+ * the saved time (they stay on the changes after it).  Every other
+ * message (links, addresses..., and a route or netconf message that could
+ * not be decoded) comes as MPLSROUTE_EV_OTHER with only @nlh, and does not
+ * count among the events returned.  *@used gets the bytes of the whole
+ * messages decoded: a message cut at the end of @buf is left for the next
+ * call (with the rest of the stream after it); at the end of the stream,
+ * *@used < @len means the stream is truncated.  Returns the number of
+ * events handed on, @cb's negative value, -EBADMSG (a message shorter than
+ * its header, or an NLMSG_TSTAMP without its time: *@used is its offset)
+ * or -ENOMEM.
+ */
+int mplsroute_monitor_decode(const void *buf, size_t len, size_t *used,
+			     mplsroute_event_cb cb, void *data);
+
 /* mplsroute_monitor_close - close it (NULL is fine).  Returns nothing. */
 void mplsroute_monitor_close(struct mplsroute_monitor *m);
 
@@ -1174,6 +1199,7 @@ enum mplsroute_check_code {
 	MPLSROUTE_CHECK_IP6_FORWARD_OFF,
 	MPLSROUTE_CHECK_RP_FILTER_STRICT,
 	MPLSROUTE_CHECK_RESERVED_LABEL,		/* 0-15 in a route */
+	MPLSROUTE_CHECK_VIA_UNREACHABLE,	/* a via off its device's link */
 };
 
 #define MPLSROUTE_CHECK_ERROR	2	/* the router cannot forward as set up */
@@ -1208,7 +1234,13 @@ struct mplsroute_check_opts {
  * peer there sends labelled packets back (symmetric paths); ip_forward
  * (IPv4, IPv6) off while push routes of that family exist; strict
  * rp_filter (1) on those devices (warning); reserved labels (0-15) routed
- * or pushed, explicit nulls (0, 2) aside (warning).  *@list (free with
+ * or pushed, explicit nulls (0, 2) aside (warning); an MPLS route's inet or
+ * inet6 via that no connected route puts on the link of the route's device
+ * (a RTM_GETROUTE with RTM_F_FIB_MATCH for the via through that device
+ * finds no route, or one with a gateway; one finding per via and device,
+ * the fix: the route through the device whose link has the via, or else
+ * the via declared on the link with `ip route add VIA dev DEV`; error).
+ * *@list (free with
  * free()) gets *@n findings.  Returns 0 (the list may hold only warnings:
  * ready), or -errno when it cannot tell (no list then).
  */

@@ -22,6 +22,7 @@ static const char *const codes[] = {
 	[MPLSROUTE_CHECK_IP6_FORWARD_OFF] = "ip6-forward-off",
 	[MPLSROUTE_CHECK_RP_FILTER_STRICT] = "rp-filter-strict",
 	[MPLSROUTE_CHECK_RESERVED_LABEL] = "reserved-label",
+	[MPLSROUTE_CHECK_VIA_UNREACHABLE] = "via-unreachable",
 };
 
 struct check_args {

@@ -1,5 +1,6 @@
-/* ipmonitor.c: `ipmpls monitor [all|route|mpls|netconf]`, -t/-ts/-j, -resync */
+/* ipmonitor.c: `ipmpls monitor [all|route|mpls|netconf] [file FILE]`, -t/-ts/-j */
 #include <errno.h>
+#include <net/if.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -13,15 +14,18 @@
 #include "ip_compat.h"
 
 static const char monitor_usage[] =
-"Usage: ipmpls monitor [ all | OBJECTS ]\n"
+"Usage: ipmpls monitor [ all | OBJECTS ] [ file FILE ]\n"
 "OBJECTS :=  { route | mpls | netconf }\n"
 "route: IPv4, IPv6 and MPLS routes (-4, -6, -f mpls: only those);\n"
 "mpls: MPLS routes; netconf: MPLS input on/off.  Options: -t, -ts, -j,\n"
-"-resync (dump the routes again after the kernel dropped changes).\n";
+"-resync (dump the routes again after the kernel dropped changes).\n"
+"file FILE: the changes saved in FILE (rtmon file FILE) instead.\n";
 
 struct mon {
 	struct ipmpls_ctx *ctx;
 	unsigned groups;		/* MPLSROUTE_MON_* */
+	const char *file;		/* monitor file FILE */
+	struct ipmonitor_names names;	/* learnt from the file's links */
 	struct mplsroute_filter filter;
 };
 
@@ -66,6 +70,17 @@ static int mon_wants(const struct mon *m, const struct nlmsghdr *nlh)
 	return !!(m->groups & MPLSROUTE_MON_ROUTE);
 }
 
+/* a file's device names first (as ip learns them), then the system's */
+static int mon_ifname(uint32_t idx, char *buf, size_t len, void *data)
+{
+	const char *name = ipmonitor_name(data, idx);
+
+	if (!name)
+		return if_indextoname(idx, buf) ? 0 : -errno;
+	snprintf(buf, len, "%s", name);
+	return 0;
+}
+
 static void mon_route(struct mon *m, const struct mplsroute_route *rt,
 		      int deleted)
 {
@@ -76,6 +91,10 @@ static void mon_route(struct mon *m, const struct mplsroute_route *rt,
 	po.details = m->ctx->opts->details;
 	po.deleted = deleted;
 	po.hide = mplsroute_filter_hide(&m->filter, rt);
+	if (m->file) {
+		po.ifname = mon_ifname;
+		po.ifname_data = &m->names;
+	}
 	if (m->ctx->opts->json) {
 		mplsroute_json_open(&j, stdout, m->ctx->opts->pretty);
 		mplsroute_route_print_json(&j, rt, &po);
@@ -85,17 +104,40 @@ static void mon_route(struct mon *m, const struct mplsroute_route *rt,
 	mplsroute_route_print(stdout, rt, &po);
 }
 
+/* a saved stream's time record, as ip 6.1 prints it (text only) */
+static void mon_saved_time(const struct mon *m, long long sec, long usec)
+{
+	time_t t = (time_t)sec;
+	struct tm tm;
+	char buf[64];
+
+	if (m->ctx->opts->json)
+		return;
+	localtime_r(&t, &tm);
+	asctime_r(&tm, buf);
+	buf[strcspn(buf, "\n")] = '\0';
+	printf("Timestamp: %s %lu us\n", buf, (unsigned long)usec);
+}
+
 static int mon_event(const struct mplsroute_event *ev, void *data)
 {
 	struct mon *m = data;
 	struct jw j;
 
+	if (ev->type == MPLSROUTE_EV_TIME) {
+		mon_saved_time(m, ev->sec, ev->usec);
+		return 0;
+	}
+	if (ev->type == MPLSROUTE_EV_OTHER)
+		return ipmonitor_learn(&m->names, ev->nlh);
 	if (ev->type == MPLSROUTE_EV_NETCONF) {
 		if (ev->netconf->family != AF_MPLS)
 			return 0;
 		mon_stamp(m->ctx->opts, ev->sec, ev->usec);
 		if (!m->ctx->opts->json) {
-			ipnetconf_print(stdout, ev->netconf);
+			ipnetconf_print(stdout, ev->netconf,
+					ipmonitor_name(&m->names,
+						       (uint32_t)ev->netconf->ifindex));
 			return 0;
 		}
 		jw_init(&j, stdout, m->ctx->opts->pretty);
@@ -159,7 +201,15 @@ static int mon_args(struct mon *m, int argc, char **argv)
 		MPLSROUTE_MON_ROUTE;
 
 	for (; argc > 0; argc--, argv++) {
-		if (matches(argv[0], "all") == 0) {
+		if (matches(argv[0], "file") == 0) {
+			if (argc < 2) {
+				fprintf(stderr, "Command line is not complete."
+					" Try option \"help\"\n");
+				return EXIT_USAGE;
+			}
+			m->file = *++argv;
+			argc--;
+		} else if (matches(argv[0], "all") == 0) {
 			m->groups |= route | MPLSROUTE_MON_NETCONF;
 		} else if (matches(argv[0], "route") == 0) {
 			m->groups |= route;
@@ -235,6 +285,11 @@ int do_ipmonitor(struct ipmpls_ctx *ctx, int argc, char **argv)
 		return rc;
 	mplsroute_filter_init(&m.filter);
 	m.filter.table = 0;
+	if (m.file) {
+		rc = ipmonitor_file(m.file, mon_event, &m);
+		ipmonitor_names_free(&m.names);
+		return rc;
+	}
 	rc = mplsroute_monitor_open(&mon, m.groups, ctx->opts->rcvbuf);
 	if (rc < 0) {
 		fprintf(stderr, "Cannot open netlink socket: %s\n",

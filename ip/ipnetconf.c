@@ -24,7 +24,8 @@ static const char *nc_dev(const struct mplsroute_netconf *nc, char *buf)
 	return buf;
 }
 
-void ipnetconf_print(FILE *f, const struct mplsroute_netconf *nc)
+void ipnetconf_print(FILE *f, const struct mplsroute_netconf *nc,
+		     const char *name)
 {
 	char buf[IF_NAMESIZE + 8];
 
@@ -32,7 +33,7 @@ void ipnetconf_print(FILE *f, const struct mplsroute_netconf *nc)
 		fputs("Deleted ", f);
 	fprintf(f, "%s ", mplsroute_family_n2a(nc->family));
 	if (nc->has_ifindex)
-		fprintf(f, "%s ", nc_dev(nc, buf));
+		fprintf(f, "%s ", name ? name : nc_dev(nc, buf));
 	if (nc->input >= 0)
 		fprintf(f, "input %s ", nc->input ? "on" : "off");
 	fputc('\n', f);
@@ -64,7 +65,7 @@ static int netconf_one(const struct mplsroute_netconf *nc, void *data)
 	if (o->j)
 		netconf_json(o->j, nc);
 	else
-		ipnetconf_print(stdout, nc);
+		ipnetconf_print(stdout, nc, NULL);
 	return 0;
 }
 

@@ -41,6 +41,27 @@ void jw_bool(struct jw *j, const char *name, int val);
 int ipmpls_netns_switch(const char *name);
 
 /* ip/ipnetconf.c: one netconf as `ip -f mpls netconf` prints it (text) */
-void ipnetconf_print(FILE *f, const struct mplsroute_netconf *nc);
+/* one netconf line; @name: the device's name (NULL: looked up) */
+void ipnetconf_print(FILE *f, const struct mplsroute_netconf *nc,
+		     const char *name);
+
+/*
+ * ipmonitor_file - `monitor file FILE`: the saved stream in @path (what
+ * `rtmon file` writes) decoded, each event handed to @cb.  Says on stderr
+ * what is wrong with the file (naming it).  Returns the exit code.
+ */
+int ipmonitor_file(const char *path, mplsroute_event_cb cb, void *data);
+
+/* the device names a saved stream's RTM_NEWLINK messages gave, as ip learns */
+struct ipmonitor_names {
+	struct { uint32_t idx; char name[16]; } *v;
+	size_t n, cap;
+};
+
+/* learn from @nlh (RTM_NEWLINK adds, RTM_DELLINK forgets); 0 or -ENOMEM */
+int ipmonitor_learn(struct ipmonitor_names *nm, const struct nlmsghdr *nlh);
+/* the name learnt for @idx, or NULL */
+const char *ipmonitor_name(const struct ipmonitor_names *nm, uint32_t idx);
+void ipmonitor_names_free(struct ipmonitor_names *nm);
 
 #endif

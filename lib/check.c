@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include "internal.h"
+#include "check_int.h"
 
 #define CK_MAXDEV 64
 
@@ -21,6 +22,7 @@ struct ck {
 	int64_t max_in;			/* highest label routed, -1: none */
 	uint32_t devs[CK_MAXDEV];	/* where labelled packets come back */
 	unsigned ndevs;
+	struct mr_vias vias;		/* the MPLS routes' inet/inet6 vias */
 };
 
 /* a new finding (text and fix formatted by the caller), NULL on ENOMEM */
@@ -153,6 +155,8 @@ static int ck_route(const struct nlmsghdr *nlh,
 
 	if (!rt)
 		return 0;
+	if (mr_vias_note(&c->vias, rt) < 0)
+		c->nomem = 1;
 	if (rt->family == AF_MPLS && rt->dst.labels.n &&
 	    (int64_t)rt->dst.labels.label[0] > c->max_in)
 		c->max_in = rt->dst.labels.label[0];
@@ -299,6 +303,35 @@ static void ck_forward(struct ck *c)
 	}
 }
 
+/*
+ * each MPLS route's inet/inet6 via: a connected route must put it on the
+ * link of the route's device (else ARP/ND for it there finds nobody)
+ */
+static void ck_vias(struct mplsroute_sock *s, struct ck *c)
+{
+	const struct mr_via_use *u;
+	const struct mplsroute_addr *via;
+	struct mplsroute_finding *f;
+	uint32_t dev, label, good;
+	char name[IF_NAMESIZE];
+	unsigned i;
+
+	for (i = 0; (u = mr_vias_get(&c->vias, i)); i++) {
+		via = mr_via_addr(u, &dev, &label);
+		if (mr_via_lookup(s, via, dev, NULL) != 0)
+			continue;	/* on the link, or cannot tell */
+		if (mr_via_lookup(s, via, 0, &good) != 1)
+			good = 0;
+		if (!if_indextoname(dev, name))
+			snprintf(name, sizeof(name), "if%u", dev);
+		f = ck_add(c, MPLSROUTE_CHECK_VIA_UNREACHABLE,
+			   MPLSROUTE_CHECK_ERROR, name, label);
+		if (f)
+			mr_via_say(u, good, f->text, sizeof(f->text), f->fix,
+				   sizeof(f->fix));
+	}
+}
+
 /* what the routes use, dumped again (from scratch) if messages were lost */
 static int ck_routes(struct mplsroute_sock *s, struct ck *c)
 {
@@ -309,6 +342,7 @@ static int ck_routes(struct mplsroute_sock *s, struct ck *c)
 		c->push4 = c->push6 = c->swaps = 0;
 		c->max_in = -1;
 		c->ndevs = 0;
+		mr_vias_free(&c->vias);
 		ret = mplsroute_route_dump(s, AF_UNSPEC, ck_route, c);
 	} while (ret == -ENOBUFS && ++tries < 3);
 	return ret;
@@ -332,7 +366,9 @@ int mplsroute_check(struct mplsroute_sock *s,
 			goto fail;
 		ck_forward(&c);
 		ck_devices(&c);
+		ck_vias(s, &c);
 	}
+	mr_vias_free(&c.vias);
 	if (c.nomem) {
 		ret = -ENOMEM;
 		goto fail;
@@ -341,6 +377,7 @@ int mplsroute_check(struct mplsroute_sock *s,
 	*n = c.n;
 	return 0;
 fail:
+	mr_vias_free(&c.vias);
 	free(c.list);
 	return ret;
 }

@@ -10,6 +10,7 @@
 #include "internal.h"
 
 #define MON_BUF	(64 * 1024)
+#define MON_TSTAMP	15	/* rtmon's time record (iproute2's NLMSG_TSTAMP) */
 
 struct mplsroute_monitor {
 	struct mnl_socket *nl;
@@ -80,7 +81,7 @@ int mplsroute_monitor_fd(const struct mplsroute_monitor *m)
 }
 
 /* one message: hand it on if it is a change; 1 handed, 0 not, < 0 stop */
-static int mon_msg(struct mplsroute_monitor *m, const struct nlmsghdr *nlh,
+static int mon_msg(struct mplsroute_route *rt, const struct nlmsghdr *nlh,
 		   struct mplsroute_event *ev, mplsroute_event_cb cb,
 		   void *data)
 {
@@ -92,7 +93,7 @@ static int mon_msg(struct mplsroute_monitor *m, const struct nlmsghdr *nlh,
 	case RTM_DELROUTE:
 		ev->type = MPLSROUTE_EV_ROUTE;
 		ev->deleted = nlh->nlmsg_type == RTM_DELROUTE;
-		ev->route = mr_route_parse(nlh, m->rt) ? NULL : m->rt;
+		ev->route = mr_route_parse(nlh, rt) ? NULL : rt;
 		ev->netconf = NULL;
 		break;
 	case RTM_NEWNETCONF:
@@ -131,12 +132,87 @@ int mplsroute_monitor_read(struct mplsroute_monitor *m, mplsroute_event_cb cb,
 	len = (int)n;
 	nlh = (const struct nlmsghdr *)m->buf;
 	for (; mnl_nlmsg_ok(nlh, len); nlh = mnl_nlmsg_next(nlh, &len)) {
-		ret = mon_msg(m, nlh, &ev, cb, data);
+		ret = mon_msg(m->rt, nlh, &ev, cb, data);
 		if (ret < 0)
 			return ret;
 		count += ret;
 	}
 	return count;
+}
+
+/* rtmon's record of when the messages after it were read */
+static int mon_tstamp(const struct nlmsghdr *nlh, struct mplsroute_event *ev,
+		      mplsroute_event_cb cb, void *data)
+{
+	const uint32_t *t = mnl_nlmsg_get_payload(nlh);
+	int ret;
+
+	if (mnl_nlmsg_get_payload_len(nlh) < 2 * sizeof(uint32_t))
+		return -EBADMSG;
+	ev->sec = t[0];
+	ev->usec = (long)t[1];
+	ev->type = MPLSROUTE_EV_TIME;
+	ev->deleted = 0;
+	ev->nlh = nlh;
+	ev->route = NULL;
+	ev->netconf = NULL;
+	ret = cb(ev, data);
+	return ret < 0 ? ret : 1;
+}
+
+/* a message that is no change of ours (a link, an address...) */
+static int mon_other(const struct nlmsghdr *nlh, struct mplsroute_event *ev,
+		     mplsroute_event_cb cb, void *data)
+{
+	int ret;
+
+	ev->type = MPLSROUTE_EV_OTHER;
+	ev->deleted = 0;
+	ev->nlh = nlh;
+	ev->route = NULL;
+	ev->netconf = NULL;
+	ret = cb(ev, data);
+	return ret < 0 ? ret : 0;
+}
+
+MR_EXPORT
+int mplsroute_monitor_decode(const void *buf, size_t len, size_t *used,
+			     mplsroute_event_cb cb, void *data)
+{
+	struct mplsroute_event ev = { 0 };
+	const unsigned char *p = buf;
+	const struct nlmsghdr *nlh;
+	struct mplsroute_route *rt;
+	size_t off = 0, mlen;
+	int ret = 0, count = 0;
+
+	*used = 0;
+	rt = mplsroute_route_new();
+	if (!rt)
+		return -ENOMEM;
+	while (len - off >= sizeof(*nlh)) {
+		nlh = (const struct nlmsghdr *)(p + off);
+		if (nlh->nlmsg_len < sizeof(*nlh)) {
+			ret = -EBADMSG;
+			break;
+		}
+		mlen = MNL_ALIGN(nlh->nlmsg_len);
+		if (mlen > len - off)
+			break;		/* the rest is still to come */
+		if (nlh->nlmsg_type == MON_TSTAMP)
+			ret = mon_tstamp(nlh, &ev, cb, data);
+		else
+			ret = mon_msg(rt, nlh, &ev, cb, data);
+		if (ret == 0)
+			ret = mon_other(nlh, &ev, cb, data);
+		if (ret < 0)
+			break;
+		count += ret;
+		off += mlen;
+		*used = off;
+	}
+	mplsroute_route_free(rt);
+	return ret < 0 ? ret : count;
 }
 
 MR_EXPORT

@@ -61,6 +61,37 @@ static int get_addr_attr(struct getreq *g, int src)
 	return 0;
 }
 
+/*
+ * as [to] LABELS (current iproute2): RTA_NEWDST, the labels below the one
+ * looked up (they choose among a multipath route's nexthops).  Another
+ * family's address goes as its bytes, as iproute2 6.1 sends it.
+ */
+static int get_as(struct getreq *g)
+{
+	unsigned char wire[4 * MPLSROUTE_MAX_LABELS];
+	struct mplsroute_addr a;
+	int len;
+
+	if (mr_need(&g->w))
+		return -EINVAL;
+	if (strcmp(mr_word(&g->w), "to") == 0 && mr_need(&g->w))
+		return -EINVAL;
+	if (mplsroute_addr_parse(&a, mr_word(&g->w), g->r->rtm_family) < 0)
+		return mr_err_addr(&g->w, g->r->rtm_family);
+	if (g->r->rtm_family == AF_UNSPEC)
+		g->r->rtm_family = (unsigned char)a.family;
+	if (a.family == AF_MPLS)
+		len = mplsroute_labels_to_wire(&a.labels, wire, sizeof(wire));
+	else
+		len = a.bytelen;
+	if (a.family != AF_MPLS && len > 0)
+		memcpy(wire, a.data, (size_t)len);
+	if (len > 0 && !mnl_attr_put_check(g->nlh, g->size, RTA_NEWDST,
+					   (size_t)len, wire))
+		return too_long(g, g->w.argi, mr_word(&g->w));
+	return 0;
+}
+
 /* iif/oif/dev/mark NAME: remembered, looked up at the end */
 static void get_dev_word(struct getreq *g, const char *w)
 {
@@ -104,6 +135,10 @@ static int get_word(struct getreq *g)
 		g->r->rtm_flags |= RTM_F_NOTIFY;
 	} else if (mplsroute_abbrev(w, "connected")) {
 		g->gi->connected = 1;
+	} else if (mplsroute_abbrev(w, "fibmatch")) {
+		g->r->rtm_flags |= RTM_F_FIB_MATCH;
+	} else if (strcmp(w, "as") == 0) {
+		return get_as(g);
 	} else {
 		if (strcmp(w, "to") == 0 && mr_need(&g->w))
 			return -EINVAL;

@@ -58,7 +58,8 @@ run_group() {
 	case "$1" in
 	unit) run_unit ;;
 	golden) sh testsuite/golden/run.sh
-		sh testsuite/fault/run.sh ;;
+		sh testsuite/fault/run.sh
+		sh testsuite/golden/monitor_file.sh ;;
 	golden-shared) IPMPLS=$BUILD/ip/ipmpls-shared GOLDEN=golden-shared \
 			sh testsuite/golden/run.sh ;;
 	sanitize) make -s check-sanitize-build >/dev/null 2>&1 ||

@@ -31,7 +31,7 @@ export TOP BUILD
 
 mods=/usr/lib/uml/modules/$(uname -r)/kernel
 for m in lib/crc-ccitt net/ipv6/ipv6 net/ipv4/ip_tunnel net/mpls/mpls_router \
-	net/mpls/mpls_iptunnel drivers/net/veth drivers/net/nlmon; do
+	net/mpls/mpls_iptunnel net/mpls/mpls_gso drivers/net/veth drivers/net/nlmon; do
 	skip=
 	for s in $LAB_SKIP_MODULES; do
 		[ "$s" = "${m##*/}" ] && skip=1
