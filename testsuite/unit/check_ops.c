@@ -218,6 +218,167 @@ START_TEST(test_check_rules)
 }
 END_TEST
 
+/* the dump's answer: 300 as to 310 via inet 10.99.0.1 dev 1 (lo) */
+#define VIA_ROUTE "RTM_NEWROUTE 0x2 40000000180002000000000000000000" \
+	"1c140000fe03000100000000080001000012c1000800130000136100" \
+	"0a00120002000a63000100000800040001000000\n" \
+	"NLMSG_DONE 0x2 140000000300020000000000000000000000000000\n"
+/* kernel errors for the lookup: -EHOSTUNREACH, -ENETUNREACH */
+#define VIA_HOSTUNREACH "NLMSG_ERROR 0x0 24000000020000000000000000000000" \
+	"8fffffff2c0000001a0001000000000000000000\n"
+#define VIA_NETUNREACH "NLMSG_ERROR 0x0 24000000020000000000000000000000" \
+	"9bffffff2c0000001a0001000000000000000000\n"
+/* connected answers: 10.99.0.0/24 scope link dev 1, the same on dev 4242 */
+#define VIA_ON_LO "RTM_NEWROUTE 0x0 2c000000180000000000000000000000" \
+	"02180000fe02fd0100000000080001000a6300000800040001000000\n"
+#define VIA_ON_4242 "RTM_NEWROUTE 0x0 2c000000180000000000000000000000" \
+	"02180000fe02fd0100000000080001000a6300000800040092100000\n"
+/* default via 10.0.0.1 dev 1: a gateway, not the via's link */
+#define VIA_GATEWAY "RTM_NEWROUTE 0x0 2c000000180000000000000000000000" \
+	"02000000fe03000100000000080005000a0000010800040001000000\n"
+
+/* mplsroute_check on the tree under dir, the kernel answering @resp */
+static unsigned check_resp(const char *resp, struct mplsroute_finding **l)
+{
+	struct mplsroute_check_opts o = { NULL, 0, dir, dir };
+	struct mplsroute_sock *s;
+	char rec[96], rsp[96];
+	unsigned n = 99;
+	FILE *f;
+
+	snprintf(rec, sizeof(rec), "%s/record", dir);
+	snprintf(rsp, sizeof(rsp), "%s/responses", dir);
+	f = fopen(rsp, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(resp, f);
+	fclose(f);
+	ck_assert_int_eq(mplsroute_sock_open_replay(&s, rec, rsp), 0);
+	ck_assert_int_eq(mplsroute_check(s, &o, l, &n), 0);
+	mplsroute_sock_close(s);
+	return n;
+}
+
+START_TEST(test_check_via)
+{
+	struct mplsroute_finding *l;
+	char cmd[96];
+
+	strcpy(dir, "/tmp/check_ops.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	put("module/mpls_iptunnel", NULL);
+	put("module/mpls_gso", NULL);
+	put("sys/net/mpls/platform_labels", "1000");
+	put("sys/net/mpls/conf/lo/input", "1");
+	/* on lo's link: ready */
+	ck_assert_uint_eq(check_resp(VIA_ROUTE VIA_ON_LO, &l), 0);
+	free(l);
+	/* on no link at all: declare it on lo's */
+	ck_assert_uint_eq(check_resp(VIA_ROUTE VIA_HOSTUNREACH VIA_NETUNREACH,
+				     &l), 1);
+	ck_assert_int_eq(l[0].code, MPLSROUTE_CHECK_VIA_UNREACHABLE);
+	ck_assert_int_eq(l[0].severity, MPLSROUTE_CHECK_ERROR);
+	ck_assert_str_eq(l[0].dev, "lo");
+	ck_assert_int_eq(l[0].label, 300);
+	ck_assert_str_eq(l[0].text, "label 300 goes via inet 10.99.0.1 on lo, "
+			 "but no connected route puts 10.99.0.1 on the link "
+			 "of lo: its packets are dropped");
+	ck_assert_str_eq(l[0].fix, "ip route add 10.99.0.1 dev lo");
+	free(l);
+	/* behind a gateway on lo, on the link of device 4242: go there */
+	ck_assert_uint_eq(check_resp(VIA_ROUTE VIA_GATEWAY VIA_ON_4242, &l),
+			  1);
+	ck_assert_int_eq(l[0].code, MPLSROUTE_CHECK_VIA_UNREACHABLE);
+	ck_assert_str_eq(l[0].fix, "ip -f mpls route replace 300 as 310 via "
+			 "inet 10.99.0.1 dev if4242");
+	free(l);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+/* a saved stream: rtmon's time, an MPLS route, a link, a deleted route */
+static const char stream_hex[] =
+	"18000000" "0f000000" "00000000" "00000000" "40e2a069" "d2040000"
+	/* RTM_NEWROUTE 300 as to 310 via inet 10.99.0.1 dev 1 */
+	"40000000" "18000000" "00000000" "00000000"
+	"1c140000fe03000100000000" "080001000012c100" "0800130000136100"
+	"0a00120002000a6300010000" "0800040001000000"
+	/* RTM_NEWLINK: ifindex 7 "eth7" */
+	"2c000000" "10000000" "00000000" "00000000"
+	"00000100070000000000000000000000" "090003006574683700000000"
+	/* RTM_DELROUTE: the same route */
+	"40000000" "19000000" "00000000" "00000000"
+	"1c140000fe03000100000000" "080001000012c100" "0800130000136100"
+	"0a00120002000a6300010000" "0800040001000000";
+
+struct seen {
+	int types[8], n;
+	long long sec;
+	long usec;
+	uint32_t label;
+	int deleted;
+};
+
+static int seen_cb(const struct mplsroute_event *ev, void *data)
+{
+	struct seen *s = data;
+
+	if (s->n < 8)
+		s->types[s->n++] = ev->type;
+	if (ev->type == MPLSROUTE_EV_ROUTE) {
+		ck_assert_ptr_nonnull(ev->route);
+		ck_assert_int_eq(mplsroute_route_get_label(ev->route,
+							   &s->label), 0);
+		s->deleted = ev->deleted;
+		s->sec = ev->sec;
+		s->usec = ev->usec;
+	}
+	return 0;
+}
+
+START_TEST(test_monitor_decode)
+{
+	unsigned char st[512];
+	size_t len = strlen(stream_hex) / 2, used = 99;
+	struct seen s;
+
+	memset(&s, 0, sizeof(s));
+	ck_assert_uint_le(len, sizeof(st));
+	unit_hex2bin(stream_hex, st, sizeof(st));
+	ck_assert_int_eq(mplsroute_monitor_decode(st, len, &used, seen_cb, &s),
+			 3);	/* the time and two routes; the link: OTHER */
+	ck_assert_uint_eq(used, len);
+	ck_assert_int_eq(s.n, 4);
+	ck_assert_int_eq(s.types[0], MPLSROUTE_EV_TIME);
+	ck_assert_int_eq(s.types[1], MPLSROUTE_EV_ROUTE);
+	ck_assert_int_eq(s.types[2], MPLSROUTE_EV_OTHER);
+	ck_assert_int_eq(s.types[3], MPLSROUTE_EV_ROUTE);
+	ck_assert_uint_eq(s.label, 300);
+	ck_assert_int_eq(s.deleted, 1);
+	ck_assert_int_eq(s.sec, 0x69a0e240);	/* the saved time stays */
+	ck_assert_int_eq(s.usec, 1234);
+	/* cut inside the second message: only the time, used = 24 */
+	memset(&s, 0, sizeof(s));
+	ck_assert_int_eq(mplsroute_monitor_decode(st, 24 + 40, &used, seen_cb,
+						  &s), 1);
+	ck_assert_uint_eq(used, 24);
+	/* less than a header: nothing, nothing used */
+	ck_assert_int_eq(mplsroute_monitor_decode(st, 10, &used, seen_cb, &s),
+			 0);
+	ck_assert_uint_eq(used, 0);
+	/* a length below the header's: -EBADMSG at its offset */
+	st[24] = 8;
+	ck_assert_int_eq(mplsroute_monitor_decode(st, len, &used, seen_cb, &s),
+			 -EBADMSG);
+	ck_assert_uint_eq(used, 24);
+	/* a time record without its time */
+	st[0] = 16;
+	ck_assert_int_eq(mplsroute_monitor_decode(st, 16, &used, seen_cb, &s),
+			 -EBADMSG);
+	ck_assert_uint_eq(used, 0);
+}
+END_TEST
+
 static Suite *ops_suite(void)
 {
 	Suite *s = suite_create("ops");
@@ -228,6 +389,8 @@ static Suite *ops_suite(void)
 	tcase_add_test(tc, test_stats_request);
 	tcase_add_test(tc, test_stats_decode);
 	tcase_add_test(tc, test_check_rules);
+	tcase_add_test(tc, test_monitor_decode);
+	tcase_add_test(tc, test_check_via);
 	suite_add_tcase(s, tc);
 	return s;
 }

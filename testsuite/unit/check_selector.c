@@ -159,6 +159,47 @@ START_TEST(test_get_errors)
 }
 END_TEST
 
+/* issue 9: fibmatch and as [to] LABELS, the requests ip 6.1 sent */
+START_TEST(test_get_mpls)
+{
+	char hex[2049];
+	int n;
+
+	/* golden/extra/get-mpls-fibmatch: RTM_F_FIB_MATCH, the label */
+	n = get("fibmatch 100", AF_MPLS, sizeof(buf));
+	ck_assert_int_eq(n, 36);
+	unit_bin2hex(buf, (size_t)n, hex);
+	ck_assert_str_eq(hex,
+		"240000001a00010000000000000000001c14000000000000002000000800010000064100");
+	/* get-mpls-fibmatch-after: the same, the word after the label */
+	ck_assert_int_eq(get("100 fib", AF_MPLS, sizeof(buf)), 36);
+	unit_bin2hex(buf, 36, hex + 100);
+	ck_assert_str_eq(hex, hex + 100);
+	/* get-mpls-as-stack: RTA_NEWDST 16/17 first (word order) */
+	n = get("as 16/17 300", AF_MPLS, sizeof(buf));
+	ck_assert_int_eq(n, 48);
+	unit_bin2hex(buf, (size_t)n, hex);
+	ck_assert_str_eq(hex,
+		"300000001a00010000000000000000001c14000000000000000000000c0013000001000000011100080001000012c100");
+	/* get-mpls-as-to: as to 500 */
+	n = get("as to 500 300", AF_MPLS, sizeof(buf));
+	ck_assert_int_eq(n, 44);
+	unit_bin2hex(buf, (size_t)n, hex);
+	ck_assert_str_eq(hex,
+		"2c0000001a00010000000000000000001c140000000000000000000008001300001f4100080001000012c100");
+	/* err-get-as, err-get-as-end: 6.1's words */
+	ck_assert_int_eq(get("as to 1x 300", AF_MPLS, sizeof(buf)), -EINVAL);
+	ck_assert_int_eq(err.argi, 2);
+	ck_assert_str_eq(err.msg,
+		"Error: mpls address is expected rather than \"1x\".\n");
+	ck_assert_int_eq(get("as to", AF_MPLS, sizeof(buf)), -EINVAL);
+	ck_assert_str_eq(err.msg,
+		"Command line is not complete. Try option \"help\"\n");
+	ck_assert_int_eq(get("as 300", AF_MPLS, sizeof(buf)), -EINVAL);
+	ck_assert_str_eq(err.msg, "need at least destination address\n");
+}
+END_TEST
+
 static Suite *selector_suite(void)
 {
 	Suite *s = suite_create("selector");
@@ -168,6 +209,7 @@ static Suite *selector_suite(void)
 	tcase_add_test(tc, test_filter_errors);
 	tcase_add_test(tc, test_get_request);
 	tcase_add_test(tc, test_get_errors);
+	tcase_add_test(tc, test_get_mpls);
 	suite_add_tcase(s, tc);
 	return s;
 }
