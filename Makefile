@@ -49,7 +49,7 @@ IPMPLS_SHARED := $(OUT)ip/ipmpls-shared
 .PHONY: all check check-unit check-golden check-lab check-sanitize \
 	check-sanitize-build check-build check-pkg install uninstall clean \
 	distclean demo bench tests man dist distcheck check-dist abi-check \
-	abi-update \
+	abi-update check-monitor-100k \
 	fuzz fuzz-build fuzz-targets check-fuzz check-valgrind coverage
 
 # the man pages: ipmpls.8 and libmplsroute.3 with the version put in, the
@@ -229,6 +229,11 @@ check-sanitize: all tests
 
 check-lab: all tests
 	sh testsuite/run.sh lab
+
+# issue 9's monitor test at full size (make check runs it with 10000): a
+# monitor under a batch of 100000 adds and 50000 deletes, in the lab alone
+check-monitor-100k: all tests
+	sh testsuite/lab/uml.sh testsuite/lab/t_monbatch.sh 100000
 
 # exports, header, install + pkg-config, -Werror with gcc and clang, configure
 check-build: all tests

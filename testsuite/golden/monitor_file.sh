@@ -8,17 +8,21 @@
 # lines are taken out of ip's text first; runs of blanks and trailing blanks
 # aside (4.4's route text spaces IPv6 routes differently), the rest must be
 # identical, every "Timestamp:" line included.  Then bad files: missing,
-# truncated, garbage.  Prints PASS/FAIL lines.
+# truncated, garbage.  Prints PASS/FAIL lines.  The lab (t_ops.sh) runs it
+# on a stream it saved: MF_DIR (the folder of NAME.rtmon, NAME.ip,
+# NAME.ip-mpls), MF_PREFIX (the test names' prefix), MF_STREAMS_ONLY=1 (no
+# bad-file tests).
 cd "$(dirname "$0")/../.." || exit 1
 : "${BUILD:=.}"
 : "${IPMPLS:=$BUILD/ip/ipmpls}"
-D=testsuite/data/rtmon
+D=${MF_DIR:-testsuite/data/rtmon}
+P=${MF_PREFIX:-golden/monitor-file}
 T=${TMPDIR:-/tmp}/monitor_file.$$
 mkdir -p "$T"
 trap 'rm -rf "$T"' EXIT
 
 ok() {
-	if [ "$2" = 0 ]; then echo "PASS golden/monitor-file/$1"; else echo "FAIL golden/monitor-file/$1: $3"; fi
+	if [ "$2" = 0 ]; then echo "PASS $P/$1"; else echo "FAIL $P/$1: $3"; fi
 }
 
 # ip's text without its link, address and neighbour messages
@@ -70,6 +74,7 @@ for f in $D/*.rtmon; do
 		head -n "$lines" "$T/full" | cmp -s - "$T/cut.out"
 	ok "$n-truncated" $? "rc $rc, $lines lines: $(cat "$T/cut.err")"
 done
+[ "${MF_STREAMS_ONLY:-0}" = 1 ] && exit 0
 printf 'garbage\n' > "$T/garbage"
 "$IPMPLS" monitor file "$T/garbage" > "$T/out" 2> "$T/err"
 rc=$?

@@ -53,7 +53,7 @@ has() {
 	else echo "FAIL pkg/$tag-$name: \"$line\" gives [$got], lacks [$miss ]"; fi
 }
 
-check object "ipmpls " "help route"
+check object "ipmpls " "check help monitor netconf route stats"
 check object-prefix "ipmpls ro" "route"
 has options "ipmpls -" -batch -family -force -netns -Version -json -oneline
 check option-prefix "ipmpls -ne" "-netns"
@@ -81,6 +81,9 @@ has nexthop-keywords "ipmpls -f mpls route add 100 nexthop via inet 10.0.0.1 " \
 check no-value "ipmpls route add 10.0.0.0/24 metric " ""
 has selector "ipmpls -f mpls route show " table proto root match exact dev
 check get "ipmpls route get 10.0.0.1 c" "connected"
+check get-fibmatch "ipmpls -f mpls route get f" "fibmatch from"
+check monitor "ipmpls monitor " "all file help mpls netconf route"
+check monitor-prefix "ipmpls mon f" "file"
 # -n: the namespaces of /var/run/netns (here a directory of our own, as
 # other tests add and remove namespaces all the time)
 _ipmpls_netns_dir=$(mktemp -d /tmp/ipmpls-comp-ns.XXXXXX) || exit 1
