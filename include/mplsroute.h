@@ -1168,8 +1168,8 @@ int mplsroute_monitor_drain(struct mplsroute_monitor *m);
  * messages (what `rtmon file FILE` writes: each message whole, padded to 4
  * bytes, NLMSG_TSTAMP records between them), @len bytes at @buf, handed to
  * @cb as mplsroute_monitor_read hands them: route and netconf changes, and
- * each NLMSG_TSTAMP (type 15) as an MPLSROUTE_EV_TIME event whose @sec and @usec are
- * the saved time (they stay on the changes after it).  Every other
+ * each NLMSG_TSTAMP (type 15) as an MPLSROUTE_EV_TIME event whose @sec and
+ * @usec are the saved time (they stay on the changes after it).  Every other
  * message (links, addresses..., and a route or netconf message that could
  * not be decoded) comes as MPLSROUTE_EV_OTHER with only @nlh, and does not
  * count among the events returned.  *@used gets the bytes of the whole
@@ -1199,7 +1199,7 @@ enum mplsroute_check_code {
 	MPLSROUTE_CHECK_IP6_FORWARD_OFF,
 	MPLSROUTE_CHECK_RP_FILTER_STRICT,
 	MPLSROUTE_CHECK_RESERVED_LABEL,		/* 0-15 in a route */
-	MPLSROUTE_CHECK_VIA_UNREACHABLE,	/* a via off its device's link */
+	MPLSROUTE_CHECK_VIA_UNREACHABLE,	/* via off its device's link */
 };
 
 #define MPLSROUTE_CHECK_ERROR	2	/* the router cannot forward as set up */

@@ -1,4 +1,4 @@
-/* ipmonitor.c: `ipmpls monitor [all|route|mpls|netconf] [file FILE]`, -t/-ts/-j */
+/* ipmonitor.c: `ipmpls monitor [all|route|mpls|netconf] [file FILE]` */
 #include <errno.h>
 #include <net/if.h>
 #include <poll.h>
@@ -119,6 +119,13 @@ static void mon_saved_time(const struct mon *m, long long sec, long usec)
 	printf("Timestamp: %s %lu us\n", buf, (unsigned long)usec);
 }
 
+/* a netconf device's name learnt from a saved stream, or NULL */
+static const char *mon_ncname(const struct mon *m,
+			      const struct mplsroute_netconf *nc)
+{
+	return ipmonitor_name(&m->names, (uint32_t)nc->ifindex);
+}
+
 static int mon_event(const struct mplsroute_event *ev, void *data)
 {
 	struct mon *m = data;
@@ -135,9 +142,8 @@ static int mon_event(const struct mplsroute_event *ev, void *data)
 			return 0;
 		mon_stamp(m->ctx->opts, ev->sec, ev->usec);
 		if (!m->ctx->opts->json) {
-			ipnetconf_print(stdout, ev->netconf,
-					ipmonitor_name(&m->names,
-						       (uint32_t)ev->netconf->ifindex));
+			ipnetconf_print(stdout, ev->netconf, mon_ncname(m,
+					ev->netconf));
 			return 0;
 		}
 		jw_init(&j, stdout, m->ctx->opts->pretty);

@@ -10,7 +10,7 @@
 #include "utils.h"
 
 #define MF_CHUNK	(64 * 1024)
-#define MF_MAX		(16 * 1024 * 1024)	/* the longest message taken */
+#define MF_MAX		(16 * 1024 * 1024)	/* the longest message */
 
 struct mfile {
 	const char *path;
@@ -146,7 +146,8 @@ int ipmonitor_learn(struct ipmonitor_names *nm, const struct nlmsghdr *nlh)
 
 	if (nlh->nlmsg_type != RTM_NEWLINK && nlh->nlmsg_type != RTM_DELLINK)
 		return 0;
-	if (mnl_nlmsg_get_payload_len(nlh) < sizeof(*ifi) || ifi->ifi_index <= 0)
+	if (mnl_nlmsg_get_payload_len(nlh) < sizeof(*ifi) ||
+	    ifi->ifi_index <= 0)
 		return 0;
 	i = names_find(nm, (uint32_t)ifi->ifi_index);
 	if (nlh->nlmsg_type == RTM_DELLINK) {

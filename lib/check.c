@@ -22,7 +22,7 @@ struct ck {
 	int64_t max_in;			/* highest label routed, -1: none */
 	uint32_t devs[CK_MAXDEV];	/* where labelled packets come back */
 	unsigned ndevs;
-	struct mr_vias vias;		/* the MPLS routes' inet/inet6 vias */
+	struct mr_vias vias;		/* the MPLS routes' IP vias */
 };
 
 /* a new finding (text and fix formatted by the caller), NULL on ENOMEM */

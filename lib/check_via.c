@@ -30,7 +30,8 @@ struct mr_via_use {
 	struct via_path *paths;
 };
 
-static int via_same(const struct mr_via_use *u, const struct mplsroute_nexthop *nh)
+static int via_same(const struct mr_via_use *u,
+		    const struct mplsroute_nexthop *nh)
 {
 	return u->ifindex == nh->ifindex && u->via.family == nh->via.family &&
 	       memcmp(u->via.data, nh->via.data, nh->via.bytelen) == 0;

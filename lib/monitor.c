@@ -10,7 +10,7 @@
 #include "internal.h"
 
 #define MON_BUF	(64 * 1024)
-#define MON_TSTAMP	15	/* rtmon's time record (iproute2's NLMSG_TSTAMP) */
+#define MON_TSTAMP	15	/* rtmon's time record (NLMSG_TSTAMP) */
 
 struct mplsroute_monitor {
 	struct mnl_socket *nl;
