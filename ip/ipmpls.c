@@ -17,7 +17,7 @@
 
 static const char main_usage[] =
 "Usage: ipmpls [ OPTIONS ] OBJECT { COMMAND | help }\n"
-"       ipmpls [ -force ] -batch filename\n"
+"       ipmpls [ -force ] [ -noack ] -batch filename\n"
 "where  OBJECT := { route | monitor | netconf | stats | check }\n"
 "       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n"
 "                    -h[uman-readable] | -iec |\n"
@@ -26,7 +26,7 @@ static const char main_usage[] =
 "                    -l[oops] { maximum-addr-flush-attempts } |\n"
 "                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n"
 "                    -rc[vbuf] [size] | -n[etns] name | -a[ll] |\n"
-"                    -j[son] | -p[retty] | -resync }\n";
+"                    -j[son] | -p[retty] | -resync | -noack }\n";
 
 static int usage(void)
 {
@@ -176,7 +176,7 @@ static int rcvbuf_option(struct ipmpls_opts *o, struct argcur *c)
 /* ip's option words in ip's order (so "-f" is -family, not -force) */
 enum { OPT_LOOPS, OPT_FAMILY, OPT_SIMPLE, OPT_VERSION, OPT_FORCE, OPT_BATCH,
 	OPT_RCVBUF, OPT_HELP, OPT_NETNS, OPT_ALL, OPT_JSON, OPT_PRETTY,
-	OPT_RESYNC };
+	OPT_RESYNC, OPT_NOACK };
 
 static int option_kind(const char *opt)
 {
@@ -186,6 +186,7 @@ static int option_kind(const char *opt)
 		{ "-help", OPT_HELP }, { "-netns", OPT_NETNS },
 		{ "-all", OPT_ALL }, { "-json", OPT_JSON },
 		{ "-pretty", OPT_PRETTY }, { "-resync", OPT_RESYNC },
+		{ "-noack", OPT_NOACK },
 	};
 	struct ipmpls_opts scratch = { 0 };
 	size_t i;
@@ -244,6 +245,9 @@ static int one_option(struct ipmpls_opts *o, struct argcur *c, int *rc)
 		break;
 	case OPT_RESYNC:
 		o->resync++;
+		break;
+	case OPT_NOACK:
+		o->noack++;
 		break;
 	default:
 		fprintf(stderr, "Option \"%s\" is unknown, try \"ip -help\".\n",
