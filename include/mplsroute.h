@@ -548,9 +548,10 @@ struct mplsroute_sock;
 typedef int (*mplsroute_msg_cb)(const struct nlmsghdr *nlh, void *data);
 
 /*
- * mplsroute_sock_open - open and bind a NETLINK_ROUTE socket with
- * NETLINK_EXT_ACK and NETLINK_CAP_ACK on (where the kernel has them) and
- * large socket buffers.  Returns 0 and sets *sp, or -errno.
+ * mplsroute_sock_open - open a NETLINK_ROUTE socket with NETLINK_EXT_ACK on
+ * (where the kernel has it); the kernel binds it at the first send.  The
+ * first batch, dump or multi-message send also turns NETLINK_CAP_ACK on
+ * and makes its buffers large.  Returns 0 and sets *sp, or -errno.
  */
 int mplsroute_sock_open(struct mplsroute_sock **sp);
 

@@ -1,6 +1,7 @@
 /* ipmpls.c: main: ip's options, the object table, the socket (kernel/replay) */
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -306,6 +307,9 @@ int main(int argc, char **argv)
 	struct argcur c = { .argc = argc, .argv = argv };
 	int rc = 0;
 
+	/* the heap in one brk(), never given back: no system calls for it */
+	mallopt(M_TOP_PAD, 1 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	if (parse_options(&opts, &c, &rc))
 		return rc;
 	if (!opts.batch && c.argc <= 1)

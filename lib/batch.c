@@ -55,6 +55,7 @@ MR_EXPORT int mplsroute_batch_open(struct mplsroute_batch **bp,
 
 	if (!s)
 		return -EINVAL;
+	mr_sock_grow(s);	/* the window is sized from its rcvbuf */
 	if (!window) {
 		window = s->rcvbuf > 0 ? (unsigned)s->rcvbuf / MR_ACK_COST : 16;
 		wn = window;
