@@ -5,6 +5,9 @@
 # dev eth1" for labels 16..16+N-1.
 # usage (through uml.sh): sh bench/guest.sh N NLOOP OUTDIR [NPY]   (REPEAT: 3)
 # NPY: routes for pyroute2 (N; fewer on a busy host, the row is then scaled)
+# BENCH_SKIP: step names not to run (e.g. "install-pyroute2 install-nlroute");
+# IPMPLS_BASE: another ipmpls (e.g. an older build) whose -batch and
+# one-process-per-route loop run as steps *-base in the same run
 # Writes OUTDIR/raw (one line per step: NAME SECONDS ROUTES-IN-TABLE-AFTER RC),
 # OUTDIR/rss.STEP (peak RSS in KiB and seconds) and OUTDIR/strace.* (strace
 # -c tables);
@@ -36,6 +39,7 @@ count() { in_ns "$OUT/rawdump" -v || echo "?"; }
 step() {
 	_name=$1
 	shift
+	case " $BENCH_SKIP " in *" $_name "*) return 0 ;; esac
 	rm -f "$OUT/rss.$_name"
 	in_ns "$RSS" "$OUT/rss.$_name" "$@" > "$TMPOUT" 2> "$OUT/$_name.err"
 	_rc=$?
@@ -51,7 +55,7 @@ step() {
 keep_best() {
 	awk -v n="$1" '$1 == n { if (!m || $2 < m) m = $2; l = $0 }
 		$1 != n { print }
-		END { split(l, f, " "); print n, m, f[3], f[4] }' "$OUT/raw" \
+		END { if (l == "") exit; split(l, f, " "); print n, m, f[3], f[4] }' "$OUT/raw" \
 		> "$OUT/raw.tmp" && mv "$OUT/raw.tmp" "$OUT/raw"
 }
 
@@ -128,6 +132,12 @@ awk -v n="$N" -v gw="$GW" 'BEGIN { for (i = 0; i < n; i++)
 head -n "$NLOOP" "$BATCH" > "$BATCH.loop"
 
 best install-ipmpls "$IPMPLS" -f mpls -batch "$BATCH"
+flush_ip
+best install-ipmpls-noack "$IPMPLS" -noack -f mpls -batch "$BATCH"
+if [ -n "$IPMPLS_BASE" ]; then
+	flush_ip
+	best install-ipmpls-base "$IPMPLS_BASE" -f mpls -batch "$BATCH"
+fi
 best_ro show-ipmpls "$IPMPLS" -f mpls route show
 best_ro show-raw "$OUT/rawdump"
 step show-ip ip -f mpls route show
@@ -171,6 +181,7 @@ step install-pyroute2 "$PY" \
 flush_ip
 loop install-loop ip
 loop install-loop-ipmpls "$IPMPLS"
+[ -n "$IPMPLS_BASE" ] && loop install-loop-ipmpls-base "$IPMPLS_BASE"
 startup ip ip
 startup ipmpls "$IPMPLS"
 labns_cleanup "$NS"

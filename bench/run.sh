@@ -5,7 +5,8 @@
 # Environment: N (100000; 1048559 or more means the whole label table,
 # labels 16..1048574), NLOOP (routes for the one-process-per-route loops of
 # ip and ipmpls, scaled to N; default 1000), NPY (routes for pyroute2,
-# default N; fewer on a busy host: the row is then scaled), REPEAT (3).  Prints a table and
+# default N; fewer on a busy host: the row is then scaled), REPEAT (3),
+# BENCH_SKIP and IPMPLS_BASE (bench/guest.sh).  Prints a table and
 # writes it to bench/out/results.txt (and results-N.txt), the rows as JSON to
 # bench/out/results.json (and results-N.json), and a chart of every N run
 # so far to bench/out/chart.svg.  UML's timings are not absolute: read the

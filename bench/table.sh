@@ -90,6 +90,8 @@ END {
 		printf "%-44s %10s %12s %10s   %s\n", "step", "seconds", "routes/s", "x ipmpls", "check"
 	}
 	row("install", "ipmpls -batch", "install: ipmpls -batch", "install-ipmpls", n, ti, ti, ok("install-ipmpls", n))
+	row("install", "ipmpls -noack -batch", "install: ipmpls -noack -batch", "install-ipmpls-noack", n, T("install-ipmpls-noack"), ti, ok("install-ipmpls-noack", n))
+	row("install", "ipmpls -batch (base)", "install: ipmpls -batch, IPMPLS_BASE", "install-ipmpls-base", n, T("install-ipmpls-base"), ti, ok("install-ipmpls-base", n))
 	row("install", "library API, batched", "install: library API, batched (libapi.c)", "install-libapi", n, T("install-libapi"), ti, ok("install-libapi", n))
 	row("install", "libnl-route 3", "install: libnl-route 3 (nlroute.c)", "install-nlroute", n, T("install-nlroute"), ti, ok("install-nlroute", n))
 	tp = T("install-pyroute2") * n / npy
@@ -97,6 +99,7 @@ END {
 	row("install", "ip -batch", "install: ip -batch (iproute2 6.1)", "install-ip", n, T("install-ip"), ti, ok("install-ip", n))
 	row("install", "one ip per route", sprintf("install: one ip per route (%d, scaled)", nloop), "install-loop", nloop, tl, ti, ok("install-loop", nloop))
 	row("install", "one ipmpls per route", sprintf("install: one ipmpls per route (%d, scaled)", nloop), "install-loop-ipmpls", nloop, tlm, ti, ok("install-loop-ipmpls", nloop))
+	row("install", "one ipmpls per route (base)", sprintf("install: one IPMPLS_BASE per route (%d, scaled)", nloop), "install-loop-ipmpls-base", nloop, T("install-loop-ipmpls-base") * sc, ti, ok("install-loop-ipmpls-base", nloop))
 	row("install", "raw sender", "install: raw sender (no ACKs)", "install-raw", n, T("install-raw"), ti, ok("install-raw", n))
 	row("install", "raw sender with ACKs", "install: raw sender, ACKs drained", "install-rawack", n, T("install-rawack"), ti, ok("install-rawack", n))
 	row("show", "ipmpls", "show: ipmpls -f mpls route show", "show-ipmpls", n, ts, ts, ok("show-ipmpls", n) (l_si == n ? "" : ", printed " l_si " lines"))
@@ -121,7 +124,9 @@ END {
 	ratio("install: pyroute2 / library API", tp, T("install-libapi"), "")
 	ratio("install: ip -batch / ipmpls -batch", T("install-ip"), ti, ">= 5")
 	ratio("install: ipmpls / raw sender", ti, T("install-raw"), "<= 1.25")
-	ratio("install: ipmpls / raw sender with ACKs", ti, T("install-rawack"), "<= 1.05 at 100k")
+	ratio("install: ipmpls / raw sender with ACKs", ti, T("install-rawack"), "<= 1.05 at 100k, 1.1 full")
+	ratio("install: ipmpls -noack / raw sender (no ACKs)", T("install-ipmpls-noack"), T("install-raw"), "<= 1.15")
+	ratio("install: IPMPLS_BASE / raw sender with ACKs", T("install-ipmpls-base"), T("install-rawack"), "")
 	ratio("install: library API / raw sender with ACKs", T("install-libapi"), T("install-rawack"), "")
 	ratio("show: ip / ipmpls", T("show-ip"), ts, ">= 1.5")
 	ratio("show: ipmpls / raw reader", ts, T("show-raw"), "<= 1.5")
@@ -134,6 +139,7 @@ END {
 	if (T("install-loop-ipmpls") > 0)
 		printf "  ipmpls -f mpls route add ...: %7.2f ms a process (%d: %.3f s)\n", 1000 * T("install-loop-ipmpls") / nloop, nloop, T("install-loop-ipmpls")
 	ratio("per process: ip / ipmpls", T("install-loop"), T("install-loop-ipmpls"), ">= 1.5")
+	ratio("per process: ip / IPMPLS_BASE", T("install-loop"), T("install-loop-ipmpls-base"), "")
 	if ("version-ipmpls" in t)
 		printf "  -V wall time (100 runs each): ipmpls %.2f ms, ip %.2f ms a run\n", 10 * T("version-ipmpls"), 10 * T("version-ip")
 	printf "  system calls (strace -c -f): route add: ipmpls %s, ip %s; -V: ipmpls %s, ip %s\n", sc_am, sc_ai, sc_vm, sc_vi

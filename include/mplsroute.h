@@ -548,9 +548,10 @@ struct mplsroute_sock;
 typedef int (*mplsroute_msg_cb)(const struct nlmsghdr *nlh, void *data);
 
 /*
- * mplsroute_sock_open - open and bind a NETLINK_ROUTE socket with
- * NETLINK_EXT_ACK and NETLINK_CAP_ACK on (where the kernel has them) and
- * large socket buffers.  Returns 0 and sets *sp, or -errno.
+ * mplsroute_sock_open - open a NETLINK_ROUTE socket with NETLINK_EXT_ACK on
+ * (where the kernel has it); the kernel binds it at the first send.  The
+ * first batch, dump or multi-message send also turns NETLINK_CAP_ACK on
+ * and makes its buffers large.  Returns 0 and sets *sp, or -errno.
  */
 int mplsroute_sock_open(struct mplsroute_sock **sp);
 
@@ -690,6 +691,20 @@ int mplsroute_batch_add(struct mplsroute_batch *b, const struct nlmsghdr *nlh,
  * socket -errno (results lost, e.g. -ENOBUFS).
  */
 int mplsroute_batch_flush(struct mplsroute_batch *b);
+
+/*
+ * mplsroute_batch_set_noack - @on non-zero: the pipelined adds go without
+ * NLM_F_ACK, except the last of each window, whose answer (the kernel
+ * handles a socket's requests in order) says that every add before it
+ * without an error answer was applied; the kernel still answers each
+ * failure, so results, the callback, MPLSROUTE_BATCH_STOP and its undo
+ * are as with ACKs.  Windows may then hold up to 4096 adds (with @window 0:
+ * as many as the receive buffer has room for failures).  The requests
+ * differ from iproute2 4.4's only in that flag.  @on 0: every message
+ * asks for its ACK again (the default).  Returns 0, or -EBUSY while adds
+ * are queued (call mplsroute_batch_flush first).
+ */
+int mplsroute_batch_set_noack(struct mplsroute_batch *b, int on);
 
 /* mplsroute_batch_failures - how many messages failed so far.  Returns it. */
 unsigned long mplsroute_batch_failures(const struct mplsroute_batch *b);

@@ -15,23 +15,28 @@ void batch_reader_init(struct batch_reader *r, FILE *in, const char *name)
 void batch_reader_free(struct batch_reader *r)
 {
 	free(r->line);
+	free(r->rbuf);
+	r->rbuf = NULL;
+	r->rpos = r->rlen = 0;
 	r->line = NULL;
 	r->len = r->cap = 0;
 }
 
-/* room for one more byte and the NUL; 0 or -1 (said on stderr) */
-static int batch_room(struct batch_reader *r)
+/* room for @n more bytes and the NUL; 0 or -1 (said on stderr) */
+static int batch_room(struct batch_reader *r, size_t n)
 {
 	size_t cap;
 	char *p;
 
-	if (r->len + 1 < r->cap)
+	if (r->len + n < r->cap)
 		return 0;
-	if (r->len >= BATCH_LINE_MAX) {
+	if (r->len + n > BATCH_LINE_MAX) {
 		fprintf(stderr, "%s:%d: line too long\n", r->name, r->lineno);
 		return -1;
 	}
 	cap = r->cap ? 2 * r->cap : 256;
+	while (cap <= r->len + n)
+		cap *= 2;
 	if (cap > BATCH_LINE_MAX + 1)
 		cap = BATCH_LINE_MAX + 1;
 	p = realloc(r->line, cap);
@@ -44,6 +49,54 @@ static int batch_room(struct batch_reader *r)
 	return 0;
 }
 
+/* read the next chunk ahead: its size, 0 at the end, -1 (said on stderr) */
+static int batch_fill(struct batch_reader *r)
+{
+	if (!r->rbuf) {
+		r->rbuf = malloc(BATCH_READ_CHUNK);
+		if (!r->rbuf) {
+			fprintf(stderr, "Out of memory\n");
+			return -1;
+		}
+	}
+	r->rpos = 0;
+	r->rlen = fread(r->rbuf, 1, BATCH_READ_CHUNK, r->in);
+	if (r->rlen == 0 && ferror(r->in)) {
+		fprintf(stderr, "Cannot read file \"%s\": %s\n", r->name,
+			strerror(errno));
+		return -1;
+	}
+	return (int)r->rlen;
+}
+
+/*
+ * Take up to the next newline (included) of the bytes read ahead into
+ * r->line: 1 when the newline was taken, 0 if more is to come, -1 (said):
+ * a NUL byte, or the line would pass BATCH_LINE_MAX bytes (a NUL up to
+ * the first byte too many is told first, as when read byte by byte).
+ */
+static int batch_take(struct batch_reader *r)
+{
+	const char *p = r->rbuf + r->rpos;
+	size_t n = r->rlen - r->rpos, take, room, scan;
+	const char *nl = memchr(p, '\n', n);
+
+	take = nl ? (size_t)(nl - p) + 1 : n;
+	room = r->len < BATCH_LINE_MAX ? BATCH_LINE_MAX - r->len : 0;
+	scan = take < room + 1 ? take : room + 1;
+	if (memchr(p, '\0', scan)) {
+		fprintf(stderr, "%s:%d: NUL byte in line\n", r->name,
+			r->lineno);
+		return -1;
+	}
+	if (batch_room(r, take) < 0)
+		return -1;
+	memcpy(r->line + r->len, p, take);
+	r->len += take;
+	r->rpos += take;
+	return nl != NULL;
+}
+
 /*
  * Append one physical line (its '\n' included) to r->line, cutting its
  * comment.  Returns 1, 0 at the end of the file, or -1 (said on stderr).
@@ -52,26 +105,24 @@ static int batch_phys(struct batch_reader *r)
 {
 	size_t start = r->len;
 	char *cp;
-	int c;
+	int ret;
 
-	while ((c = getc_unlocked(r->in)) != EOF) {
+	for (;;) {
+		if (r->rpos == r->rlen) {
+			ret = batch_fill(r);
+			if (ret <= 0) {
+				if (ret < 0)
+					return -1;
+				break;
+			}
+		}
 		if (r->len == start)
 			r->lineno++;
-		if (c == '\0') {
-			fprintf(stderr, "%s:%d: NUL byte in line\n", r->name,
-				r->lineno);
+		ret = batch_take(r);
+		if (ret < 0)
 			return -1;
-		}
-		if (batch_room(r) < 0)
-			return -1;
-		r->line[r->len++] = (char)c;
-		if (c == '\n')
+		if (ret)
 			break;
-	}
-	if (ferror(r->in)) {
-		fprintf(stderr, "Cannot read file \"%s\": %s\n", r->name,
-			strerror(errno));
-		return -1;
 	}
 	if (r->len == start)
 		return 0;

@@ -14,7 +14,11 @@ struct batch_reader {
 	char *line;		/* the command read last */
 	size_t len, cap;
 	int lineno;		/* the last physical line read */
+	char *rbuf;		/* bytes read ahead, BATCH_READ_CHUNK */
+	size_t rpos, rlen;
 };
+
+#define BATCH_READ_CHUNK	(64 << 10)
 
 void batch_reader_init(struct batch_reader *r, FILE *in, const char *name);
 void batch_reader_free(struct batch_reader *r);

@@ -130,6 +130,8 @@ int ipmpls_batch(struct ipmpls_ctx *ctx, const char *name)
 		ret = EXIT_BADARG;
 		goto out;
 	}
+	if (ctx->opts->noack)
+		mplsroute_batch_set_noack(b, 1);	/* nothing queued yet */
 	ctx->batch = b;
 	ctx->batch_file = name;
 	ret = batch_run(ctx, in, name, &exited);

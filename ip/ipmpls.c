@@ -1,6 +1,7 @@
 /* ipmpls.c: main: ip's options, the object table, the socket (kernel/replay) */
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +18,7 @@
 
 static const char main_usage[] =
 "Usage: ipmpls [ OPTIONS ] OBJECT { COMMAND | help }\n"
-"       ipmpls [ -force ] -batch filename\n"
+"       ipmpls [ -force ] [ -noack ] -batch filename\n"
 "where  OBJECT := { route | monitor | netconf | stats | check }\n"
 "       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n"
 "                    -h[uman-readable] | -iec |\n"
@@ -26,7 +27,7 @@ static const char main_usage[] =
 "                    -l[oops] { maximum-addr-flush-attempts } |\n"
 "                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n"
 "                    -rc[vbuf] [size] | -n[etns] name | -a[ll] |\n"
-"                    -j[son] | -p[retty] | -resync }\n";
+"                    -j[son] | -p[retty] | -resync | -noack }\n";
 
 static int usage(void)
 {
@@ -176,7 +177,7 @@ static int rcvbuf_option(struct ipmpls_opts *o, struct argcur *c)
 /* ip's option words in ip's order (so "-f" is -family, not -force) */
 enum { OPT_LOOPS, OPT_FAMILY, OPT_SIMPLE, OPT_VERSION, OPT_FORCE, OPT_BATCH,
 	OPT_RCVBUF, OPT_HELP, OPT_NETNS, OPT_ALL, OPT_JSON, OPT_PRETTY,
-	OPT_RESYNC };
+	OPT_RESYNC, OPT_NOACK };
 
 static int option_kind(const char *opt)
 {
@@ -186,6 +187,7 @@ static int option_kind(const char *opt)
 		{ "-help", OPT_HELP }, { "-netns", OPT_NETNS },
 		{ "-all", OPT_ALL }, { "-json", OPT_JSON },
 		{ "-pretty", OPT_PRETTY }, { "-resync", OPT_RESYNC },
+		{ "-noack", OPT_NOACK },
 	};
 	struct ipmpls_opts scratch = { 0 };
 	size_t i;
@@ -245,6 +247,9 @@ static int one_option(struct ipmpls_opts *o, struct argcur *c, int *rc)
 	case OPT_RESYNC:
 		o->resync++;
 		break;
+	case OPT_NOACK:
+		o->noack++;
+		break;
 	default:
 		fprintf(stderr, "Option \"%s\" is unknown, try \"ip -help\".\n",
 			opt);
@@ -302,6 +307,9 @@ int main(int argc, char **argv)
 	struct argcur c = { .argc = argc, .argv = argv };
 	int rc = 0;
 
+	/* the heap in one brk(), never given back: no system calls for it */
+	mallopt(M_TOP_PAD, 1 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	if (parse_options(&opts, &c, &rc))
 		return rc;
 	if (!opts.batch && c.argc <= 1)

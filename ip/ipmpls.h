@@ -23,6 +23,7 @@ struct ipmpls_opts {
 	int pretty;		/* -p */
 	int timestamp;		/* -t: 1, -ts: 2 (monitor) */
 	int resync;		/* -resync: monitor dumps again after ENOBUFS */
+	int noack;		/* -noack: a batch's adds without NLM_F_ACK */
 	unsigned rcvbuf;	/* -rcvbuf SIZE: the monitor's buffer (0: 8 MiB) */
 	const char *batch;	/* -batch FILE */
 	const char *netns;	/* -n / -netns NAME */

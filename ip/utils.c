@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <net/if.h>
+#include <sys/ioctl.h>
 
 #include "ipmpls.h"
 #include "utils.h"
@@ -32,7 +33,27 @@ int get_u32(uint32_t *val, const char *arg, int base)
 	return 0;
 }
 
-/* if_nametoindex() remembered for the run (a batch looks each device up
+/*
+ * @name's ifindex (0: none), asked through the open route socket when
+ * there is one: if_nametoindex() would open and close a socket of its own
+ */
+static unsigned name_to_index(struct ipmpls_ctx *ctx, const char *name)
+{
+	int fd = ctx->sock ? mplsroute_sock_fd(ctx->sock) : -1;
+	struct ifreq ifr;
+
+	if (fd < 0)
+		return if_nametoindex(name);
+	if (strlen(name) >= IF_NAMESIZE)
+		return 0;
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, name);
+	if (ioctl(fd, SIOCGIFINDEX, &ifr) < 0)
+		return 0;
+	return (unsigned)ifr.ifr_ifindex;
+}
+
+/* the ifindex of a name remembered for the run (a batch looks each device up
  * once); 0, or -ENODEV */
 static int cached_ifindex(const char *name, uint32_t *index, void *data)
 {
@@ -45,7 +66,7 @@ static int cached_ifindex(const char *name, uint32_t *index, void *data)
 			return 0;
 		}
 	}
-	idx = if_nametoindex(name);
+	idx = name_to_index(data, name);
 	if (!idx)
 		return -ENODEV;
 	if (strlen(name) < IF_NAMESIZE) {

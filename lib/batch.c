@@ -10,6 +10,7 @@
 #define MR_BATCH_BYTES	(256 << 10)	/* bytes per sendmsg, < the sndbuf */
 #define MR_BATCH_MSGMAX	(16 << 10)	/* the largest message taken */
 #define MR_BATCH_WINMAX	1024
+#define MR_NOACK_WINMAX	4096		/* no-ACK: only failures answer */
 #define MR_ACK_COST	2048		/* rcvbuf bytes an ACK may take */
 #define MR_BATCH_RXV	128		/* datagrams per recvmmsg */
 #define MR_BATCH_RXSZ	2048		/* an ACK's datagram (capped) */
@@ -24,7 +25,8 @@ struct mr_entry {
 struct mplsroute_batch {
 	struct mplsroute_sock *s;
 	unsigned flags;
-	unsigned window;
+	unsigned window;	/* messages per window with ACKs */
+	unsigned window_noack;	/* and without (entries allocated) */
 	mplsroute_batch_cb cb;
 	void *data;
 	char *buf;		/* the window's messages, back to back */
@@ -38,6 +40,7 @@ struct mplsroute_batch {
 	char *rxv;		/* MR_BATCH_RXV datagrams of MR_BATCH_RXSZ */
 	ssize_t rxlen[MR_BATCH_RXV];
 	int stopped;
+	int noack;		/* adds without NLM_F_ACK, the last one a barrier */
 	int undo_failed;
 	unsigned long failures;
 };
@@ -48,17 +51,22 @@ MR_EXPORT int mplsroute_batch_open(struct mplsroute_batch **bp,
 				   void *data)
 {
 	struct mplsroute_batch *b;
-	unsigned ks = 1;
+	unsigned ks = 1, wn = window;
 
 	if (!s)
 		return -EINVAL;
-	if (!window)
+	mr_sock_grow(s);	/* the window is sized from its rcvbuf */
+	if (!window) {
 		window = s->rcvbuf > 0 ? (unsigned)s->rcvbuf / MR_ACK_COST : 16;
+		wn = window;
+	}
 	if (window < 1)
-		window = 1;
+		window = wn = 1;
 	if (window > MR_BATCH_WINMAX)
 		window = MR_BATCH_WINMAX;
-	while (ks < 2 * window)
+	if (wn > MR_NOACK_WINMAX)
+		wn = MR_NOACK_WINMAX;
+	while (ks < 2 * wn)
 		ks <<= 1;
 	b = calloc(1, sizeof(*b));
 	if (!b)
@@ -66,12 +74,13 @@ MR_EXPORT int mplsroute_batch_open(struct mplsroute_batch **bp,
 	b->s = s;
 	b->flags = flags;
 	b->window = window;
+	b->window_noack = wn;
 	b->cb = cb;
 	b->data = data;
 	b->kmask = ks - 1;
 	b->buf = malloc(MR_BATCH_BYTES);
 	b->scratch = malloc(MR_BATCH_MSGMAX);
-	b->ent = calloc(window, sizeof(*b->ent));
+	b->ent = calloc(wn, sizeof(*b->ent));
 	b->keys = calloc(ks, sizeof(*b->keys));
 	b->rxv = malloc(MR_BATCH_RXV * MR_BATCH_RXSZ);
 	if (!b->buf || !b->scratch || !b->ent || !b->keys || !b->rxv) {
@@ -92,6 +101,14 @@ MR_EXPORT void mplsroute_batch_close(struct mplsroute_batch *b)
 	free(b->keys);
 	free(b->rxv);
 	free(b);
+}
+
+MR_EXPORT int mplsroute_batch_set_noack(struct mplsroute_batch *b, int on)
+{
+	if (b->n)
+		return -EBUSY;
+	b->noack = on != 0;
+	return 0;
 }
 
 MR_EXPORT unsigned long
@@ -206,13 +223,31 @@ static void batch_deliver(struct mplsroute_batch *b, unsigned i,
 	batch_result(b, req, e->err, errmsg, e->cookie);
 }
 
+/*
+ * No-ACK windows: the kernel handles a socket's requests in order and
+ * answers only failures and the window's last (acknowledged) add, so an
+ * answer for entry @i means that every entry before it without an answer
+ * was applied.
+ */
+static void batch_applied_before(struct mplsroute_batch *b, unsigned i)
+{
+	unsigned j;
+
+	for (j = b->next; j < i; j++) {
+		if (b->ent[j].err == 1) {
+			b->ent[j].err = 0;
+			b->got++;
+		}
+	}
+}
+
 /* the results in one datagram of @n bytes at @buf; -EBADMSG if cut */
 static int batch_take(struct mplsroute_batch *b, uint32_t first,
 		       const char *buf, ssize_t n)
 {
 	const struct nlmsghdr *nlh;
 	size_t rest = n > 0 ? (size_t)n : 0;
-	unsigned i;
+	unsigned i, j;
 
 	for (nlh = (const struct nlmsghdr *)buf; mr_nlmsg_ok(nlh, rest);
 	     nlh = mr_nlmsg_next(nlh, &rest)) {
@@ -222,10 +257,12 @@ static int batch_take(struct mplsroute_batch *b, uint32_t first,
 			continue;
 		b->ent[i].err = mr_sock_parse_error(b->s, nlh);
 		b->got++;
-		if (i == b->next)
-			batch_deliver(b, b->next++, b->s->errmsg);
-		while (b->next < b->n && b->ent[b->next].err != 1)
-			batch_deliver(b, b->next++, "");
+		if (b->noack)
+			batch_applied_before(b, i);
+		while (b->next < b->n && b->ent[b->next].err != 1) {
+			j = b->next++;
+			batch_deliver(b, j, j == i ? b->s->errmsg : "");
+		}
 	}
 	return rest ? -EBADMSG : 0;
 }
@@ -308,6 +345,9 @@ static int batch_send_window(struct mplsroute_batch *b)
 		b->ent[i].err = 1;
 		b->ent[i].undo = 0;
 	}
+	if (b->noack)	/* the barrier: its answer comes after all others */
+		((struct nlmsghdr *)(b->buf + b->ent[b->n - 1].off))
+			->nlmsg_flags |= NLM_F_ACK;
 	ret = mplsroute_sock_send_buf(b->s, b->buf, b->len);
 	if (ret == 0) {
 		ret = batch_collect(b, first);
@@ -350,7 +390,8 @@ MR_EXPORT int mplsroute_batch_add(struct mplsroute_batch *b,
 		ret = batch_drain(b);
 		return ret < 0 ? ret : batch_alone(b, nlh, cookie);
 	}
-	if (b->n == b->window || b->len + alen > MR_BATCH_BYTES) {
+	if (b->n == (b->noack ? b->window_noack : b->window) ||
+	    b->len + alen > MR_BATCH_BYTES) {
 		ret = batch_drain(b);
 		if (ret < 0)
 			return ret;
@@ -365,6 +406,9 @@ MR_EXPORT int mplsroute_batch_add(struct mplsroute_batch *b,
 	e->cookie = cookie;
 	memcpy(b->buf + b->len, nlh, len);
 	memset(b->buf + b->len + len, 0, alen - len);
+	if (b->noack)
+		((struct nlmsghdr *)(b->buf + b->len))->nlmsg_flags &=
+			~NLM_F_ACK;
 	b->len += alen;
 	return 0;
 }

@@ -2,7 +2,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <sys/socket.h>
 #include <linux/netlink.h>
 #include <libmnl/libmnl.h>
@@ -19,7 +18,9 @@ int mr_sock_alloc(struct mplsroute_sock **sp, const struct mr_transport *tp)
 	if (!s)
 		return -ENOMEM;
 	s->tp = tp;
-	s->seq = (uint32_t)time(NULL);
+	/* any start will do (a socket's seqs are its own): no time() call,
+	 * a system call where there is no vDSO (user-mode Linux) */
+	s->seq = (uint32_t)((uintptr_t)s >> 4);
 	s->nack_seq = s->seq + 1;
 	*sp = s;
 	return 0;
@@ -192,14 +193,20 @@ static const struct mr_transport kern_transport = {
 	.close = kern_close,
 };
 
-/* socket options: extack, capped ACKs, big buffers (forced when root) */
-static void sock_setopts(struct mplsroute_sock *s)
+/*
+ * What many messages in flight need: capped ACKs and big buffers (forced
+ * when root).  Done once, by the first batch, dump or multi-message send,
+ * so that a single request costs no system call it does not need.
+ */
+void mr_sock_grow(struct mplsroute_sock *s)
 {
-	int fd = mnl_socket_get_fd(s->nl);
-	int one = 1, sz;
+	int fd, one = 1, sz;
 	socklen_t l = sizeof(sz);
 
-	setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	if (s->grown || !s->nl)
+		return;
+	s->grown = 1;
+	fd = mnl_socket_get_fd(s->nl);
 	setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
 	sz = MR_SNDBUF;
 	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &sz, sizeof(sz)) < 0)
@@ -211,10 +218,14 @@ static void sock_setopts(struct mplsroute_sock *s)
 		s->rcvbuf = sz;
 }
 
+/*
+ * The socket is bound by the kernel at its first send (autobind), which
+ * saves bind() and libmnl's getsockname(); nothing here needs the port id.
+ */
 MR_EXPORT int mplsroute_sock_open(struct mplsroute_sock **sp)
 {
 	struct mplsroute_sock *s = NULL;
-	int ret;
+	int ret, one = 1;
 
 	ret = mr_sock_alloc(&s, &kern_transport);
 	if (ret < 0)
@@ -224,12 +235,8 @@ MR_EXPORT int mplsroute_sock_open(struct mplsroute_sock **sp)
 		ret = -errno;
 		goto out;
 	}
-	sock_setopts(s);
-	if (mnl_socket_bind(s->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
-		ret = -errno;
-		goto out;
-	}
-	s->portid = mnl_socket_get_portid(s->nl);
+	setsockopt(mnl_socket_get_fd(s->nl), SOL_NETLINK, NETLINK_EXT_ACK,
+		   &one, sizeof(one));
 	*sp = s;
 	return 0;
 out:
@@ -318,6 +325,8 @@ MR_EXPORT int mplsroute_sock_request(struct mplsroute_sock *s,
 	if (nlh->nlmsg_len < NLMSG_HDRLEN)
 		return -EINVAL;
 	nlh->nlmsg_flags |= NLM_F_REQUEST;
+	if (nlh->nlmsg_len > MR_RXBUF_SIZE / 2)
+		mr_sock_grow(s);	/* an error's echo: capped */
 	seq = mr_sock_stamp(s, nlh, nlh->nlmsg_len);
 	s->wait_seq = seq;
 	ret = s->tp->send(s, nlh, nlh->nlmsg_len);
@@ -348,6 +357,7 @@ MR_EXPORT int mplsroute_sock_dump(struct mplsroute_sock *s,
 				  mplsroute_msg_cb cb, void *data)
 {
 	s->dump_intr = 0;
+	mr_sock_grow(s);
 	req->nlmsg_flags |= NLM_F_DUMP;
 	return mplsroute_sock_request(s, req, cb, data);
 }
@@ -364,6 +374,8 @@ MR_EXPORT int mplsroute_sock_send_buf(struct mplsroute_sock *s, void *buf,
 		nlh = mr_nlmsg_next(nlh, &rest);
 	if (rest != 0 || len == 0)
 		return -EINVAL;
+	if (len > nlh->nlmsg_len)
+		mr_sock_grow(s);	/* many in flight */
 	mr_sock_stamp(s, buf, len);
 	return s->tp->send(s, buf, len);
 }

@@ -43,6 +43,7 @@ struct mplsroute_sock {
 	uint32_t nack_seq;		/* first seq sent without waiting */
 	uint32_t wait_seq;		/* the request being waited for */
 	int rcvbuf;			/* receive buffer the kernel granted */
+	int grown;			/* mr_sock_grow done */
 	int dump_intr;
 	char errmsg[MR_ERRMSG_SIZE];
 	char rx[MR_RXBUF_SIZE];
@@ -53,6 +54,8 @@ struct mplsroute_sock {
 int mr_sock_alloc(struct mplsroute_sock **sp, const struct mr_transport *tp);
 /* parse an NLMSG_ERROR: its error (<= 0), the extack text to s->errmsg */
 int mr_sock_parse_error(struct mplsroute_sock *s, const struct nlmsghdr *nlh);
+/* capped ACKs and big buffers, once (batches, dumps, many sends) */
+void mr_sock_grow(struct mplsroute_sock *s);
 /* stamp seq (and pid) on every message in buf; the first seq is returned */
 uint32_t mr_sock_stamp(struct mplsroute_sock *s, void *buf, size_t len);
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# testsuite/lab/t_batch.sh: ipmpls -batch on the real MPLS kernel: stop, undo, -force, drains
+# testsuite/lab/t_batch.sh: ipmpls -batch on the real MPLS kernel: stop, undo, -force, drains, -noack
 # Topology: labns.sh's one namespace "tbatch" (eth1 192.168.30.101/24 ...);
 # each test empties its MPLS table first.  Run inside the UML guest (by
 # guest.sh, or: sh testsuite/lab/uml.sh testsuite/lab/t_batch.sh), in the
@@ -174,6 +174,59 @@ t_many() {
 	check many $rc 0 "$n" 5000
 }
 
+# the MPLS table in short: "COUNT FIRST LAST"
+summary() {
+	in_ns ip -f mpls route show | awk '{ print $1 }' | sort -n |
+		awk 'NR == 1 { f = $1 } { l = $1 } END { print NR, f, l }'
+}
+
+# -noack: 600 adds in one no-ACK window, the one of line 301 (label 400)
+# refused by the kernel mid-window: that line is reported, the 299 adds
+# after it that the kernel made are deleted again; on the wire, 599 adds
+# without NLM_F_ACK (0x601) and one barrier (0x605).  With -force every
+# line is tried, the failure reported once.
+t_noack() {
+	reset
+	in_ns ip -f mpls route add 400 as 7 via inet 192.168.30.102 dev eth1
+	adds $(seq 100 699) > "$F"
+	in_ns "$BUILD/testsuite/tools/nlmon_dump" -q /tmp/t_batch.req nlmon0 -- \
+		"$IPMPLS" -noack -f mpls -batch "$F" > /tmp/t_batch.out 2> "$ERR"
+	rc=$?
+	w=$(grep -c '^RTM_NEWROUTE 0x601 ' /tmp/t_batch.req)
+	a=$(grep -c '^RTM_NEWROUTE 0x605 ' /tmp/t_batch.req)
+	d=$(grep -c '^RTM_DELROUTE' /tmp/t_batch.req)
+	check noack-stop $rc 1 "$(summary) noack $w ack $a deleted $d" \
+		"301 100 400 noack 599 ack 1 deleted 299" \
+		"RTNETLINK answers: File exists" "Command failed $F:301"
+	[ "$(grep -c 'Command failed' "$ERR")" = 1 ] ||
+		echo "FAIL lab-batch-noack-stop-once: \"Command failed\" not once"
+	reset
+	in_ns ip -f mpls route add 400 as 7 via inet 192.168.30.102 dev eth1
+	run -noack -force -f mpls
+	check noack-force $? 1 "$(summary)" "600 100 699" \
+		"RTNETLINK answers: File exists" "Command failed $F:301"
+	[ "$(grep -c 'Command failed' "$ERR")" = 1 ] ||
+		echo "FAIL lab-batch-noack-force-once: \"Command failed\" not once"
+	rm -f /tmp/t_batch.req
+}
+
+# -noack over windows: 6000 adds (two no-ACK windows of up to 4096), the
+# one of line 4500 refused: lines 1..4500's routes stay, nothing after
+t_noack_windows() {
+	reset
+	in_ns ip -f mpls route add 4515 as 7 via inet 192.168.30.102 dev eth1
+	adds $(seq 16 6015) > "$F"
+	run -noack -f mpls
+	check noack-windows $? 1 "$(summary)" "4500 16 4515" \
+		"RTNETLINK answers: File exists" "Command failed $F:4500"
+	reset
+	adds $(seq 16 6015) > "$F"
+	run -noack -f mpls
+	rc=$?
+	: > "$ERR"
+	check noack-windows-ok $rc 0 "$(summary)" "6000 16 6015"
+}
+
 if ! labns_setup "$NS" >/dev/null 2>&1; then
 	echo "FAIL lab-batch: labns_setup"
 	labns_cleanup "$NS"
@@ -190,6 +243,8 @@ t_foreseen reserved "route add 15 as 7 via inet 192.168.30.102 dev eth1"
 t_foreseen platform "route add 1000 as 7 via inet 192.168.30.102 dev eth1"
 t_foreseen implnull "route add 102 as 7/3 via inet 192.168.30.102 dev eth1"
 t_many
+t_noack
+t_noack_windows
 reset
 labns_cleanup "$NS"
 rm -f "$F" "$ERR" /tmp/t_batch.out

@@ -69,7 +69,7 @@ trap 'exit 130' INT TERM
 	echo "LAB_SKIP_MODULES=$(quote "${LAB_SKIP_MODULES:-}")"
 	[ -n "$LAB_CASES" ] && echo "LAB_CASES=$(quote "$LAB_CASES"); export LAB_CASES"
 	[ -n "$IPMPLS" ] && echo "IPMPLS=$(quote "$IPMPLS"); export IPMPLS"
-	for v in LAB_CASE_LIMIT LAB_TIME_SCALE; do
+	for v in LAB_CASE_LIMIT LAB_TIME_SCALE REPEAT BENCH_SKIP IPMPLS_BASE; do
 		eval "val=\${$v:-}"
 		[ -n "$val" ] && echo "$v=$(quote "$val"); export $v"
 	done

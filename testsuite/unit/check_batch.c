@@ -311,6 +311,266 @@ START_TEST(other_messages_drain)
 END_TEST
 
 /*
+ * A fake kernel for the no-ACK windows: it handles each message in order
+ * as rtnetlink does: an add of a label in its table fails with -EEXIST
+ * (extack "label L exists"), a delete removes the label; it answers a
+ * failure always and a success only under NLM_F_ACK, one datagram each.
+ * It keeps what was sent: the labels and whether each asked for its ACK.
+ */
+#define FK_MAX 256
+static uint8_t fk_table[1024];
+static unsigned char fk_q[FK_MAX][128];
+static unsigned fk_qlen[FK_MAX], fk_qn, fk_qhead;
+static uint32_t fk_label[FK_MAX];
+static int fk_acked[FK_MAX], fk_nsent;
+
+static uint32_t fk_label_of(const struct nlmsghdr *nlh)
+{
+	const struct nlattr *a;
+
+	mnl_attr_for_each(a, nlh, sizeof(struct rtmsg))
+		if (mnl_attr_get_type(a) == RTA_DST)
+			return ntohl(mnl_attr_get_u32(a)) >> 12;
+	return 0;
+}
+
+static void fk_answer(const struct nlmsghdr *req, int err, uint32_t label)
+{
+	char buf[128], text[32];
+	struct nlmsghdr *nlh;
+	struct nlmsgerr *e;
+
+	ck_assert_uint_lt(fk_qn, FK_MAX);
+	memset(buf, 0, sizeof(buf));
+	nlh = mnl_nlmsg_put_header(buf);
+	nlh->nlmsg_type = NLMSG_ERROR;
+	nlh->nlmsg_flags = NLM_F_CAPPED;
+	nlh->nlmsg_seq = req->nlmsg_seq;
+	e = mnl_nlmsg_put_extra_header(nlh, sizeof(*e));
+	e->error = err;
+	e->msg = *req;
+	if (err) {
+		nlh->nlmsg_flags |= NLM_F_ACK_TLVS;
+		snprintf(text, sizeof(text), "label %u exists", label);
+		mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, text);
+	}
+	memcpy(fk_q[fk_qn], buf, nlh->nlmsg_len);
+	fk_qlen[fk_qn++] = nlh->nlmsg_len;
+}
+
+static int fk_send(struct mplsroute_sock *s, const void *buf, size_t len)
+{
+	const struct nlmsghdr *nlh = buf;
+	uint32_t l;
+	int err;
+
+	sends++;
+	for (; mnl_nlmsg_ok(nlh, (int)len); nlh = mnl_nlmsg_next(nlh, (int *)&len)) {
+		l = fk_label_of(nlh);
+		ck_assert_uint_lt(l, sizeof(fk_table));
+		err = 0;
+		if (nlh->nlmsg_type == RTM_NEWROUTE) {
+			ck_assert_int_lt(fk_nsent, FK_MAX);
+			fk_label[fk_nsent] = l;
+			fk_acked[fk_nsent++] = !!(nlh->nlmsg_flags & NLM_F_ACK);
+			if (fk_table[l])
+				err = -EEXIST;
+			fk_table[l] = 1;
+		} else if (nlh->nlmsg_type == RTM_DELROUTE) {
+			err = fk_table[l] ? 0 : -ESRCH;
+			fk_table[l] = 0;
+		}
+		if (err || (nlh->nlmsg_flags & NLM_F_ACK))
+			fk_answer(nlh, err, l);
+	}
+	return 0;
+}
+
+static ssize_t fk_recv(struct mplsroute_sock *s, void *buf, size_t len,
+		       int flags)
+{
+	unsigned n;
+
+	if (fk_qhead == fk_qn)
+		return flags & MR_RECV_NONBLOCK ? -EAGAIN : -ENODATA;
+	n = fk_qlen[fk_qhead];
+	ck_assert_uint_le(n, len);
+	memcpy(buf, fk_q[fk_qhead], n);
+	if (!(flags & MR_RECV_PEEK) && ++fk_qhead == fk_qn)
+		fk_qhead = fk_qn = 0;
+	return n;
+}
+
+static const struct mr_transport fk_transport = {
+	.send = fk_send, .recv = fk_recv,
+};
+
+static char fk_errmsg[MAXRES][32];
+
+static void fk_cb(const struct nlmsghdr *req, int err, const char *errmsg,
+		  unsigned long cookie, void *data)
+{
+	ck_assert_int_lt(nres, MAXRES);
+	results[nres] = err;
+	snprintf(fk_errmsg[nres], sizeof(fk_errmsg[nres]), "%s", errmsg);
+	cookies[nres++] = cookie;
+}
+
+/* a replay socket whose transport is the fake kernel, table empty */
+static struct mplsroute_sock *fk_open(void)
+{
+	struct mplsroute_sock *s = NULL;
+
+	ck_assert_int_eq(mplsroute_sock_open_replay(&s, path("record"), NULL),
+			 0);
+	s->tp = &fk_transport;
+	memset(fk_table, 0, sizeof(fk_table));
+	fk_qn = fk_qhead = 0;
+	fk_nsent = 0;
+	return s;
+}
+
+/* labels first..first+n-1, as lines 10, 11, ... (cookies) */
+static void fk_adds(struct mplsroute_batch *b, uint32_t first, int n)
+{
+	char buf[256];
+	int i;
+
+	for (i = 0; i < n; i++)
+		ck_assert_int_eq(mplsroute_batch_add(b, mpls_add(buf, first + i),
+						     10 + i), 0);
+}
+
+/* the labels the fake kernel has, from @first on, as a string of 0s and 1s */
+static const char *fk_have(uint32_t first, int n)
+{
+	static char out[64];
+	int i;
+
+	for (i = 0; i < n; i++)
+		out[i] = fk_table[first + i] ? '1' : '0';
+	out[n] = '\0';
+	return out;
+}
+
+/* no failure: only the last add of each window asks for its ACK */
+START_TEST(noack_barrier_per_window)
+{
+	struct mplsroute_sock *s = fk_open();
+	struct mplsroute_batch *b = NULL;
+	int i;
+
+	ck_assert_int_eq(mplsroute_batch_open(&b, s, MPLSROUTE_BATCH_STOP, 4,
+					      fk_cb, NULL), 0);
+	ck_assert_int_eq(mplsroute_batch_set_noack(b, 1), 0);
+	fk_adds(b, 100, 10);
+	ck_assert_int_eq(mplsroute_batch_flush(b), 0);
+	ck_assert_int_eq(sends, 3);
+	ck_assert_int_eq(fk_nsent, 10);
+	for (i = 0; i < 10; i++)
+		ck_assert_msg(fk_acked[i] == (i == 3 || i == 7 || i == 9),
+			      "add %d: NLM_F_ACK %d", i, fk_acked[i]);
+	ck_assert_int_eq(nres, 10);
+	for (i = 0; i < 10; i++) {
+		ck_assert_int_eq(results[i], 0);
+		ck_assert_uint_eq(cookies[i], 10 + i);
+	}
+	ck_assert_str_eq(fk_have(100, 10), "1111111111");
+	mplsroute_batch_close(b);
+	mplsroute_sock_close(s);
+}
+END_TEST
+
+/*
+ * The 4th of 8 in one no-ACK window fails: its seq maps to its line (13)
+ * with the kernel's text, the 4 after it, applied by the kernel, are
+ * cancelled and deleted again (STOP); the label that was there stays.
+ */
+START_TEST(noack_failure_mid_window_stops)
+{
+	struct mplsroute_sock *s = fk_open();
+	struct mplsroute_batch *b = NULL;
+	char buf[256];
+	int i;
+
+	fk_table[103] = 1;
+	ck_assert_int_eq(mplsroute_batch_open(&b, s, MPLSROUTE_BATCH_STOP, 8,
+					      fk_cb, NULL), 0);
+	ck_assert_int_eq(mplsroute_batch_set_noack(b, 1), 0);
+	fk_adds(b, 100, 8);
+	ck_assert_int_eq(mplsroute_batch_flush(b), -ECANCELED);
+	ck_assert_int_eq(nres, 8);
+	for (i = 0; i < 8; i++) {
+		ck_assert_uint_eq(cookies[i], 10 + i);
+		ck_assert_int_eq(results[i], i < 3 ? 0 :
+				 i == 3 ? -EEXIST : -ECANCELED);
+	}
+	ck_assert_str_eq(fk_errmsg[3], "label 103 exists");
+	ck_assert_uint_eq(mplsroute_batch_failures(b), 1);
+	ck_assert_str_eq(fk_have(100, 8), "11110000");
+	ck_assert_int_eq(sends, 1 + 4);		/* the window, 4 undos */
+	ck_assert_int_eq(mplsroute_batch_add(b, mpls_add(buf, 200), 99),
+			 -ECANCELED);
+	mplsroute_batch_close(b);
+	mplsroute_sock_close(s);
+}
+END_TEST
+
+/* -force: two failures in one window (one of them the barrier), in order */
+START_TEST(noack_failures_force)
+{
+	struct mplsroute_sock *s = fk_open();
+	struct mplsroute_batch *b = NULL;
+	int i;
+
+	fk_table[102] = fk_table[107] = 1;
+	ck_assert_int_eq(mplsroute_batch_open(&b, s, 0, 8, fk_cb, NULL), 0);
+	ck_assert_int_eq(mplsroute_batch_set_noack(b, 1), 0);
+	fk_adds(b, 100, 11);
+	ck_assert_int_eq(mplsroute_batch_flush(b), -ECANCELED);
+	ck_assert_int_eq(sends, 2);
+	ck_assert_int_eq(nres, 11);
+	for (i = 0; i < 11; i++) {
+		ck_assert_uint_eq(cookies[i], 10 + i);
+		ck_assert_int_eq(results[i], i == 2 || i == 7 ? -EEXIST : 0);
+	}
+	ck_assert_str_eq(fk_errmsg[2], "label 102 exists");
+	ck_assert_str_eq(fk_errmsg[7], "label 107 exists");
+	ck_assert_str_eq(fk_errmsg[6], "");
+	ck_assert_uint_eq(mplsroute_batch_failures(b), 2);
+	ck_assert_str_eq(fk_have(100, 11), "11111111111");
+	mplsroute_batch_close(b);
+	mplsroute_sock_close(s);
+}
+END_TEST
+
+/* with ACKs (the default) every add asks; set_noack waits for a flush */
+START_TEST(noack_off_and_busy)
+{
+	struct mplsroute_sock *s = fk_open();
+	struct mplsroute_batch *b = NULL;
+	int i;
+
+	ck_assert_int_eq(mplsroute_batch_open(&b, s, MPLSROUTE_BATCH_STOP, 4,
+					      fk_cb, NULL), 0);
+	fk_adds(b, 100, 2);
+	ck_assert_int_eq(mplsroute_batch_set_noack(b, 1), -EBUSY);
+	ck_assert_int_eq(mplsroute_batch_flush(b), 0);
+	ck_assert_int_eq(mplsroute_batch_set_noack(b, 1), 0);
+	fk_adds(b, 102, 2);
+	ck_assert_int_eq(mplsroute_batch_flush(b), 0);
+	ck_assert_int_eq(mplsroute_batch_set_noack(b, 0), 0);
+	fk_adds(b, 104, 2);
+	ck_assert_int_eq(mplsroute_batch_flush(b), 0);
+	for (i = 0; i < 6; i++)
+		ck_assert_msg(fk_acked[i] == (i != 2), "add %d", i);
+	ck_assert_int_eq(nres, 6);
+	mplsroute_batch_close(b);
+	mplsroute_sock_close(s);
+}
+END_TEST
+
+/*
  * The host kernel (no MPLS) refuses every AF_MPLS add: 700 results, in
  * order, through windows of 256 received many datagrams at a time.
  */
@@ -340,6 +600,34 @@ START_TEST(kernel_results_in_order)
 }
 END_TEST
 
+/* the same without ACKs: every failure still comes back, by its seq */
+START_TEST(kernel_noack_results_in_order)
+{
+	struct mplsroute_sock *s = NULL;
+	struct mplsroute_batch *b = NULL;
+	static int seen[700];
+	char buf[256];
+	int i;
+
+	kernel_cb_calls = 0;
+	ck_assert_int_eq(mplsroute_sock_open(&s), 0);
+	ck_assert_int_eq(mplsroute_batch_open(&b, s, 0, 256, kernel_cb, seen),
+			 0);
+	ck_assert_int_eq(mplsroute_batch_set_noack(b, 1), 0);
+	for (i = 0; i < 700; i++)
+		ck_assert_int_eq(mplsroute_batch_add(b, mpls_add(buf, 16 + i),
+						     i), 0);
+	ck_assert_int_eq(mplsroute_batch_flush(b), -ECANCELED);
+	ck_assert_uint_eq(mplsroute_batch_failures(b), 700);
+	for (i = 0; i < 700; i++)
+		ck_assert_msg(seen[i] == -EOPNOTSUPP || seen[i] == -EAFNOSUPPORT,
+			      "message %d: %d", i, seen[i]);
+	ck_assert_int_eq(kernel_cb_calls, 700);
+	mplsroute_batch_close(b);
+	mplsroute_sock_close(s);
+}
+END_TEST
+
 static Suite *batch_suite(void)
 {
 	Suite *su = suite_create("batch");
@@ -351,10 +639,15 @@ static Suite *batch_suite(void)
 	tcase_add_test(tc, force_goes_on);
 	tcase_add_test(tc, same_key_goes_alone);
 	tcase_add_test(tc, other_messages_drain);
+	tcase_add_test(tc, noack_barrier_per_window);
+	tcase_add_test(tc, noack_failure_mid_window_stops);
+	tcase_add_test(tc, noack_failures_force);
+	tcase_add_test(tc, noack_off_and_busy);
 	suite_add_tcase(su, tc);
 	if (unit_privileged("check_batch/kernel")) {
 		tc = tcase_create("kernel");
 		tcase_add_test(tc, kernel_results_in_order);
+		tcase_add_test(tc, kernel_noack_results_in_order);
 		suite_add_tcase(su, tc);
 	}
 	return su;
