@@ -26,6 +26,8 @@ struct ipmpls_opts {
 	unsigned rcvbuf;	/* -rcvbuf SIZE: the monitor's buffer (0: 8 MiB) */
 	const char *batch;	/* -batch FILE */
 	const char *netns;	/* -n / -netns NAME */
+	int style;		/* -compat / IPMPLS_COMPAT: MPLSROUTE_STYLE_* */
+	int style_set;		/* -compat given (it wins over the variable) */
 };
 
 #define IPMPLS_CACHE	16
