@@ -345,6 +345,7 @@ int main(int argc, char **argv)
 	rc = compat_env(&opts);
 	if (rc)
 		return rc;
+	ipmpls_errors_style(opts.style);
 	if (!opts.batch && c.argc <= 1)
 		return usage();
 	rc = open_sock(&ctx.sock);
