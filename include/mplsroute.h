@@ -1000,6 +1000,36 @@ int mplsroute_route_print(FILE *f, const struct mplsroute_route *rt,
 			  const struct mplsroute_print_opts *o);
 
 /*
+ * Which iproute2's text mplsroute_route_print_style writes.  4.4 is
+ * mplsroute_route_print's (the default everywhere); 6.1 is Debian
+ * bookworm's iproute2 6.1 `ip route show`, byte for byte: one blank after
+ * each field ("table 100 proto static ", not " table 100  proto static "),
+ * "realm", "metric" and the flags as it writes them, the flags, cache,
+ * metrics, pref and ttl-propagate before the nexthops, and every nexthop
+ * with its "dev NAME " (IP nexthops "weight N ") and a blank before -o's
+ * backslash.
+ */
+#define MPLSROUTE_STYLE_4_4	0
+#define MPLSROUTE_STYLE_6_1	1
+
+/*
+ * mplsroute_print_style_a2n - the style named @word: "4.4" or "6.1" (the
+ * iproute2 versions).  Returns MPLSROUTE_STYLE_*, or -EINVAL for any other
+ * word (NULL too).
+ */
+int mplsroute_print_style_a2n(const char *word);
+
+/*
+ * mplsroute_route_print_style - print @rt to @f as mplsroute_route_print
+ * does, in the text of @style (MPLSROUTE_STYLE_*).  @o may be NULL.
+ * Returns 0, -EINVAL (no @f or @rt, an unknown @style) or -EIO (the
+ * stream reported an error).
+ */
+int mplsroute_route_print_style(FILE *f, const struct mplsroute_route *rt,
+				const struct mplsroute_print_opts *o,
+				int style);
+
+/*
  * JSON as current iproute2 prints routes with -j (and -p): an array of one
  * object per route, keys in its order ("dst", "to", "encap"/"dst",
  * "gateway" or "via" {"family", "host"}, "dev", ..., "flags", "nexthops").

@@ -101,7 +101,7 @@ static void mon_route(struct mon *m, const struct mplsroute_route *rt,
 		mplsroute_json_close(&j);
 		return;
 	}
-	mplsroute_route_print(stdout, rt, &po);
+	mplsroute_route_print_style(stdout, rt, &po, m->ctx->opts->style);
 }
 
 /* a saved stream's time record, as ip 6.1 prints it (text only) */

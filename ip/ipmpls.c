@@ -27,7 +27,10 @@ static const char main_usage[] =
 "                    -l[oops] { maximum-addr-flush-attempts } |\n"
 "                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n"
 "                    -rc[vbuf] [size] | -n[etns] name | -a[ll] |\n"
-"                    -j[son] | -p[retty] | -resync | -noack }\n";
+"                    -j[son] | -p[retty] | -resync | -noack |
+"
+"                    -compat { 4.4 | 6.1 } }
+";
 
 static int usage(void)
 {
@@ -174,10 +177,43 @@ static int rcvbuf_option(struct ipmpls_opts *o, struct argcur *c)
 	return 0;
 }
 
+/*
+ * -compat VERSION (cursor on the option) or IPMPLS_COMPAT: the iproute2
+ * whose text show, get and monitor print.  0, or the exit code after
+ * naming the bad word.
+ */
+static int compat_option(struct ipmpls_opts *o, struct argcur *c)
+{
+	if (arg_next(c))
+		return option_error(MPLSROUTE_ERR_INCOMPLETE, c, NULL);
+	o->style = mplsroute_print_style_a2n(c->argv[0]);
+	if (o->style >= 0) {
+		o->style_set = 1;
+		return 0;
+	}
+	return option_error(MPLSROUTE_ERR_INVALID, c,
+			    "-compat takes 4.4 or 6.1");
+}
+
+/* IPMPLS_COMPAT when no -compat was given; unset or empty: 4.4 */
+static int compat_env(struct ipmpls_opts *o)
+{
+	const char *v = getenv("IPMPLS_COMPAT");
+
+	if (o->style_set || !v || !*v)
+		return 0;
+	o->style = mplsroute_print_style_a2n(v);
+	if (o->style >= 0)
+		return 0;
+	fprintf(stderr, "Error: IPMPLS_COMPAT=\"%s\" is wrong: it takes 4.4 or 6.1\n",
+		v);
+	return EXIT_USAGE;
+}
+
 /* ip's option words in ip's order (so "-f" is -family, not -force) */
 enum { OPT_LOOPS, OPT_FAMILY, OPT_SIMPLE, OPT_VERSION, OPT_FORCE, OPT_BATCH,
 	OPT_RCVBUF, OPT_HELP, OPT_NETNS, OPT_ALL, OPT_JSON, OPT_PRETTY,
-	OPT_RESYNC, OPT_NOACK };
+	OPT_RESYNC, OPT_NOACK, OPT_COMPAT };
 
 static int option_kind(const char *opt)
 {
@@ -192,6 +228,8 @@ static int option_kind(const char *opt)
 	struct ipmpls_opts scratch = { 0 };
 	size_t i;
 
+	if (strcmp(opt, "-compat") == 0)
+		return OPT_COMPAT;	/* ours: the whole word only */
 	if (matches(opt, "-loops") == 0)
 		return OPT_LOOPS;
 	if (matches(opt, "-family") == 0)
@@ -249,6 +287,9 @@ static int one_option(struct ipmpls_opts *o, struct argcur *c, int *rc)
 		break;
 	case OPT_NOACK:
 		o->noack++;
+		break;
+	case OPT_COMPAT:
+		*rc = compat_option(o, c);
 		break;
 	default:
 		fprintf(stderr, "Option \"%s\" is unknown, try \"ip -help\".\n",
@@ -312,6 +353,10 @@ int main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	if (parse_options(&opts, &c, &rc))
 		return rc;
+	rc = compat_env(&opts);
+	if (rc)
+		return rc;
+	ipmpls_errors_style(opts.style);
 	if (!opts.batch && c.argc <= 1)
 		return usage();
 	rc = open_sock(&ctx.sock);

@@ -27,6 +27,8 @@ struct ipmpls_opts {
 	unsigned rcvbuf;	/* -rcvbuf SIZE: the monitor's buffer (0: 8 MiB) */
 	const char *batch;	/* -batch FILE */
 	const char *netns;	/* -n / -netns NAME */
+	int style;		/* -compat / IPMPLS_COMPAT: MPLSROUTE_STYLE_* */
+	int style_set;		/* -compat given (it wins over the variable) */
 };
 
 #define IPMPLS_CACHE	16
@@ -120,6 +122,14 @@ int ipmpls_parse_error(struct ipmpls_ctx *ctx, const struct mplsroute_error *e);
  * each returns the exit code (for the objects without a library grammar) */
 int ipmpls_incomplete(void);
 int ipmpls_no_device(const char *name);
+/*
+ * -compat: ipmpls_errors_style makes the errors take @style's words
+ * (MPLSROUTE_STYLE_*); ipmpls_error_compat rewrites @e, an error of the
+ * route words @argv, where that iproute2 says more (6.1: a nexthop's
+ * missing device).
+ */
+void ipmpls_errors_style(int style);
+void ipmpls_error_compat(struct mplsroute_error *e, int argc, char **argv);
 
 /*
  * ip/talk.c: send a built request.  Alone: wait for the kernel's answer and

@@ -39,8 +39,10 @@ int iproute_modify(struct ipmpls_ctx *ctx, int cmd, unsigned flags,
 	}
 	ipmpls_parse_opts(ctx, &o, cmd);
 	ret = mplsroute_route_parse_args(ctx->rt, argc, argv, &o, &err);
-	if (ret < 0)
+	if (ret < 0) {
+		ipmpls_error_compat(&err, argc, argv);
 		return ipmpls_parse_error(ctx, &err);
+	}
 	ret = mplsroute_route_build(buf, sizeof(buf), ctx->rt, cmd,
 				    NLM_F_REQUEST | NLM_F_ACK | flags);
 	if (ret < 0)

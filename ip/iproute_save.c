@@ -111,8 +111,11 @@ int iproute_restore(struct ipmpls_ctx *ctx, int show)
 	int ret = EXIT_USAGE;
 
 	ctx->exits = 1;	/* 4.4 exits with what restore/showdump return */
-	if (check_magic())
+	if (check_magic()) {
+		if (ctx->opts->style == MPLSROUTE_STYLE_6_1)
+			ret = EXIT_BADARG;	/* 6.1 exits 1 there */
 		goto out;
+	}
 	buf = calloc(1, MSG_MAX + 4);
 	rt = mplsroute_route_new();
 	if (!buf || !rt)

@@ -19,5 +19,5 @@ int ipmpls_print_route(struct ipmpls_ctx *ctx, struct mplsroute_json *json,
 	o.deleted = deleted;
 	if (json)
 		return mplsroute_route_print_json(json, rt, &o);
-	return mplsroute_route_print(stdout, rt, &o);
+	return mplsroute_route_print_style(stdout, rt, &o, ctx->opts->style);
 }

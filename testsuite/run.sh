@@ -58,6 +58,7 @@ run_group() {
 	case "$1" in
 	unit) run_unit ;;
 	golden) sh testsuite/golden/run.sh
+		sh testsuite/golden/compat/run.sh
 		sh testsuite/fault/run.sh
 		sh testsuite/golden/monitor_file.sh ;;
 	golden-shared) IPMPLS=$BUILD/ip/ipmpls-shared GOLDEN=golden-shared \

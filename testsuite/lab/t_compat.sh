@@ -1,0 +1,139 @@
+# testsuite/lab/t_compat.sh: `ipmpls -compat 6.1` against Debian's ip 6.1 on the real MPLS kernel
+# Topology: for each golden case that only reads routes (argv with show,
+# list or get; no batch), a fresh labns.sh namespace "tcompat" (eth1, eth2,
+# veth0-host with the recordings' ifindexes) set up by the case's `pre`;
+# then, in one more such namespace, two monitors side by side while routes
+# of every shape the golden cases have are added and deleted.
+# Each case's argv runs with `ip` (6.1) and with `ipmpls -compat 6.1`,
+# plain and with -o, -d, -j and -s: stdout, stderr and the exit code must be
+# identical byte for byte.  The monitors (`ip monitor route` and
+# `ipmpls -compat 6.1 monitor route`, also -o) must print the same text.
+# Also IPMPLS_COMPAT=6.1 (the variable) and the option's errors.  Run inside
+# the UML guest (guest.sh), cwd the project's top; prints PASS/FAIL/SKIP.
+# Time limit: 1500 s
+. testsuite/lab/labns.sh
+: "${IPMPLS:=${BUILD:-.}/ip/ipmpls}"
+T=/tmp/t_compat
+NS=tcompat
+rm -rf $T
+mkdir -p $T
+
+ok() {
+	if [ "$2" = 0 ]; then echo "PASS lab-compat/$1"; else echo "FAIL lab-compat/$1: $3"; fi
+}
+
+# both NAME ARGS...: ip ARGS and ipmpls -compat 6.1 ARGS in $NS, compared
+both() {
+	_n=$1
+	shift
+	ip -n $NS "$@" > $T/$_n.ip 2> $T/$_n.ip.err < /dev/null
+	_r1=$?
+	ip netns exec $NS "$IPMPLS" -compat 6.1 "$@" > $T/$_n.mine \
+		2> $T/$_n.mine.err < /dev/null
+	_r2=$?
+	[ $_r1 = $_r2 ] && cmp -s $T/$_n.ip $T/$_n.mine &&
+		cmp -s $T/$_n.ip.err $T/$_n.mine.err
+	ok "$_n" $? "rc $_r2 (ip $_r1); $(diff $T/$_n.ip $T/$_n.mine | head -n 6 | tr '\n' '|') stderr: $(diff $T/$_n.ip.err $T/$_n.mine.err | head -n 4 | tr '\n' '|')"
+}
+
+if ! [ -x "$IPMPLS" ] && ! command -v "$IPMPLS" >/dev/null; then
+	echo "SKIP lab-compat: $IPMPLS not built"
+	exit 0
+fi
+case "$(ip -V)" in
+*iproute2-6.1*) ;;
+*) echo "SKIP lab-compat: the system's ip is not iproute2 6.1: $(ip -V)"; exit 0 ;;
+esac
+
+# ---- every golden case that reads routes, five ways
+for d in testsuite/data/iproute2-4.4/cases/* testsuite/data/iproute2-4.4/beyond/* \
+	testsuite/golden/extra/*; do
+	[ -f "$d/argv" ] || continue
+	[ -f "$d/live-skip" ] && continue
+	n=$(basename "$d")
+	set -f
+	set -- $(cat "$d/argv")
+	set +f
+	case " $* " in
+	*batch*|*monitor*|*" -n "*|*" -rc "*) continue ;;
+	*" show "*|*" list "*|*" lst "*|*" get "*) ;;
+	*) continue ;;
+	esac
+	if ! labns_setup $NS >/dev/null 2>&1; then
+		echo "FAIL lab-compat/$n: labns_setup"
+		continue
+	fi
+	labns_pre "$d" $NS >/dev/null 2>&1
+	both "$n" "$@"
+	for v in -o -d -j -s; do
+		both "$n$v" $v "$@"
+	done
+	labns_cleanup $NS
+done
+
+# ---- monitors side by side
+if ! labns_setup $NS >/dev/null 2>&1; then
+	echo "FAIL lab-compat/monitor: labns_setup"
+	exit 0
+fi
+ip -n $NS monitor route > $T/mon.ip 2>&1 &
+p1=$!
+ip netns exec $NS "$IPMPLS" -compat 6.1 monitor route > $T/mon.mine 2>&1 &
+p2=$!
+ip -n $NS -o monitor route > $T/mon-o.ip 2>&1 &
+p3=$!
+ip netns exec $NS env IPMPLS_COMPAT=6.1 "$IPMPLS" -o monitor route \
+	> $T/mon-o.mine 2>&1 &
+p4=$!
+sleep 2
+ip -n $NS -batch - <<-EOB
+route add 10.4.4.0/24 encap mpls 100 via inet 192.168.30.102
+route add 10.5.5.0/24 encap mpls 200/300 via 192.168.40.102 dev eth2 metric 20
+route add 10.6.6.0/24 nexthop encap mpls 100 via 192.168.30.102 dev eth1 nexthop encap mpls 200 via 192.168.40.102 dev eth2 weight 3
+route add 10.7.7.0/24 encap mpls 100 ttl 10 via 192.168.30.102 dev eth1 table 100 proto static
+route add 10.8.8.0/24 via 192.168.30.102 realms 3/5 mtu lock 1400 congctl reno
+-6 route add 2001:db8:99::/64 encap mpls 300 via 2001:db8:30::102 dev eth1
+-f mpls route add 100 as 110 via inet 192.168.40.102
+-f mpls route add 101 as 110/120 via inet 192.168.40.102 ttl-propagate enabled
+-f mpls route add 210 via inet 10.3.3.2 dev veth0-host
+-f mpls route add 211 via inet6 2001:db8:40::102 dev eth2 ttl-propagate disabled
+-f mpls route add 300 nexthop as 200 via inet 192.168.30.102 dev eth1 nexthop as 300 via inet 192.168.40.102 dev eth2
+-f mpls route add 301 nexthop via inet 192.168.30.102 dev eth1 nexthop via inet 192.168.40.102 dev eth2
+-f mpls route replace 100 as 120/130 via inet 192.168.30.102 dev eth1
+route del 10.4.4.0/24
+route del 10.6.6.0/24
+route del 10.7.7.0/24 table 100
+-6 route del 2001:db8:99::/64
+-f mpls route del 101
+-f mpls route del 300
+-f mpls route del 211
+EOB
+brc=$?
+sleep 2
+kill -INT $p1 $p2 $p3 $p4
+wait $p1 $p2 $p3 $p4 2>/dev/null
+[ $brc = 0 ] && [ "$(wc -l < $T/mon.ip)" -ge 20 ] &&
+	cmp -s $T/mon.ip $T/mon.mine
+ok monitor $? "batch rc $brc, $(wc -l < $T/mon.ip) lines from ip; $(diff $T/mon.ip $T/mon.mine | head -n 8 | tr '\n' '|')"
+[ -s $T/mon-o.ip ] && cmp -s $T/mon-o.ip $T/mon-o.mine
+ok monitor-o-env $? "$(diff $T/mon-o.ip $T/mon-o.mine | head -n 8 | tr '\n' '|')"
+grep -q '^Deleted 10.4.4.0/24  encap mpls  100 via 192.168.30.102 dev eth1 $' \
+	$T/mon.mine
+ok monitor-deleted-text $? "$(grep Deleted $T/mon.mine | head -n 2 | tr '\n' '|')"
+
+# ---- the variable, and the words when they are wrong
+ip -n $NS -f mpls route show > $T/env.ip
+ip netns exec $NS env IPMPLS_COMPAT=6.1 "$IPMPLS" -f mpls route show > $T/env.mine
+cmp -s $T/env.ip $T/env.mine
+ok env-6.1 $? "$(diff $T/env.ip $T/env.mine | head -n 4 | tr '\n' '|')"
+ip netns exec $NS env IPMPLS_COMPAT=6.1 "$IPMPLS" -compat 4.4 -f mpls route show > $T/env44
+ip netns exec $NS "$IPMPLS" -f mpls route show > $T/def44
+cmp -s $T/env44 $T/def44 && ! cmp -s $T/env44 $T/env.ip
+ok option-wins $? "$(head -n 2 $T/env44 | tr '\n' '|')"
+"$IPMPLS" -compat 7.0 route show > $T/bad 2>&1
+[ $? = 255 ] && grep -qx 'Error: argument "7.0" is wrong: -compat takes 4.4 or 6.1' $T/bad
+ok bad-option $? "$(cat $T/bad)"
+IPMPLS_COMPAT=61 "$IPMPLS" route show > $T/bad 2>&1
+[ $? = 255 ] && grep -qx 'Error: IPMPLS_COMPAT="61" is wrong: it takes 4.4 or 6.1' $T/bad
+ok bad-variable $? "$(cat $T/bad)"
+labns_cleanup $NS
