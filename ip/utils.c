@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <net/if.h>
 
 #include "ipmpls.h"
@@ -98,4 +99,18 @@ int ipmpls_ifname(uint32_t idx, char *buf, size_t len, void *data)
 	put_name(buf, len, n->ifn[i].name);
 	n->nextifn = (i + 1) % IPMPLS_CACHE;
 	return 0;
+}
+
+void ipmpls_stdout_big(void)
+{
+	static char buf[64 << 10];
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
+	if (isatty(STDOUT_FILENO))
+		return;
+	fflush(stdout);
+	setvbuf(stdout, buf, _IOFBF, sizeof(buf));
 }
