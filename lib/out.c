@@ -20,7 +20,9 @@ int mr_out_flush(struct mr_out *o)
 {
 	if (!o->f)
 		return o->err;
-	if (o->len && fwrite(o->buf, 1, o->len, o->f) != o->len && !o->err)
+	/* glibc's fwrite can report a failed write as done: ferror tells */
+	if (o->len && (fwrite(o->buf, 1, o->len, o->f) != o->len ||
+		       ferror(o->f)) && !o->err)
 		o->err = -EIO;
 	o->len = 0;
 	return o->err;

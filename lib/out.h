@@ -37,7 +37,8 @@ struct mr_out {
 
 void mr_out_init(struct mr_out *o, FILE *f, char *buf, size_t size);
 /* writes the buffer to the stream (one fwrite) and empties it; returns 0,
- * or the first error seen (-EIO; -ENOSPC for a string that was cut) */
+ * or the first error seen (-EIO: the write failed or the stream has its
+ * error flag; -ENOSPC for a string that was cut) */
 int mr_out_flush(struct mr_out *o);
 /* the slow path of mr_out_mem: fill, flush, go on (or cut a string) */
 void mr_out_spill(struct mr_out *o, const char *s, size_t n);
