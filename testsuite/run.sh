@@ -1,7 +1,7 @@
 #!/bin/sh
 # testsuite/run.sh: runs the test groups named on the command line, sums up
 # usage: sh testsuite/run.sh [unit] [golden] [golden-shared] [sanitize] [lab]
-#        [build] [pkg] [fuzz] [valgrind] [all]  (all: every group but
+#        [build] [pkg] [fuzz] [fault] [valgrind] [all]  (all: every group but
 #        valgrind; golden-shared: the golden cases with ip/ipmpls-shared, the
 #        ipmpls linked against libmplsroute.so; fuzz: the crash reproducers,
 #        and FUZZ_SMOKE seconds (10) of each target with clang)
@@ -59,6 +59,7 @@ run_group() {
 	unit) run_unit ;;
 	golden) sh testsuite/golden/run.sh
 		sh testsuite/fault/run.sh ;;
+	fault) sh testsuite/fault/run.sh ;;	# also part of golden
 	golden-shared) IPMPLS=$BUILD/ip/ipmpls-shared GOLDEN=golden-shared \
 			sh testsuite/golden/run.sh ;;
 	sanitize) make -s check-sanitize-build >/dev/null 2>&1 ||
