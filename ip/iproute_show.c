@@ -86,6 +86,7 @@ static int show_dump(struct ipmpls_ctx *ctx, struct show *s)
 	int ret;
 
 	ctx->exits = 1;
+	ipmpls_stdout_big();
 	if (ctx->opts->json) {
 		s->json = &json;
 		mplsroute_json_open(&json, stdout, ctx->opts->pretty);
@@ -96,7 +97,10 @@ static int show_dump(struct ipmpls_ctx *ctx, struct show *s)
 		ret = mplsroute_route_dump(ctx->sock, s->family, show_route, s);
 	if (s->json)
 		mplsroute_json_close(&json);
-	fflush(stdout);
+	/* 4.4's save writes each message: a full disk ends it (show's
+	 * errors on stdout, as 4.4's, do not count) */
+	if ((fflush(stdout) != 0 || ferror(stdout)) && s->save && ret == 0)
+		ret = -ECANCELED;
 	ipmpls_dump_intr(ctx, ret);
 	if (ret < 0)
 		return ipmpls_dump_failed(ctx, ret, "Dump");

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <net/if.h>
 #include <sys/ioctl.h>
 
@@ -88,6 +89,19 @@ void ipmpls_parse_opts(struct ipmpls_ctx *ctx, struct mplsroute_parse_opts *o,
 	o->nlmsg_type = nlmsg_type;
 }
 
+/* snprintf(@buf, @len, "%s", @name) without stdio: a route show's hot path */
+static void put_name(char *buf, size_t len, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (!len)
+		return;
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, name, n);
+	buf[n] = '\0';
+}
+
 int ipmpls_ifname(uint32_t idx, char *buf, size_t len, void *data)
 {
 	struct ipmpls_names *n = &((struct ipmpls_ctx *)data)->names;
@@ -95,7 +109,7 @@ int ipmpls_ifname(uint32_t idx, char *buf, size_t len, void *data)
 
 	for (i = 0; i < IPMPLS_CACHE; i++) {
 		if (n->ifn[i].idx == idx && idx) {
-			snprintf(buf, len, "%s", n->ifn[i].name);
+			put_name(buf, len, n->ifn[i].name);
 			return 0;
 		}
 	}
@@ -103,7 +117,21 @@ int ipmpls_ifname(uint32_t idx, char *buf, size_t len, void *data)
 	if (!if_indextoname(idx, n->ifn[i].name))
 		return -errno;
 	n->ifn[i].idx = idx;
-	snprintf(buf, len, "%s", n->ifn[i].name);
+	put_name(buf, len, n->ifn[i].name);
 	n->nextifn = (i + 1) % IPMPLS_CACHE;
 	return 0;
+}
+
+void ipmpls_stdout_big(void)
+{
+	static char buf[64 << 10];
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
+	if (isatty(STDOUT_FILENO))
+		return;
+	fflush(stdout);
+	setvbuf(stdout, buf, _IOFBF, sizeof(buf));
 }

@@ -5,6 +5,7 @@
 #include <net/if.h>
 
 #include "internal.h"
+#include "out.h"
 
 #define ALL (MR_AF_CLI | MR_AF_TEXT | MR_AF_JSON)
 
@@ -59,10 +60,17 @@ unsigned int mr_af_bits(int family)
 const char *mr_addr_fmt(const struct mplsroute_addr *a, char *buf,
 			size_t len)
 {
+	char tmp[INET_ADDRSTRLEN];
 	size_t i, n = 0;
 
 	switch (a->family) {
 	case AF_INET:
+		n = mr_fmt_ipv4(tmp, a->data);
+		if (n >= len)
+			break;
+		memcpy(buf, tmp, n);
+		buf[n] = '\0';
+		return buf;
 	case AF_INET6:
 		if (!inet_ntop(a->family, a->data, buf, (socklen_t)len))
 			break;

@@ -327,8 +327,14 @@ int mr_route_parse(const struct nlmsghdr *nlh,
 		return -EPROTO;
 	if (nlh->nlmsg_len < MNL_NLMSG_HDRLEN + hdr)
 		return -EBADMSG;
-	/* nhs[] is big and filled as decoded: clear only the rest */
-	memset(rt, 0, offsetof(struct mplsroute_route, nhs));
+	/*
+	 * nhs[] is big and filled as decoded, raw[] and mx[] are read only
+	 * up to rawlen and mxlen: clear only the rest, as mr_route_init_head
+	 * (whose assertion in lib/route.c pins the layout)
+	 */
+	memset(rt, 0, offsetof(struct mplsroute_route, raw));
+	rt->mxlen = 0;
+	rt->nnh = 0;
 	rtm = mnl_nlmsg_get_payload(nlh);
 	rt->family = rtm->rtm_family;
 	rt->dst_len = rtm->rtm_dst_len;

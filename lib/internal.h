@@ -156,7 +156,8 @@ struct mr_view {
 	unsigned int host_len;	/* a host prefix's length: no "/N" */
 	int mpls;		/* an MPLS route */
 	int cloned;		/* RTM_F_CLONED */
-	long hz;		/* clock ticks a second: o->hz, sysconf, 100 */
+	long hz;		/* clock ticks a second: o->hz, sysconf, 100;
+				 * 0 when the route has no expiry nor age */
 	long expires;		/* RTA_CACHEINFO's expiry in seconds */
 	long age;		/* its last use in seconds */
 	uint32_t lock;		/* RTAX_LOCK's bits */

@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 
 #include "internal.h"
+#include "out.h"
 
 #define LSE_LABEL_SHIFT	12
 #define LSE_BOS		0x100u
@@ -81,9 +82,9 @@ MR_EXPORT int mplsroute_labels_parse(struct mplsroute_labels *ls,
 MR_EXPORT int mplsroute_labels_format(const struct mplsroute_labels *ls,
 				      char *buf, size_t len)
 {
-	size_t used = 0;
+	char t[24];
+	size_t used = 0, n;
 	unsigned int i;
-	int n;
 
 	if (!ls || ls->n > MPLSROUTE_MAX_LABELS)
 		return -EINVAL;
@@ -91,13 +92,15 @@ MR_EXPORT int mplsroute_labels_format(const struct mplsroute_labels *ls,
 		return -ENOSPC;
 	buf[0] = '\0';
 	for (i = 0; i < ls->n; i++) {
-		n = snprintf(buf + used, len - used, "%s%u", i ? "/" : "",
-			     (unsigned int)ls->label[i]);
-		if (n < 0 || (size_t)n >= len - used) {
-			buf[used] = '\0';
-			return -ENOSPC;
-		}
-		used += (size_t)n;
+		n = 0;
+		if (i)
+			t[n++] = '/';
+		n += mr_fmt_u64(t + n, ls->label[i]);
+		if (n >= len - used)
+			return -ENOSPC;	/* buf holds the labels that fit */
+		memcpy(buf + used, t, n);
+		used += n;
+		buf[used] = '\0';
 	}
 	return (int)used;
 }

@@ -7,9 +7,11 @@
 #include <linux/rtnetlink.h>
 
 #include "internal.h"
+#include "out.h"
 
+/* the text goes to @out (lib/out.h), handed to the stream once a route */
 struct pctx {
-	FILE *f;
+	struct mr_out *out;
 	const struct mplsroute_route *rt;
 	const struct mplsroute_print_opts *o;
 	const char *sl;		/* iproute2's _SL_: "\n", or "\\" for -o */
@@ -21,154 +23,212 @@ static int show(const struct pctx *p, unsigned int what)
 	return !!(p->v.show & what);
 }
 
+/* "WORD VALUE ": most of a route's words come this way */
+static void word_str(struct mr_out *o, const char *word, const char *val)
+{
+	mr_out_str(o, word);
+	mr_out_str(o, val);
+	mr_out_char(o, ' ');
+}
+
+static void word_u32(struct mr_out *o, const char *word, uint32_t val)
+{
+	mr_out_str(o, word);
+	mr_out_u32(o, val);
+}
+
+static void word_int(struct mr_out *o, const char *word, int val)
+{
+	mr_out_str(o, word);
+	mr_out_s64(o, val);
+}
+
 static void print_prefix(const struct pctx *p, const char *word,
 			 const struct mplsroute_addr *a, unsigned int plen)
 {
-	char abuf[MR_ABUF];
+	struct mr_out *o = p->out;
 
 	if (a->family) {
-		if (plen != p->v.host_len)
-			fprintf(p->f, "%s%s/%u ", word,
-				mr_addr_fmt(a, abuf, sizeof(abuf)), plen);
-		else
-			fprintf(p->f, "%s%s ", word,
-				mr_addr_fmt(a, abuf, sizeof(abuf)));
+		mr_out_str(o, word);
+		mr_out_addr(o, a);
+		if (plen != p->v.host_len) {
+			mr_out_char(o, '/');
+			mr_out_u32(o, plen);
+		}
+		mr_out_char(o, ' ');
 	} else if (plen) {
-		fprintf(p->f, "%s0/%u ", word, plen);
+		mr_out_str(o, word);
+		word_u32(o, "0/", plen);
+		mr_out_char(o, ' ');
 	} else if (!*word) {
-		fprintf(p->f, "default ");
+		mr_out_str(o, "default ");
 	}
 }
 
-static void print_labels(FILE *f, const char *fmt,
-			 const struct mplsroute_labels *ls)
+/* @pre, the stack, @post; nothing for a stack that cannot be written */
+static void print_labels(struct mr_out *o, const char *pre,
+			 const struct mplsroute_labels *ls, const char *post)
 {
-	char buf[MR_ABUF];
-
-	if (mplsroute_labels_format(ls, buf, sizeof(buf)) < 0)
+	if (ls->n > MPLSROUTE_MAX_LABELS)
 		return;
-	fprintf(f, fmt, buf);
+	mr_out_str(o, pre);
+	mr_out_labels(o, ls);
+	mr_out_str(o, post);
 }
 
 /* current iproute2's text: " encap mpls  100/200 ttl 10 " */
-static void print_encap(FILE *f, const struct mplsroute_nexthop *nh)
+static void print_encap(struct mr_out *o, const struct mplsroute_nexthop *nh)
 {
-	fprintf(f, " encap mpls ");
-	print_labels(f, " %s ", &nh->encap);
-	if (nh->has_encap_ttl)
-		fprintf(f, "ttl %u ", nh->encap_ttl);
+	mr_out_str(o, " encap mpls ");
+	print_labels(o, " ", &nh->encap, " ");
+	if (nh->has_encap_ttl) {
+		word_u32(o, "ttl ", nh->encap_ttl);
+		mr_out_char(o, ' ');
+	}
+}
+
+static void print_via(struct mr_out *o, const char *word,
+		      const struct mplsroute_addr *via)
+{
+	mr_out_str(o, word);
+	mr_out_str(o, mr_af_name(via->family, MR_AF_TEXT));
+	mr_out_char(o, ' ');
+	mr_out_addr(o, via);
+	mr_out_char(o, ' ');
 }
 
 /* the head: type, dst, src, as to, encap, tos, via, dev */
 static void print_head(const struct pctx *p)
 {
 	const struct mplsroute_route *rt = p->rt;
+	struct mr_out *o = p->out;
 	char buf[MR_ABUF];
 
 	if (show(p, MR_SHOW_DELETED))
-		fprintf(p->f, "Deleted ");
+		mr_out_str(o, "Deleted ");
 	if (show(p, MR_SHOW_TYPE)) {
 		mplsroute_type_n2a(rt->type, buf, sizeof(buf));
-		fprintf(p->f, "%s ", buf);
+		word_str(o, "", buf);
 	}
 	print_prefix(p, "", &rt->dst, rt->dst_len);
 	print_prefix(p, "from ", &rt->src, rt->src_len);
 	if (rt->nh.newdst.n)
-		print_labels(p->f, "as to %s ", &rt->nh.newdst);
+		print_labels(o, "as to ", &rt->nh.newdst, " ");
 	if (rt->nh.encap.n)
-		print_encap(p->f, &rt->nh);
+		print_encap(o, &rt->nh);
 	if (show(p, MR_SHOW_TOS)) {
 		mplsroute_dsfield_n2a(rt->tos, buf, sizeof(buf));
-		fprintf(p->f, "tos %s ", buf);
+		word_str(o, "tos ", buf);
 	}
-	if (show(p, MR_SHOW_GATEWAY))
-		fprintf(p->f, "via %s ",
-			mr_addr_fmt(&rt->nh.via, buf, sizeof(buf)));
+	if (show(p, MR_SHOW_GATEWAY)) {
+		mr_out_str(o, "via ");
+		mr_out_addr(o, &rt->nh.via);
+		mr_out_char(o, ' ');
+	}
 	if (show(p, MR_SHOW_VIA))
-		fprintf(p->f, "via %s %s ",
-			mr_af_name(rt->nh.via.family, MR_AF_TEXT),
-			mr_addr_fmt(&rt->nh.via, buf, sizeof(buf)));
+		print_via(o, "via ", &rt->nh.via);
 	if (show(p, MR_SHOW_DEV))
-		fprintf(p->f, "dev %s ",
-			mr_ifname(p->o, rt->nh.ifindex, buf, sizeof(buf)));
+		word_str(o, "dev ",
+			 mr_ifname(p->o, rt->nh.ifindex, buf, sizeof(buf)));
 }
 
 /* 4.4's "realm TO" or "realms FROM/TO", names from rt_realms */
-static void print_realms(FILE *f, uint32_t flow, const char *pre,
+static void print_realms(struct mr_out *o, uint32_t flow, const char *pre,
 			 const char *post)
 {
 	char buf[64];
 	uint32_t from = flow >> 16, to = flow & 0xFFFF;
 
-	fprintf(f, "%srealm%s ", pre, from ? "s" : "");
+	mr_out_str(o, pre);
+	mr_out_str(o, from ? "realms " : "realm ");
 	if (from) {
 		mplsroute_realm_n2a(from, buf, sizeof(buf));
-		fprintf(f, "%s/", buf);
+		mr_out_str(o, buf);
+		mr_out_char(o, '/');
 	}
 	mplsroute_realm_n2a(to, buf, sizeof(buf));
-	fprintf(f, "%s%s", buf, post);
+	mr_out_str(o, buf);
+	mr_out_str(o, post);
+}
+
+/* the flags after the metric: "dead onlink ..." */
+static void print_rtm_flags(struct mr_out *o, uint32_t flags)
+{
+	if (flags & RTNH_F_DEAD)
+		mr_out_str(o, "dead ");
+	if (flags & RTNH_F_ONLINK)
+		mr_out_str(o, "onlink ");
+	if (flags & RTNH_F_PERVASIVE)
+		mr_out_str(o, "pervasive ");
+	if (flags & RTNH_F_OFFLOAD)
+		mr_out_str(o, "offload ");
+	if (flags & RTM_F_NOTIFY)
+		mr_out_str(o, "notify ");
+	if (flags & RTNH_F_LINKDOWN)
+		mr_out_str(o, "linkdown ");
 }
 
 /* table, proto, scope, src, metric and the flags */
 static void print_middle(const struct pctx *p)
 {
 	const struct mplsroute_route *rt = p->rt;
+	struct mr_out *o = p->out;
 	char buf[MR_ABUF];
 
 	if (show(p, MR_SHOW_TABLE)) {
 		mplsroute_table_n2a(rt->table_id, buf, sizeof(buf));
-		fprintf(p->f, " table %s ", buf);
+		word_str(o, " table ", buf);
 	}
 	if (show(p, MR_SHOW_PROTO)) {
 		mplsroute_proto_n2a(rt->protocol, buf, sizeof(buf));
-		fprintf(p->f, " proto %s ", buf);
+		word_str(o, " proto ", buf);
 	}
 	if (show(p, MR_SHOW_SCOPE)) {
 		mplsroute_scope_n2a(rt->scope, buf, sizeof(buf));
-		fprintf(p->f, " scope %s ", buf);
+		word_str(o, " scope ", buf);
 	}
-	if (show(p, MR_SHOW_PREFSRC))
-		fprintf(p->f, " src %s ",
-			mr_addr_fmt(&rt->prefsrc, buf, sizeof(buf)));
-	if (rt->has_priority)
-		fprintf(p->f, " metric %u ", rt->priority);
-	if (rt->flags & RTNH_F_DEAD)
-		fprintf(p->f, "dead ");
-	if (rt->flags & RTNH_F_ONLINK)
-		fprintf(p->f, "onlink ");
-	if (rt->flags & RTNH_F_PERVASIVE)
-		fprintf(p->f, "pervasive ");
-	if (rt->flags & RTNH_F_OFFLOAD)
-		fprintf(p->f, "offload ");
-	if (rt->flags & RTM_F_NOTIFY)
-		fprintf(p->f, "notify ");
-	if (rt->flags & RTNH_F_LINKDOWN)
-		fprintf(p->f, "linkdown ");
-	if (rt->mark >= 16)
-		fprintf(p->f, " mark 0x%x", rt->mark);
-	else if (rt->mark)
-		fprintf(p->f, " mark %u", rt->mark);
+	if (show(p, MR_SHOW_PREFSRC)) {
+		mr_out_str(o, " src ");
+		mr_out_addr(o, &rt->prefsrc);
+		mr_out_char(o, ' ');
+	}
+	if (rt->has_priority) {
+		word_u32(o, " metric ", rt->priority);
+		mr_out_char(o, ' ');
+	}
+	print_rtm_flags(o, rt->flags);
+	if (rt->mark >= 16) {
+		mr_out_str(o, " mark 0x");
+		mr_out_hex(o, rt->mark, 0);
+	} else if (rt->mark) {
+		word_u32(o, " mark ", rt->mark);
+	}
 	if (show(p, MR_SHOW_REALMS))
-		print_realms(p->f, rt->nh.flow, "", " ");
+		print_realms(o, rt->nh.flow, "", " ");
 }
 
 /* expires, error and (with -s) users, used, age, as 4.4 prints them */
 static void print_ci_common(const struct pctx *p)
 {
 	const struct mplsroute_route *rt = p->rt;
+	struct mr_out *o = p->out;
 
-	if (rt->expires)
-		fprintf(p->f, " expires %dsec", (int)p->v.expires);
+	if (rt->expires) {
+		word_int(o, " expires ", (int)p->v.expires);
+		mr_out_str(o, "sec");
+	}
 	if (rt->ci_error)
-		fprintf(p->f, " error %d", (int)rt->ci_error);
+		word_int(o, " error ", (int)rt->ci_error);
 	if (!show(p, MR_SHOW_STATS))
 		return;
 	if (rt->ci_clntref)
-		fprintf(p->f, " users %d", (int)rt->ci_clntref);
+		word_int(o, " users ", (int)rt->ci_clntref);
 	if (rt->ci_used)
-		fprintf(p->f, " used %d", (int)rt->ci_used);
-	if (rt->ci_lastuse)
-		fprintf(p->f, " age %dsec", (int)p->v.age);
+		word_int(o, " used ", (int)rt->ci_used);
+	if (rt->ci_lastuse) {
+		word_int(o, " age ", (int)p->v.age);
+		mr_out_str(o, "sec");
+	}
 }
 
 /* the `cache` part of a cloned IPv4 route (route get) */
@@ -176,28 +236,39 @@ static void print_cache4(const struct pctx *p)
 {
 	const struct mr_flag_name *fl = mr_rtcf_names;
 	uint32_t flags = p->rt->flags & ~0xFFFFu;
+	struct mr_out *o = p->out;
 	int first = 1;
 	size_t i;
 
-	fprintf(p->f, "%s    cache ", p->sl);
+	mr_out_str(o, p->sl);
+	mr_out_str(o, "    cache ");
 	for (i = 0; i < mr_rtcf_nnames; i++) {
 		if (!(flags & fl[i].flag))
 			continue;
 		flags &= ~fl[i].flag;
-		fprintf(p->f, "%s%s%s", first ? "<" : "", fl[i].name,
-			flags ? "," : "> ");
+		mr_out_str(o, first ? "<" : "");
+		mr_out_str(o, fl[i].name);
+		mr_out_str(o, flags ? "," : "> ");
 		first = 0;
 	}
-	if (flags)
-		fprintf(p->f, "%s%x> ", first ? "<" : "", flags);
+	if (flags) {
+		mr_out_str(o, first ? "<" : "");
+		mr_out_hex(o, flags, 0);
+		mr_out_str(o, "> ");
+	}
 	if (!p->rt->has_cacheinfo)
 		return;
 	print_ci_common(p);
-	if (p->rt->ci_id)
-		fprintf(p->f, " ipid 0x%04x", p->rt->ci_id);
-	if (p->rt->ci_ts || p->rt->ci_tsage)
-		fprintf(p->f, " ts 0x%x tsage %dsec", p->rt->ci_ts,
-			(int)p->rt->ci_tsage);
+	if (p->rt->ci_id) {
+		mr_out_str(o, " ipid 0x");
+		mr_out_hex(o, p->rt->ci_id, 4);
+	}
+	if (p->rt->ci_ts || p->rt->ci_tsage) {
+		mr_out_str(o, " ts 0x");
+		mr_out_hex(o, p->rt->ci_ts, 0);
+		word_int(o, " tsage ", (int)p->rt->ci_tsage);
+		mr_out_str(o, "sec");
+	}
 }
 
 static void print_cache(const struct pctx *p)
@@ -209,48 +280,57 @@ static void print_cache(const struct pctx *p)
 		print_cache4(p);
 	} else if (rt->family == AF_INET6 && rt->has_cacheinfo &&
 		   (cloned || rt->expires)) {
-		if (cloned)
-			fprintf(p->f, "%s    cache ", p->sl);
+		if (cloned) {
+			mr_out_str(p->out, p->sl);
+			mr_out_str(p->out, "    cache ");
+		}
 		print_ci_common(p);
 	} else if (rt->family == AF_INET6 && rt->has_cacheinfo &&
 		   rt->ci_error) {
-		fprintf(p->f, " error %d", (int)rt->ci_error);
+		word_int(p->out, " error ", (int)rt->ci_error);
 	}
 }
 
-static void print_features(FILE *f, uint32_t features)
+static void print_features(struct mr_out *o, uint32_t features)
 {
 	uint32_t of = features;
 
 	if (features & RTAX_FEATURE_ECN) {
-		fprintf(f, " ecn");
+		mr_out_str(o, " ecn");
 		features &= ~RTAX_FEATURE_ECN;
 	}
-	if (features)
-		fprintf(f, " 0x%x", of);
+	if (features) {
+		mr_out_str(o, " 0x");
+		mr_out_hex(o, of, 0);
+	}
 }
 
-static void print_metric(FILE *f, unsigned int i, uint32_t val)
+static void print_metric(struct mr_out *o, unsigned int i, uint32_t val)
 {
+	char buf[32];
+
 	switch (i) {
 	case RTAX_FEATURES:
-		print_features(f, val);
+		print_features(o, val);
 		break;
 	case RTAX_RTT:
 	case RTAX_RTTVAR:
 	case RTAX_RTO_MIN:
 		val = mr_view_metric(i, val);
-		if (val >= 1000)
-			fprintf(f, " %gs", val / 1e3);
-		else
-			fprintf(f, " %ums", val);
+		if (val >= 1000) {	/* rare: %g stays with stdio */
+			snprintf(buf, sizeof(buf), " %gs", val / 1e3);
+			mr_out_str(o, buf);
+		} else {
+			word_u32(o, " ", val);
+			mr_out_str(o, "ms");
+		}
 		break;
 	case RTAX_HOPLIMIT:
 		if ((int32_t)val == -1)
 			val = 0;
 		/* fall through */
 	default:
-		fprintf(f, " %u", val);
+		word_u32(o, " ", val);
 		break;
 	}
 }
@@ -259,98 +339,119 @@ static void print_metrics(const struct pctx *p)
 {
 	const char *const *names = mr_rtax_names;
 	const struct mplsroute_route *rt = p->rt;
+	struct mr_out *o = p->out;
 	uint32_t lock = p->v.lock;
 	unsigned int i;
 
 	for (i = 2; i < 17; i++) {
 		if (!(rt->metrics_set & (1u << i)))
 			continue;
-		if (names[i])
-			fprintf(p->f, " %s", names[i]);
-		else
-			fprintf(p->f, " metric %u", i);
+		if (names[i]) {
+			mr_out_char(o, ' ');
+			mr_out_str(o, names[i]);
+		} else {
+			word_u32(o, " metric ", i);
+		}
 		if (lock & (1u << i))
-			fprintf(p->f, " lock");
-		if (i == RTAX_CC_ALGO)
-			fprintf(p->f, " %s", rt->cc_algo);
-		else
-			print_metric(p->f, i, rt->metrics[i]);
+			mr_out_str(o, " lock");
+		if (i == RTAX_CC_ALGO) {
+			mr_out_char(o, ' ');
+			mr_out_str(o, rt->cc_algo);
+		} else {
+			print_metric(o, i, rt->metrics[i]);
+		}
 	}
+}
+
+static void print_nh_flags(struct mr_out *o, uint8_t flags)
+{
+	if (flags & RTNH_F_DEAD)
+		mr_out_str(o, " dead");
+	if (flags & RTNH_F_ONLINK)
+		mr_out_str(o, " onlink");
+	if (flags & RTNH_F_PERVASIVE)
+		mr_out_str(o, " pervasive");
+	if (flags & RTNH_F_LINKDOWN)
+		mr_out_str(o, " linkdown");
 }
 
 /* one rtnexthop: 4.4's text for IP routes, 4.5's for MPLS */
 static void print_nexthop(const struct pctx *p,
 			  const struct mplsroute_nexthop *nh)
 {
+	struct mr_out *o = p->out;
 	int mpls = p->v.mpls;
 	char buf[MR_ABUF];
 
-	fprintf(p->f, "%s\tnexthop", p->sl);
+	mr_out_str(o, p->sl);
+	mr_out_str(o, "\tnexthop");
 	if (nh->newdst.n)
-		print_labels(p->f, " as to %s", &nh->newdst);
+		print_labels(o, " as to ", &nh->newdst, "");
 	if (nh->encap.n)
-		print_encap(p->f, nh);
-	if (nh->via.family && nh->via.family == p->rt->family)
-		fprintf(p->f, " via %s ",
-			mr_addr_fmt(&nh->via, buf, sizeof(buf)));
-	else if (nh->via.family)
-		fprintf(p->f, "%svia %s %s ", mpls ? " " : "",
-			mr_af_name(nh->via.family, MR_AF_TEXT),
-			mr_addr_fmt(&nh->via, buf, sizeof(buf)));
+		print_encap(o, nh);
+	if (nh->via.family && nh->via.family == p->rt->family) {
+		mr_out_str(o, " via ");
+		mr_out_addr(o, &nh->via);
+		mr_out_char(o, ' ');
+	} else if (nh->via.family) {
+		print_via(o, mpls ? " via " : "via ", &nh->via);
+	}
 	if (nh->has_flow)
-		print_realms(p->f, nh->flow, " ", "");
-	if (!mpls || nh->ifindex)
-		fprintf(p->f, " dev %s",
-			mr_ifname(p->o, nh->ifindex, buf, sizeof(buf)));
+		print_realms(o, nh->flow, " ", "");
+	if (!mpls || nh->ifindex) {
+		mr_out_str(o, " dev ");
+		mr_out_str(o, mr_ifname(p->o, nh->ifindex, buf, sizeof(buf)));
+	}
 	if (!mpls)
-		fprintf(p->f, " weight %d", nh->hops + 1);
-	if (nh->flags & RTNH_F_DEAD)
-		fprintf(p->f, " dead");
-	if (nh->flags & RTNH_F_ONLINK)
-		fprintf(p->f, " onlink");
-	if (nh->flags & RTNH_F_PERVASIVE)
-		fprintf(p->f, " pervasive");
-	if (nh->flags & RTNH_F_LINKDOWN)
-		fprintf(p->f, " linkdown");
+		word_int(o, " weight ", nh->hops + 1);
+	print_nh_flags(o, nh->flags);
 }
 
 static void print_tail(const struct pctx *p)
 {
 	const struct mplsroute_route *rt = p->rt;
+	struct mr_out *o = p->out;
 	char buf[MR_ABUF];
 	unsigned int i;
 
 	print_metrics(p);
-	if (show(p, MR_SHOW_IIF))
-		fprintf(p->f, " iif %s",
-			mr_ifname(p->o, rt->iif, buf, sizeof(buf)));
+	if (show(p, MR_SHOW_IIF)) {
+		mr_out_str(o, " iif ");
+		mr_out_str(o, mr_ifname(p->o, rt->iif, buf, sizeof(buf)));
+	}
 	/* as current iproute2 prints it, its misspelling included */
-	if (rt->has_ttl_propagate)
-		fprintf(p->f, "ttl-propogate %s",
-			rt->ttl_propagate ? "enabled" : "disabled");
+	if (rt->has_ttl_propagate) {
+		mr_out_str(o, "ttl-propogate ");
+		mr_out_str(o, rt->ttl_propagate ? "enabled" : "disabled");
+	}
 	for (i = 0; i < rt->nnh && i < MPLSROUTE_MAX_NEXTHOPS; i++)
 		print_nexthop(p, &rt->nhs[i]);
 	if (rt->has_pref) {
 		mplsroute_pref_n2a(rt->pref, buf, sizeof(buf));
-		fprintf(p->f, " pref %s", buf);
+		mr_out_str(o, " pref ");
+		mr_out_str(o, buf);
 	}
-	fprintf(p->f, "\n");
+	mr_out_char(o, '\n');
 }
 
 MR_EXPORT int mplsroute_route_print(FILE *f, const struct mplsroute_route *rt,
 				    const struct mplsroute_print_opts *o)
 {
-	struct pctx p = { .f = f, .rt = rt, .o = o };
+	struct pctx p = { .rt = rt, .o = o };
+	char buf[MR_OUT_BUF];
+	struct mr_out out;
 
 	if (!f || !rt)
 		return -EINVAL;
+	mr_out_init(&out, f, buf, sizeof(buf));
+	p.out = &out;
 	p.sl = o && o->oneline ? "\\" : "\n";
 	mr_view_init(&p.v, rt, o);
 	print_head(&p);
 	print_middle(&p);
 	print_cache(&p);
 	print_tail(&p);
-	if (ferror(f))
+	if (mr_out_flush(&out) < 0 || ferror(f))
 		return -EIO;
 	return 0;
 }

@@ -62,9 +62,11 @@ void mr_view_init(struct mr_view *v, const struct mplsroute_route *rt,
 	v->host_len = mr_af_bits(rt->family);
 	v->mpls = rt->family == AF_MPLS;
 	v->cloned = !!(rt->flags & RTM_F_CLONED);
-	v->hz = view_hz(o);
-	v->expires = (int32_t)rt->expires / v->hz;
-	v->age = (long)(rt->ci_lastuse / (uint32_t)v->hz);
+	if (rt->expires || rt->ci_lastuse) {	/* sysconf only when needed */
+		v->hz = view_hz(o);
+		v->expires = (int32_t)rt->expires / v->hz;
+		v->age = (long)(rt->ci_lastuse / (uint32_t)v->hz);
+	}
 	if (rt->metrics_set & (1u << RTAX_LOCK))
 		v->lock = rt->metrics[RTAX_LOCK];
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # testsuite/run.sh: runs the test groups named on the command line, sums up
 # usage: sh testsuite/run.sh [unit] [golden] [golden-shared] [sanitize] [lab]
-#        [build] [pkg] [fuzz] [valgrind] [all]  (all: every group but
+#        [build] [pkg] [fuzz] [fault] [valgrind] [all]  (all: every group but
 #        valgrind; golden-shared: the golden cases with ip/ipmpls-shared, the
 #        ipmpls linked against libmplsroute.so; fuzz: the crash reproducers,
 #        and FUZZ_SMOKE seconds (10) of each target with clang)
@@ -61,6 +61,7 @@ run_group() {
 		sh testsuite/golden/compat/run.sh
 		sh testsuite/fault/run.sh
 		sh testsuite/golden/monitor_file.sh ;;
+	fault) sh testsuite/fault/run.sh ;;	# also part of golden
 	golden-shared) IPMPLS=$BUILD/ip/ipmpls-shared GOLDEN=golden-shared \
 			sh testsuite/golden/run.sh ;;
 	sanitize) make -s check-sanitize-build >/dev/null 2>&1 ||

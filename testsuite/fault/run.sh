@@ -5,7 +5,8 @@
 # after what they printed, as 4.4; flush dumps again), stdout closed early
 # (`route show | head -n 1`: no message, killed by SIGPIPE or exit 0, as
 # 4.4), stdout on a full disk (`route save > /dev/full`: 4.4's "Dump
-# terminated", exit 1).  Prints "PASS fault/NAME" or "FAIL fault/NAME: why".
+# terminated", exit 1, also for a table smaller than stdout's buffer;
+# `route show > /dev/full` exits 0 as 4.4).  Prints "PASS fault/NAME" or "FAIL fault/NAME: why".
 # (BUILD=DIR as run.sh.)  Hostile answers at the wire level (cut or
 # oversized messages, foreign seqs, an ACK that never comes) are unit tests:
 # testsuite/unit/check_hostile.c.
@@ -65,6 +66,27 @@ rc=$? why=
 [ "$(cat "$T/err")" = "Dump terminated" ] ||
 	why="$why stderr: $(head -n 2 "$T/err")"
 check save-full "$why"
+
+# save of a small table > /dev/full: stdout's buffer takes it all, and
+# the flush at the end fails: still "Dump terminated", exit 1 (4.4 writes
+# each message and fails at the first)
+routes 16 17 > "$T/small"
+echo "NLMSG_DONE 0x2 1400000003000200000000000000000000000000" >> "$T/small"
+IPMPLS_RESPONSES="$T/small" "$IPMPLS" -f mpls route save > /dev/full \
+	2> "$T/err"
+rc=$? why=
+[ "$rc" = 1 ] || why="rc $rc, want 1"
+[ "$(cat "$T/err")" = "Dump terminated" ] ||
+	why="$why stderr: $(head -n 2 "$T/err")"
+check save-full-small "$why"
+
+# show > /dev/full: 4.4 ignores its print errors (exit 0, nothing said)
+IPMPLS_RESPONSES="$T/big" "$IPMPLS" -f mpls route show > /dev/full \
+	2> "$T/err"
+rc=$? why=
+[ "$rc" = 0 ] || why="rc $rc, want 0"
+[ -s "$T/err" ] && why="$why stderr: $(head -n 1 "$T/err")"
+check show-full "$why"
 
 # ENOBUFS mid-dump: what was received, then the error and exit 1
 IPMPLS_RESPONSES="$T/nobufs" "$IPMPLS" -f mpls route show > "$T/out" \
