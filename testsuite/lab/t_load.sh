@@ -1,6 +1,6 @@
 #!/bin/sh
 # testsuite/lab/t_load.sh: load and concurrency on the real MPLS kernel
-# Time limit: 400 s
+# Time limit: 900 s
 # Topology: labns.sh's one namespace "tload" (eth1 192.168.30.101/24, eth2
 # 192.168.40.101/24 ...); each test empties its MPLS table first.  Run in
 # the UML guest (by guest.sh, or: sh testsuite/lab/uml.sh
@@ -161,7 +161,12 @@ t_flush_race() {
 	adds 16 20015 1 "$VIA1" > $D/a.in
 	in_ns "$IPMPLS" -f mpls -batch $D/a.in > $D/a.out 2> $D/a.err &
 	pa=$!
-	sleep 0.2
+	# the flush starts once the batch has added something
+	i=0
+	while [ -z "$(in_ns ip -f mpls route show | head -n 1)" ] &&
+		[ $i -lt 200 ] && kill -0 $pa 2>/dev/null; do
+		i=$((i + 1))
+	done
 	in_ns "$IPMPLS" -f mpls route flush dev eth1 > $D/f.out 2> $D/f.err
 	rf=$?
 	wait $pa
@@ -184,21 +189,34 @@ t_flush_race() {
 		"$(wc -l < $D/table) of 20000 left after the flush"
 }
 
-# dumps of 100k routes (labels 16..100015) while a batch adds 100k more in
-# pairs, label 300016+i then label 200016+i (i < 50000): in every state of
+# dumps of 100k routes (labels 16..100015) while batches add 100k (up to
+# 200k) more in pairs, label 400016+i then label 200016+i: in every state of
 # the table the high part holds as many of them as the low part or one
 # more, so a dump showing more is no snapshot (the kernel read the low
 # part first, the high part after more adds)
+# churn: batches of 25k pairs (label 400016+i, then 200016+i), i from 0
+# up, until $D/stop exists or 4 batches (200k adds) are done
+churn() {
+	for r in 0 1 2 3; do
+		[ -e $D/stop ] && return 0
+		awk -v v="$VIA2" -v r=$r 'BEGIN {
+			for (i = r * 25000; i < (r + 1) * 25000; i++) {
+				print "route add " 400016 + i " as 16 " v
+				print "route add " 200016 + i " as 16 " v } }' \
+			> $D/b.in
+		in_ns "$IPMPLS" -f mpls -batch $D/b.in > /dev/null 2> $D/b.err ||
+			return 1
+	done
+}
+
 t_dump_changing() {
 	reset
 	adds 16 100015 1 "$VIA1" > $D/a.in
 	in_ns "$IPMPLS" -f mpls -batch $D/a.in 2> $D/a.err ||
 		{ result dump-changing "could not add 100k routes: $(head -c 200 \
 			$D/a.err)"; return; }
-	awk -v v="$VIA2" 'BEGIN { for (i = 0; i < 50000; i++) {
-		print "route add " 300016 + i " as 16 " v
-		print "route add " 200016 + i " as 16 " v } }' > $D/b.in
-	in_ns "$IPMPLS" -f mpls -batch $D/b.in > /dev/null 2> $D/b.err &
+	rm -f $D/stop
+	churn &
 	pb=$!
 	why= torn=0 flagged=0 k=0
 	while [ $k -lt 3 ]; do
@@ -219,7 +237,7 @@ t_dump_changing() {
 			else if ($0 != "") o = o $0; next }
 		{ if ($1 + 0 <= prev) bad = "labels_not_ascending_at_" $1
 		  prev = $1 + 0
-		  if ($1 >= 300016) hi++
+		  if ($1 >= 400016) hi++
 		  else if ($1 >= 200016) lo++
 		  else base++ }
 		END { print (fl + 0) " " (w + 0) " " (hi - lo > 1 ? 1 : 0) " " \
@@ -241,11 +259,12 @@ t_dump_changing() {
 		torn=$((torn + t))
 		kill -0 $pb 2>/dev/null || break
 	done
+	: > $D/stop
 	wait $pb
 	rb=$?
-	[ $rb = 0 ] || why="$why; the batch exits $rb: $(head -c 200 $D/b.err)"
-	result dump-changing "${why#; }" "$k dumps while 100k routes were \
-added: $flagged flagged DUMP_INTR, $torn no snapshot"
+	[ $rb = 0 ] || why="$why; a batch exits $rb: $(head -c 200 $D/b.err)"
+	result dump-changing "${why#; }" "$k dumps of 100k+ routes while more \
+were added: $flagged flagged DUMP_INTR, $torn no snapshot"
 }
 
 rm -rf $D
