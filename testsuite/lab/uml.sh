@@ -11,7 +11,8 @@
 # Exit: SCRIPT's exit code; 77 when UML cannot run here, with the reason on
 # stderr as "uml: cannot run: ..." (callers print SKIP with it, never PASS).
 # Environment: LAB_SKIP_MODULES="mpls_router ..." modules not to load,
-# LAB_CASE_LIMIT and LAB_TIME_SCALE (limit.sh) passed on to the guest,
+# LAB_CASE_LIMIT and LAB_TIME_SCALE (limit.sh), LAB_PARTS (guest.sh),
+# LAB_CASE_SHARD and LAB_CASE_FRESH (cases.sh) passed on to the guest,
 # LAB_MEM (512M), LAB_TIMEOUT seconds (3600; run.sh sets the sum of the
 # lab's per-test limits: a last resort, limit.sh).  Nothing is left on the
 # host: the run directory is removed and the guest's namespaces die with it.  When the
@@ -69,7 +70,8 @@ trap 'exit 130' INT TERM
 	echo "LAB_SKIP_MODULES=$(quote "${LAB_SKIP_MODULES:-}")"
 	[ -n "$LAB_CASES" ] && echo "LAB_CASES=$(quote "$LAB_CASES"); export LAB_CASES"
 	[ -n "$IPMPLS" ] && echo "IPMPLS=$(quote "$IPMPLS"); export IPMPLS"
-	for v in LAB_CASE_LIMIT LAB_TIME_SCALE REPEAT BENCH_SKIP IPMPLS_BASE; do
+	for v in LAB_CASE_LIMIT LAB_TIME_SCALE LAB_CASE_SHARD LAB_PARTS \
+		LAB_CASE_FRESH REPEAT BENCH_SKIP IPMPLS_BASE; do
 		eval "val=\${$v:-}"
 		[ -n "$val" ] && echo "$v=$(quote "$val"); export $v"
 	done
