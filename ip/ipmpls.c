@@ -27,10 +27,8 @@ static const char main_usage[] =
 "                    -l[oops] { maximum-addr-flush-attempts } |\n"
 "                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n"
 "                    -rc[vbuf] [size] | -n[etns] name | -a[ll] |\n"
-"                    -j[son] | -p[retty] | -resync | -noack |
-"
-"                    -compat { 4.4 | 6.1 } }
-";
+"                    -j[son] | -p[retty] | -resync | -noack |\n"
+"                    -compat { 4.4 | 6.1 } }\n";
 
 static int usage(void)
 {
