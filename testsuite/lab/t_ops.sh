@@ -90,6 +90,12 @@ p3=$!
 mkdir -p $T/mf
 ip netns exec r2 rtmon file $T/mf/live-r2.rtmon &
 p4=$!
+# rtmon joins the groups, then saves the links: wait for them (10 s at most)
+i=0
+while [ ! -s $T/mf/live-r2.rtmon ] && [ $i -lt 50 ]; do
+	sleep 0.2
+	i=$((i + 1))
+done
 sleep 1
 ip -n r2 -f mpls route add 300 as 310 via inet 192.168.30.101 dev eth1
 ip -n r2 route add 10.9.9.0/24 encap mpls 500 via 192.168.30.101 dev eth1
