@@ -10,6 +10,8 @@
 # `ipmpls -compat 6.1 monitor route`, also -o) must print the same text.
 # Also IPMPLS_COMPAT=6.1 (the variable) and the option's errors.  Run inside
 # the UML guest (guest.sh), cwd the project's top; prints PASS/FAIL/SKIP.
+# usage: sh testsuite/lab/uml.sh testsuite/lab/t_compat.sh [CASE-PATTERN]
+# (a pattern runs only the cases whose names match, then the monitors)
 # Time limit: 1500 s
 . testsuite/lab/labns.sh
 : "${IPMPLS:=${BUILD:-.}/ip/ipmpls}"
@@ -31,6 +33,12 @@ both() {
 	ip netns exec $NS "$IPMPLS" -compat 6.1 "$@" > $T/$_n.mine \
 		2> $T/$_n.mine.err < /dev/null
 	_r2=$?
+	case " $* " in
+	*" -s "*" get "*)	# a cached route's age and use go on between runs
+		for _f in $T/$_n.ip $T/$_n.mine; do
+			sed -i 's/ age [0-9]*sec / age Nsec /; s/ used [0-9]* / used N /' $_f
+		done ;;
+	esac
 	[ $_r1 = $_r2 ] && cmp -s $T/$_n.ip $T/$_n.mine &&
 		cmp -s $T/$_n.ip.err $T/$_n.mine.err
 	ok "$_n" $? "rc $_r2 (ip $_r1); $(diff $T/$_n.ip $T/$_n.mine | head -n 6 | tr '\n' '|') stderr: $(diff $T/$_n.ip.err $T/$_n.mine.err | head -n 4 | tr '\n' '|')"
@@ -46,16 +54,33 @@ case "$(ip -V)" in
 esac
 
 # ---- every golden case that reads routes, five ways
+PATTERN=${1:-*}
 for d in testsuite/data/iproute2-4.4/cases/* testsuite/data/iproute2-4.4/beyond/* \
 	testsuite/golden/extra/*; do
 	[ -f "$d/argv" ] || continue
 	[ -f "$d/live-skip" ] && continue
 	n=$(basename "$d")
+	case "$n" in $PATTERN) ;; *) continue ;; esac
+	case "$n" in
+	err-get-too-long)
+		# 6.1 overruns its own buffer there (addattr_l) and sends a
+		# cut request; ipmpls refuses the request (README: -compat)
+		echo "SKIP lab-compat/$n: 6.1's buffer overrun is not reproduced"
+		continue ;;
+	get-connected)
+		# 4.4's second request (the prefsrc as RTA_SRC) is kept: the
+		# kernel's answer then has a "from" that 6.1's lacks
+		echo "SKIP lab-compat/$n: ipmpls sends 4.4's connected request"
+		continue ;;
+	err-object)
+		echo "SKIP lab-compat/$n: not a route command (ip link)"
+		continue ;;
+	esac
 	set -f
 	set -- $(cat "$d/argv")
 	set +f
 	case " $* " in
-	*batch*|*monitor*|*" -n "*|*" -rc "*) continue ;;
+	*batch*|*monitor*|*" -n "*) continue ;;
 	*" show "*|*" list "*|*" lst "*|*" get "*) ;;
 	*) continue ;;
 	esac
