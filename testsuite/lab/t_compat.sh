@@ -111,29 +111,34 @@ ip netns exec $NS env IPMPLS_COMPAT=6.1 "$IPMPLS" -o monitor route \
 	> $T/mon-o.mine 2>&1 &
 p4=$!
 sleep 2
-ip -n $NS -batch - <<-EOB
+# ip -batch takes no options on its lines: IP and MPLS routes apart
+brc=0
+ip -n $NS -batch - <<-EOB || brc=1
 route add 10.4.4.0/24 encap mpls 100 via inet 192.168.30.102
 route add 10.5.5.0/24 encap mpls 200/300 via 192.168.40.102 dev eth2 metric 20
 route add 10.6.6.0/24 nexthop encap mpls 100 via 192.168.30.102 dev eth1 nexthop encap mpls 200 via 192.168.40.102 dev eth2 weight 3
 route add 10.7.7.0/24 encap mpls 100 ttl 10 via 192.168.30.102 dev eth1 table 100 proto static
 route add 10.8.8.0/24 via 192.168.30.102 realms 3/5 mtu lock 1400 congctl reno
--6 route add 2001:db8:99::/64 encap mpls 300 via 2001:db8:30::102 dev eth1
--f mpls route add 100 as 110 via inet 192.168.40.102
--f mpls route add 101 as 110/120 via inet 192.168.40.102 ttl-propagate enabled
--f mpls route add 210 via inet 10.3.3.2 dev veth0-host
--f mpls route add 211 via inet6 2001:db8:40::102 dev eth2 ttl-propagate disabled
--f mpls route add 300 nexthop as 200 via inet 192.168.30.102 dev eth1 nexthop as 300 via inet 192.168.40.102 dev eth2
--f mpls route add 301 nexthop via inet 192.168.30.102 dev eth1 nexthop via inet 192.168.40.102 dev eth2
--f mpls route replace 100 as 120/130 via inet 192.168.30.102 dev eth1
+route add 2001:db8:99::/64 encap mpls 300 via 2001:db8:30::102 dev eth1
+EOB
+ip -n $NS -f mpls -batch - <<-EOB || brc=2
+route add 100 as 110 via inet 192.168.40.102
+route add 101 as 110/120 via inet 192.168.40.102 ttl-propagate enabled
+route add 210 via inet 10.3.3.2 dev veth0-host
+route add 211 via inet6 2001:db8:40::102 dev eth2 ttl-propagate disabled
+route add 300 nexthop as 200 via inet 192.168.30.102 dev eth1 nexthop as 300 via inet 192.168.40.102 dev eth2
+route add 301 nexthop via inet 192.168.30.102 dev eth1 nexthop via inet 192.168.40.102 dev eth2
+route replace 100 as 120/130 via inet 192.168.30.102 dev eth1
+route del 101
+route del 300
+route del 211
+EOB
+ip -n $NS -batch - <<-EOB || brc=3
 route del 10.4.4.0/24
 route del 10.6.6.0/24
 route del 10.7.7.0/24 table 100
--6 route del 2001:db8:99::/64
--f mpls route del 101
--f mpls route del 300
--f mpls route del 211
+route del 2001:db8:99::/64
 EOB
-brc=$?
 sleep 2
 kill -INT $p1 $p2 $p3 $p4
 wait $p1 $p2 $p3 $p4 2>/dev/null
