@@ -10,6 +10,8 @@
 # `ipmpls -compat 6.1 monitor route`, also -o) must print the same text.
 # Also IPMPLS_COMPAT=6.1 (the variable) and the option's errors.  Run inside
 # the UML guest (guest.sh), cwd the project's top; prints PASS/FAIL/SKIP.
+# usage: sh testsuite/lab/uml.sh testsuite/lab/t_compat.sh [CASE-PATTERN]
+# (a pattern runs only the cases whose names match, then the monitors)
 # Time limit: 1500 s
 . testsuite/lab/labns.sh
 : "${IPMPLS:=${BUILD:-.}/ip/ipmpls}"
@@ -31,6 +33,12 @@ both() {
 	ip netns exec $NS "$IPMPLS" -compat 6.1 "$@" > $T/$_n.mine \
 		2> $T/$_n.mine.err < /dev/null
 	_r2=$?
+	case " $* " in
+	*" -s "*" get "*)	# a cached route's age and use go on between runs
+		for _f in $T/$_n.ip $T/$_n.mine; do
+			sed -i 's/ age [0-9]*sec / age Nsec /; s/ used [0-9]* / used N /' $_f
+		done ;;
+	esac
 	[ $_r1 = $_r2 ] && cmp -s $T/$_n.ip $T/$_n.mine &&
 		cmp -s $T/$_n.ip.err $T/$_n.mine.err
 	ok "$_n" $? "rc $_r2 (ip $_r1); $(diff $T/$_n.ip $T/$_n.mine | head -n 6 | tr '\n' '|') stderr: $(diff $T/$_n.ip.err $T/$_n.mine.err | head -n 4 | tr '\n' '|')"
@@ -46,16 +54,33 @@ case "$(ip -V)" in
 esac
 
 # ---- every golden case that reads routes, five ways
+PATTERN=${1:-*}
 for d in testsuite/data/iproute2-4.4/cases/* testsuite/data/iproute2-4.4/beyond/* \
 	testsuite/golden/extra/*; do
 	[ -f "$d/argv" ] || continue
 	[ -f "$d/live-skip" ] && continue
 	n=$(basename "$d")
+	case "$n" in $PATTERN) ;; *) continue ;; esac
+	case "$n" in
+	err-get-too-long)
+		# 6.1 overruns its own buffer there (addattr_l) and sends a
+		# cut request; ipmpls refuses the request (README: -compat)
+		echo "SKIP lab-compat/$n: 6.1's buffer overrun is not reproduced"
+		continue ;;
+	get-connected)
+		# 4.4's second request (the prefsrc as RTA_SRC) is kept: the
+		# kernel's answer then has a "from" that 6.1's lacks
+		echo "SKIP lab-compat/$n: ipmpls sends 4.4's connected request"
+		continue ;;
+	err-object)
+		echo "SKIP lab-compat/$n: not a route command (ip link)"
+		continue ;;
+	esac
 	set -f
 	set -- $(cat "$d/argv")
 	set +f
 	case " $* " in
-	*batch*|*monitor*|*" -n "*|*" -rc "*) continue ;;
+	*batch*|*monitor*|*" -n "*) continue ;;
 	*" show "*|*" list "*|*" lst "*|*" get "*) ;;
 	*) continue ;;
 	esac
@@ -86,29 +111,34 @@ ip netns exec $NS env IPMPLS_COMPAT=6.1 "$IPMPLS" -o monitor route \
 	> $T/mon-o.mine 2>&1 &
 p4=$!
 sleep 2
-ip -n $NS -batch - <<-EOB
+# ip -batch takes no options on its lines: IP and MPLS routes apart
+brc=0
+ip -n $NS -batch - <<-EOB || brc=1
 route add 10.4.4.0/24 encap mpls 100 via inet 192.168.30.102
 route add 10.5.5.0/24 encap mpls 200/300 via 192.168.40.102 dev eth2 metric 20
 route add 10.6.6.0/24 nexthop encap mpls 100 via 192.168.30.102 dev eth1 nexthop encap mpls 200 via 192.168.40.102 dev eth2 weight 3
 route add 10.7.7.0/24 encap mpls 100 ttl 10 via 192.168.30.102 dev eth1 table 100 proto static
 route add 10.8.8.0/24 via 192.168.30.102 realms 3/5 mtu lock 1400 congctl reno
--6 route add 2001:db8:99::/64 encap mpls 300 via 2001:db8:30::102 dev eth1
--f mpls route add 100 as 110 via inet 192.168.40.102
--f mpls route add 101 as 110/120 via inet 192.168.40.102 ttl-propagate enabled
--f mpls route add 210 via inet 10.3.3.2 dev veth0-host
--f mpls route add 211 via inet6 2001:db8:40::102 dev eth2 ttl-propagate disabled
--f mpls route add 300 nexthop as 200 via inet 192.168.30.102 dev eth1 nexthop as 300 via inet 192.168.40.102 dev eth2
--f mpls route add 301 nexthop via inet 192.168.30.102 dev eth1 nexthop via inet 192.168.40.102 dev eth2
--f mpls route replace 100 as 120/130 via inet 192.168.30.102 dev eth1
+route add 2001:db8:99::/64 encap mpls 300 via 2001:db8:30::102 dev eth1
+EOB
+ip -n $NS -f mpls -batch - <<-EOB || brc=2
+route add 100 as 110 via inet 192.168.40.102
+route add 101 as 110/120 via inet 192.168.40.102 ttl-propagate enabled
+route add 210 via inet 10.3.3.2 dev veth0-host
+route add 211 via inet6 2001:db8:40::102 dev eth2 ttl-propagate disabled
+route add 300 nexthop as 200 via inet 192.168.30.102 dev eth1 nexthop as 300 via inet 192.168.40.102 dev eth2
+route add 301 nexthop via inet 192.168.30.102 dev eth1 nexthop via inet 192.168.40.102 dev eth2
+route replace 100 as 120/130 via inet 192.168.30.102 dev eth1
+route del 101
+route del 300
+route del 211
+EOB
+ip -n $NS -batch - <<-EOB || brc=3
 route del 10.4.4.0/24
 route del 10.6.6.0/24
 route del 10.7.7.0/24 table 100
--6 route del 2001:db8:99::/64
--f mpls route del 101
--f mpls route del 300
--f mpls route del 211
+route del 2001:db8:99::/64
 EOB
-brc=$?
 sleep 2
 kill -INT $p1 $p2 $p3 $p4
 wait $p1 $p2 $p3 $p4 2>/dev/null

@@ -1,6 +1,7 @@
 # testsuite/golden/compat/common.sh: what record.sh and run.sh share (sourced)
 # compat_cases: the recorded answers of the golden cases, one file a line:
-#   a case's responses, or testsuite/golden/responses/NAME which replaces it
+#   a case's responses, or testsuite/golden/responses/NAME which replaces it;
+#   then crafted/NAME (craft.py: fields no golden case's answers have)
 # compat_dump RESPONSES OUT [del]: the RTM_NEWROUTE answers as a `route save`
 #   stream (the magic 0x45311224, then the messages), or with "del" each
 #   turned into an RTM_DELROUTE (what a monitor sees for a removal)
@@ -13,6 +14,7 @@ compat_cases() {
 		[ -f "$_r" ] || _r=$_d/responses
 		[ -f "$_r" ] && echo "$_r"
 	done
+	ls "$TOP"/testsuite/golden/compat/crafted/*
 }
 
 compat_dump() {
@@ -31,4 +33,4 @@ compat_dump() {
 		}' "$1" "$2" "$3"
 }
 
-compat_variants="show: o:-o d:-d del:"
+compat_variants="show: o:-o d:-d s:-s del:"

@@ -45,3 +45,39 @@ for d in $(compat_cases); do
 		fi
 	done
 done
+
+# the option and the variable: chosen, refused with the bad word named
+# compat_err NAME WANT-RC WANT-STDERR ENV ARGS...: no kernel (a replay)
+compat_err() {
+	_n=$1 _rc=$2 _want=$3 _env=$4
+	shift 4
+	env $_env IPMPLS_RECORD=/dev/null "$IPMPLS" "$@" > "$TMP/o" 2> "$TMP/e"
+	_got=$?
+	if [ $_got = "$_rc" ] && [ "$(cat "$TMP/e")" = "$_want" ]; then
+		echo "PASS compat/$_n"
+	else
+		echo "FAIL compat/$_n: rc $_got, stderr $(head -c 200 "$TMP/e")"
+	fi
+}
+compat_err opt-bad 255 'Error: argument "7.0" is wrong: -compat takes 4.4 or 6.1' \
+	IPMPLS_COMPAT= -compat 7.0 route show
+compat_err opt-missing 255 'Command line is not complete. Try option "help"' \
+	IPMPLS_COMPAT= -compat
+compat_err opt-abbrev 255 'Option "-comp" is unknown, try "ip -help".' \
+	IPMPLS_COMPAT= -comp 6.1 route show
+compat_err env-bad 255 'Error: IPMPLS_COMPAT="6" is wrong: it takes 4.4 or 6.1' \
+	IPMPLS_COMPAT=6 route show
+compat_err env-bad-option-wins 0 '' IPMPLS_COMPAT=6 -compat 4.4 route show
+compat_err env-empty 0 '' IPMPLS_COMPAT= route show
+# the variable picks 6.1's words, the option 4.4's over it
+compat_err env-61-words 1 'Error: any valid prefix is expected rather than "nosuch".' \
+	IPMPLS_COMPAT=6.1 route show root nosuch
+compat_err env-61-option-44 1 'Error: ??? prefix is expected rather than "nosuch".' \
+	IPMPLS_COMPAT=6.1 -compat 4.4 route show root nosuch
+compat_err words-61-get 1 'need at least a destination address' \
+	IPMPLS_COMPAT= -compat 6.1 route get
+compat_err words-61-nexthop-dev 255 'Cannot find device "nosuchdev"
+Error: cannot parse nexthop' \
+	IPMPLS_COMPAT= -compat 6.1 route add 10.0.0.0/24 nexthop via 1.2.3.4 dev nosuchdev
+compat_err words-44-nexthop-dev 1 'Cannot find device "nosuchdev"' \
+	IPMPLS_COMPAT= route add 10.0.0.0/24 nexthop via 1.2.3.4 dev nosuchdev
