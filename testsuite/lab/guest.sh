@@ -70,9 +70,16 @@ t_failures() {
 
 # other helpers' real-kernel tests: testsuite/lab/t_*.sh, each printing
 # PASS/FAIL/SKIP lines, run in the project directory
+# (LAB_CASE_SHARD=K/N: only the scripts whose position is K modulo N, as
+# the cases)
 t_scripts() {
+	_pos=-1
 	for t in testsuite/lab/t_*.sh; do
 		[ -f "$t" ] || continue
+		_pos=$((_pos + 1))
+		[ -z "$LAB_CASE_SHARD" ] ||
+			[ $((_pos % ${LAB_CASE_SHARD#*/})) = "${LAB_CASE_SHARD%/*}" ] ||
+			continue
 		lab_limit "$(basename "$t" .sh)" "$(lab_limit_of "$t" 600)" \
 			sh "$t" 2>&1 | grep -E '^(PASS|FAIL|SKIP) ' > /tmp/t_script.out
 		rc=$?

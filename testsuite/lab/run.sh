@@ -1,8 +1,9 @@
 #!/bin/sh
 # testsuite/lab/run.sh: the lab test group, run on the host; boots user-mode-linux
 # Topology: whatever each in-guest part builds: two guests at once run
-# guest.sh (one: the capture check, the seed end to end, failure modes and
-# half the reference cases live; the other: the other half and t_*.sh), then
+# guest.sh (one: the capture check, the seed end to end, failure modes,
+# half the reference cases live and half the t_*.sh; the other: the other
+# halves), then
 # a boot without the MPLS modules runs nomod.sh.
 # Prints one "PASS/FAIL/SKIP name" line per test, other output indented.
 # When UML cannot run here the group is one SKIP line with the reason.
@@ -80,7 +81,7 @@ if [ "${LAB_GUESTS:-2}" = 1 ]; then
 	echo 0 > "$OUT/b.rc"
 	nomod "$OUT/n"
 else
-	{ guest "lab_capture seed failures cases" 0/2 "$OUT/a"
+	{ guest "lab_capture seed failures cases scripts" 0/2 "$OUT/a"
 	  nomod "$OUT/n"; } &
 	guest "cases scripts" 1/2 "$OUT/b"
 	wait
