@@ -401,8 +401,17 @@ static ssize_t fk_recv(struct mplsroute_sock *s, void *buf, size_t len,
 	return n;
 }
 
+/* the replay transport fk_open replaced: its close frees the replay */
+static const struct mr_transport *fk_replay_tp;
+
+static void fk_close(struct mplsroute_sock *s)
+{
+	if (fk_replay_tp && fk_replay_tp->close)
+		fk_replay_tp->close(s);
+}
+
 static const struct mr_transport fk_transport = {
-	.send = fk_send, .recv = fk_recv,
+	.send = fk_send, .recv = fk_recv, .close = fk_close,
 };
 
 static char fk_errmsg[MAXRES][32];
@@ -423,6 +432,7 @@ static struct mplsroute_sock *fk_open(void)
 
 	ck_assert_int_eq(mplsroute_sock_open_replay(&s, path("record"), NULL),
 			 0);
+	fk_replay_tp = s->tp;
 	s->tp = &fk_transport;
 	memset(fk_table, 0, sizeof(fk_table));
 	fk_qn = fk_qhead = 0;
