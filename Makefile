@@ -49,7 +49,7 @@ IPMPLS_SHARED := $(OUT)ip/ipmpls-shared
 .PHONY: all check check-unit check-golden check-lab check-sanitize \
 	check-sanitize-build check-build check-pkg install uninstall clean \
 	distclean demo bench tests man dist distcheck check-dist abi-check \
-	abi-update check-monitor-100k \
+	abi-update check-monitor-100k check-compat-lab \
 	fuzz fuzz-build fuzz-targets check-fuzz check-valgrind coverage
 
 # the man pages: ipmpls.8 and libmplsroute.3 with the version put in, the
@@ -234,6 +234,10 @@ check-lab: all tests
 # monitor under a batch of 100000 adds and 50000 deletes, in the lab alone
 check-monitor-100k: all tests
 	sh testsuite/lab/uml.sh testsuite/lab/t_monbatch.sh 100000
+
+# every show/get golden case against ip 6.1 (make check: a sample)
+check-compat-lab: all tests
+	sh testsuite/lab/uml.sh testsuite/lab/t_compat.sh '*'
 
 # exports, header, install + pkg-config, -Werror with gcc and clang, configure
 check-build: all tests
