@@ -374,7 +374,7 @@ MR_EXPORT int mplsroute_sock_send_buf(struct mplsroute_sock *s, void *buf,
 		nlh = mr_nlmsg_next(nlh, &rest);
 	if (rest != 0 || len == 0)
 		return -EINVAL;
-	if (len > nlh->nlmsg_len)
+	if (len > ((const struct nlmsghdr *)buf)->nlmsg_len)
 		mr_sock_grow(s);	/* many in flight */
 	mr_sock_stamp(s, buf, len);
 	return s->tp->send(s, buf, len);
