@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <malloc.h>
 #include <sched.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +161,20 @@ static int value_option(struct ipmpls_opts *o, const char *opt,
 	return 0;
 }
 
+/* a whole word as a number below 2^32 (strtoul's bases); 0 or -1 */
+static int word_u32(const char *arg, uint32_t *val)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoull(arg, &end, 0);
+	if (!*arg || *end || errno || v > UINT32_MAX)
+		return -1;
+	*val = (uint32_t)v;
+	return 0;
+}
+
 /* -rcvbuf SIZE (cursor on the option): checked as 4.4 does; the monitor's */
 static int rcvbuf_option(struct ipmpls_opts *o, struct argcur *c)
 {
@@ -167,7 +182,7 @@ static int rcvbuf_option(struct ipmpls_opts *o, struct argcur *c)
 
 	if (arg_next(c))
 		return usage();
-	if (get_u32(&size, c->argv[0], 0)) {
+	if (word_u32(c->argv[0], &size)) {
 		fprintf(stderr, "Invalid rcvbuf size '%s'\n", c->argv[0]);
 		return EXIT_USAGE;
 	}

@@ -1,4 +1,4 @@
-/* utils.c: CLI word helpers: the cursor, numbers, device names cached */
+/* utils.c: CLI word helpers: the cursor, device names cached */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,21 +16,6 @@ int arg_next(struct argcur *c)
 		return -1;
 	c->argc--;
 	c->argv++;
-	return 0;
-}
-
-int get_u32(uint32_t *val, const char *arg, int base)
-{
-	unsigned long res;
-	char *end;
-
-	if (!arg || !*arg)
-		return -1;
-	errno = 0;
-	res = strtoul(arg, &end, base);
-	if (end == arg || *end || errno == ERANGE || res > 0xffffffffUL)
-		return -1;
-	*val = res;
 	return 0;
 }
 

@@ -23,8 +23,6 @@ static inline int matches(const char *word, const char *full)
  */
 int arg_next(struct argcur *c);
 
-/* get_u32 - a whole word as a number (strtoul @base).  0 or -1. */
-int get_u32(uint32_t *val, const char *arg, int base);
 
 /*
  * ipmpls_parse_opts - the grammar's options for a command of @nlmsg_type:

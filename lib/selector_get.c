@@ -32,27 +32,41 @@ static int too_long(struct getreq *g, int argi, const char *word)
 	return ret;
 }
 
+/*
+ * @a as attribute @type (labels in wire form, other families as their
+ * bytes); the request takes @a's family if it has none.  0, or -EMSGSIZE
+ * when the request is full.
+ */
+static int put_addr(struct getreq *g, const struct mplsroute_addr *a,
+		    uint16_t type)
+{
+	unsigned char wire[4 * MPLSROUTE_MAX_LABELS];
+	const void *data = wire;
+	int len;
+
+	if (g->r->rtm_family == AF_UNSPEC)
+		g->r->rtm_family = (unsigned char)a->family;
+	if (a->family == AF_MPLS) {
+		len = mplsroute_labels_to_wire(&a->labels, wire, sizeof(wire));
+	} else {
+		len = a->bytelen;
+		data = a->data;
+	}
+	if (len > 0 && !mnl_attr_put_check(g->nlh, g->size, type,
+					   (size_t)len, data))
+		return -EMSGSIZE;
+	return 0;
+}
+
 /* appends RTA_DST/RTA_SRC for a `get` address; 0 or -errno */
 static int get_addr_attr(struct getreq *g, int src)
 {
 	const char *arg = mr_word(&g->w);
-	unsigned char wire[4 * MPLSROUTE_MAX_LABELS];
 	struct mplsroute_addr a;
-	int len;
 
 	if (mplsroute_prefix_parse(&a, arg, g->r->rtm_family) < 0)
 		return mr_err_prefix(&g->w, g->r->rtm_family);
-	if (g->r->rtm_family == AF_UNSPEC)
-		g->r->rtm_family = (unsigned char)a.family;
-	if (a.family == AF_MPLS)
-		len = mplsroute_labels_to_wire(&a.labels, wire, sizeof(wire));
-	else
-		len = a.bytelen;
-	if (a.family != AF_MPLS && len > 0)
-		memcpy(wire, a.data, (size_t)len);
-	if (len > 0 && !mnl_attr_put_check(g->nlh, g->size,
-					   src ? RTA_SRC : RTA_DST,
-					   (size_t)len, wire))
+	if (put_addr(g, &a, src ? RTA_SRC : RTA_DST) < 0)
 		return too_long(g, g->w.argi, arg);
 	if (src)
 		g->r->rtm_src_len = a.bitlen;
@@ -68,9 +82,7 @@ static int get_addr_attr(struct getreq *g, int src)
  */
 static int get_as(struct getreq *g)
 {
-	unsigned char wire[4 * MPLSROUTE_MAX_LABELS];
 	struct mplsroute_addr a;
-	int len;
 
 	if (mr_need(&g->w))
 		return -EINVAL;
@@ -78,16 +90,7 @@ static int get_as(struct getreq *g)
 		return -EINVAL;
 	if (mplsroute_addr_parse(&a, mr_word(&g->w), g->r->rtm_family) < 0)
 		return mr_err_addr(&g->w, g->r->rtm_family);
-	if (g->r->rtm_family == AF_UNSPEC)
-		g->r->rtm_family = (unsigned char)a.family;
-	if (a.family == AF_MPLS)
-		len = mplsroute_labels_to_wire(&a.labels, wire, sizeof(wire));
-	else
-		len = a.bytelen;
-	if (a.family != AF_MPLS && len > 0)
-		memcpy(wire, a.data, (size_t)len);
-	if (len > 0 && !mnl_attr_put_check(g->nlh, g->size, RTA_NEWDST,
-					   (size_t)len, wire))
+	if (put_addr(g, &a, RTA_NEWDST) < 0)
 		return too_long(g, g->w.argi, mr_word(&g->w));
 	return 0;
 }

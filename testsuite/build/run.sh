@@ -413,6 +413,7 @@ test_configure_no_libmnl() {
 test_style
 test_exports
 sh testsuite/build/abitest.sh
+sh testsuite/build/labtime.sh
 test_static_namespace
 test_header_docs
 test_header_alone

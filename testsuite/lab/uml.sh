@@ -60,7 +60,19 @@ case "$script" in /*) ;; *) script=$(pwd)/$script ;; esac
 # the run directory must be visible in the guest: not under /tmp or /run
 RUN=$(mktemp -d "${LAB_RUNDIR:-/var/tmp}/ipmpls-uml.XXXXXX") ||
 	cannot "mktemp failed"
-trap 'rm -rf "$RUN"' EXIT
+# the host's load for the guest's time limits (limit.sh): "LOAD CPUS",
+# rewritten every 2 s while the guest runs
+hostload() {
+	_cpus=$(nproc 2>/dev/null || echo 1)
+	while [ -d "$RUN" ]; do
+		read -r _load _rest < /proc/loadavg
+		echo "$_load $_cpus" > "$RUN/hostload"
+		sleep 2
+	done
+}
+hostload &
+LOADPID=$!
+trap 'kill $LOADPID 2>/dev/null; rm -rf "$RUN"' EXIT
 trap 'exit 130' INT TERM
 
 {
