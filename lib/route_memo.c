@@ -112,6 +112,16 @@ static void patch_request(struct mplsroute_route *rt, struct mr_memo *m)
 
 		if (!s->changed)
 			continue;
+		if (s->kind == MR_SITE_AS ||
+		    (s->kind == MR_SITE_DST && s->val.family == AF_MPLS)) {
+			/* a bare label stack, as put_addr writes it */
+			if (mplsroute_labels_to_wire(&s->val.labels,
+					m->req + s->off + MNL_ATTR_HDRLEN,
+					s->blen - MNL_ATTR_HDRLEN) !=
+			    (int)(s->blen - MNL_ATTR_HDRLEN))
+				m->req_valid = 0;
+			continue;
+		}
 		nlh = mnl_nlmsg_put_header(scratch);
 		if (mr_route_put_attr(nlh, sizeof(scratch), rt, s->attr) < 0 ||
 		    nlh->nlmsg_len - MNL_NLMSG_HDRLEN != s->blen) {
