@@ -174,7 +174,7 @@ void mr_memo_forget(struct mplsroute_route *rt)
 	rt->memo.req_valid = 0;
 }
 
-/* a value word @argi of @rec, or NULL */
+/* the index in @rec of the value word at @argi, or -1 */
 static int rec_site(const struct mr_memo_rec *rec, int argi)
 {
 	int k;
