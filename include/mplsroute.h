@@ -470,7 +470,9 @@ int mplsroute_route_set_table(struct mplsroute_route *rt, uint32_t id);
  * sent as RTA_GATEWAY, any other as RTA_VIA.  Padding is zeroed.  Call
  * mr_route_finish first.  Returns the message length,
  * -EMSGSIZE (buffer too small) or -EINVAL / -EAFNOSUPPORT (@rt holds
- * something that cannot be encoded).
+ * something that cannot be encoded).  After mplsroute_route_parse_args
+ * the request is also kept in @rt, for the next line (see there): do not
+ * build the same parsed route from two threads at once.
  */
 int mplsroute_route_build(void *buf, size_t len,
 			  const struct mplsroute_route *rt,
@@ -904,6 +906,11 @@ int mplsroute_error_set(struct mplsroute_error *err, int kind, int argi,
  * kept, as 4.4 sends it again.  @o and @err may be NULL.  Returns 0, or
  * -errno with @err filled: -EINVAL, -ENODEV, -EOPNOTSUPP, -E2BIG (more
  * repeats or metrics than a route holds), -EMSGSIZE.
+ * Cheap for a batch: @rt remembers the last line parsed without error and
+ * the request built from it; a line that differs only in numeric label or
+ * address values of the same shape is read by re-parsing just those words
+ * (the result and any error are those of a full parse).
+ * mplsroute_route_reset() forgets it.
  */
 int mplsroute_route_parse_args(struct mplsroute_route *rt, int argc,
 			       char *const *argv,

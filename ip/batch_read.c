@@ -164,10 +164,9 @@ int batch_getline(struct batch_reader *r)
 }
 
 /* ip's blanks between words: " \t\r\n" */
-static int is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
+static const unsigned char blank[256] = {
+	[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1,
+};
 
 /* the characters that end an unquoted word: a blank or the end */
 static const unsigned char word_end[256] = {
@@ -176,7 +175,7 @@ static const unsigned char word_end[256] = {
 
 static char *skip_blanks(char *cp)
 {
-	while (is_blank(*cp))
+	while (blank[(unsigned char)*cp])
 		cp++;
 	return cp;
 }

@@ -50,6 +50,8 @@ static int batch_add_held(struct ipmpls_ctx *ctx, int argc, char **argv)
 /* one command line: OBJECT COMMAND ...; returns its exit code */
 static int batch_cmd(struct ipmpls_ctx *ctx, int argc, char **argv)
 {
+	int add;
+
 	ctx->exits = 0;
 	if (matches(argv[0], "route")) {
 		fprintf(stderr, "Object \"%s\" is unknown, try \"ip help\".\n",
@@ -57,11 +59,12 @@ static int batch_cmd(struct ipmpls_ctx *ctx, int argc, char **argv)
 		return EXIT_BADARG;
 	}
 	/* only adds join the window: anything else sees the kernel's state */
-	if (argc < 2 || matches(argv[1], "add"))
+	add = argc >= 2 && matches(argv[1], "add") == 0;
+	if (!add)
 		mplsroute_batch_flush(ctx->batch);
 	if (!ctx->opts->force && mplsroute_batch_failures(ctx->batch))
 		return EXIT_OK;	/* reported: the batch stops */
-	if (argc >= 2 && matches(argv[1], "add") == 0)
+	if (add)
 		return batch_add_held(ctx, argc - 1, argv + 1);
 	return do_iproute(ctx, argc - 1, argv + 1);
 }

@@ -375,6 +375,7 @@ int main(int argc, char **argv)
 	rc = open_sock(&ctx.sock);
 	if (rc)
 		return rc;
+	ctx.nomemo = getenv("IPMPLS_NOMEMO") != NULL;
 	if (opts.batch)
 		rc = ipmpls_batch(&ctx, opts.batch);
 	else

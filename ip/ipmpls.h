@@ -58,6 +58,7 @@ struct ipmpls_ctx {
 	/* set: a route change's parse error goes here instead of stderr */
 	struct mplsroute_error *held;
 	struct mplsroute_route *rt;	/* reused by each route change */
+	int nomemo;	/* IPMPLS_NOMEMO: each line parsed in full (tests) */
 	long platform_labels;		/* ip/foresee.c: -1 until read */
 	struct ipmpls_names names;
 };

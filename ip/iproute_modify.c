@@ -37,6 +37,8 @@ int iproute_modify(struct ipmpls_ctx *ctx, int cmd, unsigned flags,
 			return EXIT_BADARG;
 		}
 	}
+	if (ctx->nomemo)
+		mplsroute_route_reset(ctx->rt);	/* the library forgets */
 	ipmpls_parse_opts(ctx, &o, cmd);
 	ret = mplsroute_route_parse_args(ctx->rt, argc, argv, &o, &err);
 	if (ret < 0) {

@@ -239,7 +239,7 @@ MR_EXPORT int mplsroute_prefix_parse(struct mplsroute_addr *a,
 				     const char *arg, int family)
 {
 	char word[256];
-	char *slash;
+	const char *slash;
 	uint32_t plen;
 	unsigned mplen;
 
@@ -254,11 +254,13 @@ MR_EXPORT int mplsroute_prefix_parse(struct mplsroute_addr *a,
 	}
 	if (strlen(arg) >= sizeof(word))
 		return -EINVAL;
-	strcpy(word, arg);
-	slash = strchr(word, '/');
-	if (slash)
-		*slash = '\0';
-	if (mplsroute_addr_parse(a, word, family) < 0)
+	slash = strchr(arg, '/');
+	if (slash) {	/* the address alone, in a copy */
+		memcpy(word, arg, (size_t)(slash - arg));
+		word[slash - arg] = '\0';
+		arg = word;
+	}
+	if (mplsroute_addr_parse(a, arg, family) < 0)
 		return -EINVAL;
 	a->bitlen = full_bitlen(a->family);
 	if (!slash)

@@ -405,7 +405,8 @@ MR_EXPORT int mplsroute_batch_add(struct mplsroute_batch *b,
 	e->off = (uint32_t)b->len;
 	e->cookie = cookie;
 	memcpy(b->buf + b->len, nlh, len);
-	memset(b->buf + b->len + len, 0, alen - len);
+	if (alen != len)
+		memset(b->buf + b->len + len, 0, alen - len);
 	if (b->noack)
 		((struct nlmsghdr *)(b->buf + b->len))->nlmsg_flags &=
 			~NLM_F_ACK;

@@ -18,6 +18,27 @@ int mr_rp_too_many(struct mr_rp *p, const char *what)
 	return ret;
 }
 
+void mr_rp_site(struct mr_rp *p, int kind, int family)
+{
+	struct mr_memo_rec *r = &p->rec;
+	const char *w = mr_word(&p->w);
+	int k;
+
+	if (r->n < 0 || w[0] < '0' || w[0] > '9')
+		return;	/* not a number: compared whole in the next line */
+	for (k = 0; k < r->n; k++)
+		if (r->site[k].kind == kind)
+			break;
+	if (k < r->n || r->n == MR_MEMO_SITES) {
+		r->n = -1;	/* twice: the first value is kept elsewhere */
+		return;
+	}
+	r->site[k].argi = p->w.argi;
+	r->site[k].kind = kind;
+	r->site[k].family = family;
+	r->n++;
+}
+
 int mr_rp_push(struct mr_rp *p, uint16_t type)
 {
 	if (mr_route_add_attr(p->rt, type) == 0)
@@ -231,6 +252,8 @@ static int kw_dst(struct mr_rp *p)
 		return mr_err_duparg(&p->w, "to");
 	if (mplsroute_prefix_parse(&dst, mr_word(&p->w), rt->family) < 0)
 		return mr_err_prefix(&p->w, rt->family);
+	if (dst.bytelen)
+		mr_rp_site(p, MR_SITE_DST, rt->family);
 	if (rt->family == AF_UNSPEC)
 		rt->family = dst.family;
 	rt->dst_len = dst.bitlen;
@@ -384,16 +407,21 @@ MR_EXPORT int mplsroute_route_parse_args(struct mplsroute_route *rt,
 	mr_err_clear(p.w.err);
 	if (!rt || argc < 0 || (argc && !argv))
 		return -EINVAL;
+	if (mr_memo_parse(rt, argc, argv, o) == 0)
+		return 0;	/* the line before's route, new values */
 	/* mr_parse_nexthops clears each nhs[i] it fills */
 	mr_route_init_head(rt, type);
 	rt->family = o ? o->family : AF_UNSPEC;
 	ret = parse_route_words(&p);
-	if (ret)
+	if (ret) {
+		mr_memo_forget(rt);
 		return ret;
+	}
 	rt->given = (p.table_ok ? MPLSROUTE_GIVEN_TABLE : 0) |
 		    (p.scope_ok ? MPLSROUTE_GIVEN_SCOPE : 0) |
 		    (p.type_ok ? MPLSROUTE_GIVEN_TYPE : 0) |
 		    (p.proto_ok ? MPLSROUTE_GIVEN_PROTO : 0);
 	mr_route_finish(rt, type);
+	mr_memo_keep(rt, argc, argv, o, &p.rec, p.dev ? p.devi : -1);
 	return 0;
 }

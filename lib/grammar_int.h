@@ -76,6 +76,8 @@ uint32_t mr_ifindex(const struct mr_words *w, const char *name);
 
 /* ---- the route grammar (lib/grammar.c, grammar_nh.c, grammar_metrics.c) */
 
+#include "route_memo.h"
+
 struct mplsroute_route;
 struct mplsroute_nexthop;
 
@@ -89,7 +91,14 @@ struct mr_rp {
 	uint32_t mxlock;	/* RTAX_LOCK bits */
 	const char *kw;		/* the keyword being read, and its index */
 	int kwi;
+	struct mr_memo_rec rec;	/* the value words met (route_memo.c) */
 };
+
+/*
+ * The current word is a value of MR_SITE_@kind, read with @family: the
+ * memo of lib/route_memo.c may read it again alone in the next line.
+ */
+void mr_rp_site(struct mr_rp *p, int kind, int family);
 
 /* the route has no room for the keyword p->kw (@what: "attributes"...):
  * a TOO_MANY error naming it */

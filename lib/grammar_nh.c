@@ -27,6 +27,8 @@ static int parse_via(struct mr_rp *p, struct mplsroute_addr *via,
 		return ret;
 	if (mplsroute_addr_parse(via, mr_word(&p->w), family) < 0)
 		return mr_err_addr(&p->w, family);
+	if (via == &rt->nh.via)
+		mr_rp_site(p, MR_SITE_VIA, family);
 	if (rt->family == AF_UNSPEC)
 		rt->family = via->family;
 	*type = via->family == rt->family ? RTA_GATEWAY : RTA_VIA;
@@ -68,7 +70,7 @@ static int parse_as(struct mr_rp *p, struct mplsroute_addr *a)
 int mr_kw_as(struct mr_rp *p)
 {
 	struct mplsroute_addr a;
-	int ret = parse_as(p, &a);
+	int family = p->rt->family, ret = parse_as(p, &a);
 
 	if (ret)
 		return ret;
@@ -82,6 +84,7 @@ int mr_kw_as(struct mr_rp *p)
 	if (ret)
 		return ret;
 	p->rt->nh.newdst = a.labels;
+	mr_rp_site(p, MR_SITE_AS, family);
 	return mr_rp_push(p, RTA_NEWDST);
 }
 
@@ -145,6 +148,8 @@ static int parse_encap(struct mr_rp *p, struct mplsroute_nexthop *nh)
 				  type);
 	if (mplsroute_addr_parse(&a, mr_word(&p->w), AF_MPLS) < 0)
 		return mr_err_addr(&p->w, AF_MPLS);
+	if (nh == &p->rt->nh)
+		mr_rp_site(p, MR_SITE_ENCAP, AF_MPLS);
 	nh->encap = a.labels;
 	nh->has_encap_ttl = 0;
 	return parse_encap_ttl(p, nh);

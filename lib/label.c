@@ -58,24 +58,27 @@ static int parse_one(const char *s, uint32_t *label, const char **endp)
 MR_EXPORT int mplsroute_labels_parse(struct mplsroute_labels *ls,
 				     const char *text)
 {
-	struct mplsroute_labels tmp = { 0 };
+	uint32_t label[MPLSROUTE_MAX_LABELS];	/* only n of them written */
 	const char *p = text;
+	unsigned n = 0;
 	int ret;
 
 	if (!ls || !text)
 		return -EINVAL;
 	for (;;) {
-		if (tmp.n == MPLSROUTE_MAX_LABELS)
+		if (n == MPLSROUTE_MAX_LABELS)
 			return -E2BIG;
-		ret = parse_one(p, &tmp.label[tmp.n], &p);
+		ret = parse_one(p, &label[n], &p);
 		if (ret < 0)
 			return ret;
-		tmp.n++;
+		n++;
 		if (*p == '\0')
 			break;
 		p++;	/* the '/' */
 	}
-	*ls = tmp;
+	memset(ls, 0, sizeof(*ls));
+	ls->n = (uint8_t)n;
+	memcpy(ls->label, label, 4 * n);
 	return 0;
 }
 

@@ -316,6 +316,12 @@ static int put_route_attr(struct nlmsghdr *nlh, size_t len,
 	return 0;
 }
 
+int mr_route_put_attr(struct nlmsghdr *nlh, size_t len,
+		      const struct mplsroute_route *rt, uint16_t type)
+{
+	return put_route_attr(nlh, len, rt, rt->family, type);
+}
+
 /* append @n bytes of whole attributes; 0 or -EMSGSIZE */
 static int put_bytes(struct nlmsghdr *nlh, size_t len, const void *p,
 		     size_t n)
@@ -634,9 +640,13 @@ MR_EXPORT int mplsroute_route_build(void *buf, size_t len,
 {
 	struct rtmsg h;
 	uint32_t tid;
+	int ret;
 
 	if (!buf || !rt)
 		return -EINVAL;
+	ret = mr_memo_build(buf, len, rt, nlmsg_type, nlmsg_flags);
+	if (ret > 0)
+		return ret;	/* the line before's request, patched */
 	tid = rt->table_id ? rt->table_id : rt->table;
 	h.rtm_family = rt->family;
 	h.rtm_dst_len = rt->dst_len;
@@ -647,7 +657,11 @@ MR_EXPORT int mplsroute_route_build(void *buf, size_t len,
 	h.rtm_scope = rt->scope;
 	h.rtm_type = rt->type;
 	h.rtm_flags = rt->flags;
-	return mr_route_build(buf, len, rt, &h, nlmsg_type, nlmsg_flags);
+	ret = mr_route_build(buf, len, rt, &h, nlmsg_type, nlmsg_flags);
+	if (ret > 0)
+		mr_memo_built(buf, len, (struct mplsroute_route *)rt,
+			      nlmsg_type, nlmsg_flags);
+	return ret;
 }
 
 MR_EXPORT struct mplsroute_route *mplsroute_route_new(void)

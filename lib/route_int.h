@@ -3,6 +3,7 @@
 #define MPLSROUTE_ROUTE_INT_H
 
 #include "mplsroute.h"
+#include "route_memo.h"
 
 #define MPLSROUTE_MAX_NEXTHOPS	32
 #define MPLSROUTE_MAX_ATTRS	24
@@ -97,6 +98,8 @@ struct mplsroute_route {
 	uint8_t nnh;		/* RTA_MULTIPATH nexthops, 0: single path */
 	/* keep nhs[] last: the decoder clears only the fields before it */
 	struct mplsroute_nexthop nhs[MPLSROUTE_MAX_NEXTHOPS];
+	/* after nhs[]: the decoder and init_head leave it alone (route_memo.c) */
+	struct mr_memo memo;
 };
 
 /* bits of mplsroute_route.given: what the user gave, so no default applies */
@@ -200,5 +203,35 @@ int mr_route_put_raw(struct mplsroute_route *rt, uint16_t type,
  */
 int mr_route_parse(const struct nlmsghdr *nlh,
 			  struct mplsroute_route *rt);
+
+/*
+ * lib/route.c: one attribute of @rt (RTA_DST, RTA_NEWDST, RTA_GATEWAY or
+ * RTA_VIA, RTA_ENCAP...) as the builder writes it, appended to @nlh (of
+ * @len bytes).  Returns 0 or -errno.
+ */
+int mr_route_put_attr(struct nlmsghdr *nlh, size_t len,
+		      const struct mplsroute_route *rt, uint16_t type);
+
+/*
+ * lib/route_memo.c: the memo of repeated line shapes.
+ * mr_memo_parse - @rt as parsing these words would leave it, from the
+ * memo: 0, or 1 when it cannot tell (the caller parses).
+ * mr_memo_keep - after a successful parse that met the value words @rec
+ * (its dev word at @devi, or -1): keep what the next line needs.
+ * mr_memo_forget - a failed parse: nothing kept is used again.
+ * mr_memo_build - the kept request, if it is @rt's: its length, else 0.
+ * mr_memo_built - a request built from @rt: kept if @rt is the memo's.
+ */
+struct mr_memo_rec;
+int mr_memo_parse(struct mplsroute_route *rt, int argc, char *const *argv,
+		  const struct mplsroute_parse_opts *o);
+void mr_memo_keep(struct mplsroute_route *rt, int argc, char *const *argv,
+		  const struct mplsroute_parse_opts *o,
+		  const struct mr_memo_rec *rec, int devi);
+void mr_memo_forget(struct mplsroute_route *rt);
+int mr_memo_build(void *buf, size_t len, const struct mplsroute_route *rt,
+		  uint16_t nlmsg_type, uint16_t nlmsg_flags);
+void mr_memo_built(const void *buf, size_t len, struct mplsroute_route *rt,
+		   uint16_t nlmsg_type, uint16_t nlmsg_flags);
 
 #endif

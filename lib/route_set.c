@@ -78,8 +78,10 @@ static int addr_norm(struct mplsroute_addr *out,
 
 MR_EXPORT void mplsroute_route_reset(struct mplsroute_route *rt)
 {
-	if (rt)
+	if (rt) {
 		mr_route_init_head(rt, RTM_NEWROUTE);
+		mr_memo_forget(rt);
+	}
 }
 
 MR_EXPORT int mplsroute_route_set_family(struct mplsroute_route *rt,

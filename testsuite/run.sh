@@ -60,7 +60,8 @@ run_group() {
 	golden) sh testsuite/golden/run.sh
 		sh testsuite/golden/compat/run.sh
 		sh testsuite/fault/run.sh
-		sh testsuite/golden/monitor_file.sh ;;
+		sh testsuite/golden/monitor_file.sh
+		sh testsuite/golden/memo_diff.sh ;;
 	fault) sh testsuite/fault/run.sh ;;	# also part of golden
 	golden-shared) IPMPLS=$BUILD/ip/ipmpls-shared GOLDEN=golden-shared \
 			sh testsuite/golden/run.sh ;;
