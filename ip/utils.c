@@ -108,10 +108,13 @@ int ipmpls_ifname(uint32_t idx, char *buf, size_t len, void *data)
 	unsigned int i;
 
 	for (i = 0; i < IPMPLS_CACHE; i++) {
-		if (n->ifn[i].idx == idx && idx) {
+		if (n->ifn[i].idx != idx || !idx)
+			continue;
+		if (len >= IF_NAMESIZE)	/* the name and its NUL, no strlen */
+			memcpy(buf, n->ifn[i].name, IF_NAMESIZE);
+		else
 			put_name(buf, len, n->ifn[i].name);
-			return 0;
-		}
+		return 0;
 	}
 	i = n->nextifn;
 	if (!if_indextoname(idx, n->ifn[i].name))

@@ -57,6 +57,17 @@ static inline void *mr_nlmsg_next(const void *p, size_t *left)
 	return (char *)p + step;
 }
 
+/*
+ * lib/label.c: mplsroute_labels_from_wire into @ls without clearing the
+ * labels past ls->n (a decoder whose struct is zeroed already); on an
+ * error ls->n is unchanged.  0, -EINVAL or -E2BIG.
+ */
+int mr_labels_decode(struct mplsroute_labels *ls, const void *wire,
+		     size_t len);
+/* lib/attr.c: mplsroute_attr_get_via into a zeroed @via, @attr's length
+ * checked already (it fits its message).  0 or -EINVAL. */
+int mr_attr_via(const struct nlattr *attr, struct mplsroute_addr *via);
+
 /* 1 if a whole attribute (header included) starts at @p within @left */
 static inline int mr_attr_ok(const void *p, size_t left)
 {

@@ -50,31 +50,65 @@ void mr_out_spill(struct mr_out *o, const char *s, size_t n)
 	}
 }
 
-size_t mr_fmt_u64(char *p, uint64_t v)
-{
-	char t[20];
-	size_t n = sizeof(t);
+/* "00".."99": two digits a division */
+static const char pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233"
+	"34353637383940414243444546474849505152535455565758596061626364656667"
+	"6869707172737475767778798081828384858687888990919293949596979899";
 
-	do {
-		t[--n] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	memcpy(p, t + n, sizeof(t) - n);
-	return sizeof(t) - n;
+/* the digits of @v ending just before @end; returns where they start */
+static char *digits32(char *end, uint32_t v)
+{
+	while (v >= 100) {
+		end -= 2;
+		memcpy(end, pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		end -= 2;
+		memcpy(end, pairs + 2 * v, 2);
+	} else {
+		*--end = (char)('0' + v);
+	}
+	return end;
 }
 
-/* 32-bit division is cheaper: the common case */
-static size_t fmt_u32(char *p, uint32_t v)
+size_t mr_fmt_u64(char *p, uint64_t v)
 {
-	char t[10];
-	size_t n = sizeof(t);
+	char t[20], *s;
+	size_t n;
 
-	do {
-		t[--n] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	memcpy(p, t + n, sizeof(t) - n);
-	return sizeof(t) - n;
+	if (v <= UINT32_MAX)
+		return mr_fmt_u32(p, (uint32_t)v);
+	s = t + sizeof(t);
+	while (v > UINT32_MAX) {	/* 8 digits at a time, zero-padded */
+		char *e = s - 8;
+
+		s = digits32(s, (uint32_t)(v % 100000000u));
+		while (s > e)
+			*--s = '0';
+		v /= 100000000u;
+	}
+	s = digits32(s, (uint32_t)v);
+	n = (size_t)(t + sizeof(t) - s);
+	memcpy(p, s, n);
+	return n;
+}
+
+size_t mr_fmt_u32(char *p, uint32_t v)
+{
+	size_t n;
+
+	/* the number's length first: the digits go straight to @p */
+	if (v < 10) {
+		*p = (char)('0' + v);
+		return 1;
+	}
+	n = v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 :
+	    v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 :
+	    v < 1000000000 ? 9 : 10;
+	digits32(p + n, v);
+	return n;
 }
 
 void mr_out_u32(struct mr_out *o, uint32_t v)
@@ -82,9 +116,9 @@ void mr_out_u32(struct mr_out *o, uint32_t v)
 	char t[10];
 
 	if (o->size - o->len >= sizeof(t))
-		o->len += fmt_u32(o->buf + o->len, v);
+		o->len += mr_fmt_u32(o->buf + o->len, v);
 	else
-		mr_out_mem(o, t, fmt_u32(t, v));
+		mr_out_mem(o, t, mr_fmt_u32(t, v));
 }
 
 void mr_out_u64(struct mr_out *o, uint64_t v)
@@ -148,11 +182,14 @@ size_t mr_fmt_ipv4(char *p, const uint8_t *a)
 		if (v >= 100) {
 			p[n++] = (char)('0' + v / 100);
 			v %= 100;
-			p[n++] = (char)('0' + v / 10);
+			memcpy(p + n, pairs + 2 * v, 2);
+			n += 2;
 		} else if (v >= 10) {
-			p[n++] = (char)('0' + v / 10);
+			memcpy(p + n, pairs + 2 * v, 2);
+			n += 2;
+		} else {
+			p[n++] = (char)('0' + v);
 		}
-		p[n++] = (char)('0' + v % 10);
 	}
 	return n;
 }
@@ -175,7 +212,10 @@ void mr_out_addr(struct mr_out *o, const struct mplsroute_addr *a)
 
 	switch (a->family) {
 	case AF_INET:
-		mr_out_mem(o, t, mr_fmt_ipv4(t, a->data));
+		if (o->size - o->len >= INET_ADDRSTRLEN)
+			o->len += mr_fmt_ipv4(o->buf + o->len, a->data);
+		else
+			mr_out_mem(o, t, mr_fmt_ipv4(t, a->data));
 		return;
 	case AF_INET6:
 		if (!inet_ntop(AF_INET6, a->data, t, sizeof(t)))

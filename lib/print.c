@@ -91,8 +91,12 @@ static void print_via(struct mr_out *o, const char *word,
 		      const struct mplsroute_addr *via)
 {
 	mr_out_str(o, word);
-	mr_out_str(o, mr_af_name(via->family, MR_AF_TEXT));
-	mr_out_char(o, ' ');
+	if (via->family == AF_INET) {	/* the common one: a literal */
+		mr_out_str(o, "inet ");
+	} else {
+		mr_out_str(o, mr_af_name(via->family, MR_AF_TEXT));
+		mr_out_char(o, ' ');
+	}
 	mr_out_addr(o, via);
 	mr_out_char(o, ' ');
 }
@@ -343,6 +347,8 @@ static void print_metrics(const struct pctx *p)
 	uint32_t lock = p->v.lock;
 	unsigned int i;
 
+	if (!(rt->metrics_set & ~3u))
+		return;
 	for (i = 2; i < 17; i++) {
 		if (!(rt->metrics_set & (1u << i)))
 			continue;
