@@ -43,7 +43,7 @@ static const struct { uint16_t min, max; } policy[TB_MAX] = {
 struct atab {
 	uint32_t have;
 	uint8_t n;
-	uint8_t order[TB_MAX];
+	uint8_t order[TB_MAX];	/* the types attrs[] keeps, in wire order */
 	const struct nlattr *tb[TB_MAX];
 };
 
@@ -53,34 +53,52 @@ static inline const struct nlattr *tb(const struct atab *t, unsigned type)
 	return t->have & (1u << type) ? t->tb[type] : NULL;
 }
 
+/* what note_order keeps of each type: always, a route's only, an encap */
+#define KEEP_ALL	1
+#define KEEP_ROUTE	2
+#define KEEP_ENCAP	3
+static const uint8_t keep[TB_MAX] = {
+	[RTA_DST] = KEEP_ROUTE, [RTA_SRC] = KEEP_ROUTE,
+	[RTA_PREFSRC] = KEEP_ROUTE, [RTA_PRIORITY] = KEEP_ROUTE,
+	[RTA_TABLE] = KEEP_ROUTE, [RTA_TTL_PROPAGATE] = KEEP_ROUTE,
+	[RTA_ENCAP] = KEEP_ENCAP,
+	[RTA_GATEWAY] = KEEP_ALL, [RTA_VIA] = KEEP_ALL, [RTA_NEWDST] = KEEP_ALL,
+};
+
 /*
  * Fills @t from the attributes in [@p, @p + @len): each must fit (a length
  * from the wire is checked against what is left), known ones must meet
- * their policy, unknown ones are skipped.  0 or -EINVAL.
+ * their policy, unknown ones are skipped.  t->order lists, in wire order,
+ * the types that a route (@route 1) or a nexthop (0) keeps in its attrs[]
+ * (note_order).  0 or -EINVAL.
  */
-static int attr_table(const void *p, size_t len, struct atab *t)
+static int attr_table(const void *p, size_t len, struct atab *t, int route)
 {
 	const struct nlattr *a;
+	uint32_t have = 0, bit;
 	uint16_t type, plen;
+	uint8_t n = 0;
 
-	t->have = 0;
-	t->n = 0;
 	while (len >= MNL_ATTR_HDRLEN) {
 		a = p;
-		if (!mr_attr_ok(a, len))
+		if (a->nla_len < MNL_ATTR_HDRLEN || a->nla_len > len)
 			return -EINVAL;
 		type = a->nla_type & NLA_TYPE_MASK;
 		plen = (uint16_t)(a->nla_len - MNL_ATTR_HDRLEN);
 		if (type < TB_MAX && policy[type].max) {
 			if (plen < policy[type].min || plen > policy[type].max)
 				return -EINVAL;
-			if (!(t->have & (1u << type)))
-				t->order[t->n++] = (uint8_t)type;
-			t->have |= 1u << type;
+			bit = 1u << type;
+			if (!(have & bit) && keep[type] &&
+			    (route || keep[type] != KEEP_ROUTE))
+				t->order[n++] = (uint8_t)type;
+			have |= bit;
 			t->tb[type] = a;
 		}
 		p = mr_attr_next(a, &len);
 	}
+	t->have = have;
+	t->n = n;
 	return 0;
 }
 
@@ -110,34 +128,19 @@ static int get_addr(const struct nlattr *a, uint8_t family, uint8_t bitlen,
 	return 0;
 }
 
-/* what note_order keeps of each type: always, a route's only, an encap */
-#define KEEP_ALL	1
-#define KEEP_ROUTE	2
-#define KEEP_ENCAP	3
-static const uint8_t keep[TB_MAX] = {
-	[RTA_DST] = KEEP_ROUTE, [RTA_SRC] = KEEP_ROUTE,
-	[RTA_PREFSRC] = KEEP_ROUTE, [RTA_PRIORITY] = KEEP_ROUTE,
-	[RTA_TABLE] = KEEP_ROUTE, [RTA_TTL_PROPAGATE] = KEEP_ROUTE,
-	[RTA_ENCAP] = KEEP_ENCAP,
-	[RTA_GATEWAY] = KEEP_ALL, [RTA_VIA] = KEEP_ALL, [RTA_NEWDST] = KEEP_ALL,
-};
-
 /*
- * Lists in @attrs, in wire order, the types of @t that the route struct
- * keeps (RTA_ENCAP only when it was an MPLS encap).
+ * Lists in @attrs the types of t->order (RTA_ENCAP only when it was an
+ * MPLS encap).
  */
-static void note_order(const struct atab *t, int route, int have_encap,
+static void note_order(const struct atab *t, int have_encap,
 		       uint16_t *attrs, uint8_t *n, size_t max)
 {
-	uint8_t i, k;
+	size_t i, m = *n;	/* locals: no reloads through the pointers */
 
-	for (i = 0; i < t->n && *n < max; i++) {
-		k = keep[t->order[i]];
-		if (!k || (k == KEEP_ROUTE && !route) ||
-		    (k == KEEP_ENCAP && !have_encap))
-			continue;
-		attrs[(*n)++] = t->order[i];
-	}
+	for (i = 0; i < t->n && m < max; i++)
+		if (t->order[i] != RTA_ENCAP || have_encap)
+			attrs[m++] = t->order[i];
+	*n = (uint8_t)m;
 }
 
 /* RTA_ENCAP(+TYPE) into @nh */
@@ -209,14 +212,14 @@ static int get_multipath(const struct nlattr *mp, uint8_t family,
 		nh->hops = rtnh->rtnh_hops;
 		nh->ifindex = (uint32_t)rtnh->rtnh_ifindex;
 		ret = attr_table(p + sizeof(*rtnh),
-				 rtnh->rtnh_len - sizeof(*rtnh), &t);
+				 rtnh->rtnh_len - sizeof(*rtnh), &t, 0);
 		if (ret < 0)
 			return ret;
 		t.have &= ~(1u << RTA_OIF);	/* the rtnexthop's ifindex rules */
 		ret = get_path(&t, family, nh);
 		if (ret < 0)
 			return ret;
-		note_order(&t, 0, nh->encap.n > 0, nh->attrs, &nh->nattrs,
+		note_order(&t, nh->encap.n > 0, nh->attrs, &nh->nattrs,
 			   sizeof(nh->attrs) / sizeof(nh->attrs[0]));
 		if ((size_t)RTNH_ALIGN(rtnh->rtnh_len) >= left)
 			break;
@@ -376,7 +379,7 @@ int mr_route_parse(const struct nlmsghdr *nlh,
 	rt->table_id = rtm->rtm_table;
 	rt->nh.flags = (uint8_t)rtm->rtm_flags;
 	ret = attr_table((const char *)rtm + hdr,
-			 nlh->nlmsg_len - MNL_NLMSG_HDRLEN - hdr, &t);
+			 nlh->nlmsg_len - MNL_NLMSG_HDRLEN - hdr, &t, 1);
 	if (ret == 0)
 		ret = get_addrs(&t, rt);
 	if (ret == 0)
@@ -384,7 +387,7 @@ int mr_route_parse(const struct nlmsghdr *nlh,
 	if (ret == 0)
 		ret = get_path(&t, rt->family, &rt->nh);
 	if (ret == 0)
-		note_order(&t, 1, rt->nh.encap.n > 0, rt->attrs, &rt->nattrs,
+		note_order(&t, rt->nh.encap.n > 0, rt->attrs, &rt->nattrs,
 			   MPLSROUTE_MAX_ATTRS);
 	return ret;
 }

@@ -160,6 +160,13 @@ const char *mr_pref_name(uint32_t pref);
 #define MR_SHOW_STATS		0x1000	/* -s: users, used, age */
 #define MR_SHOW_DELETED		0x2000
 
+struct mr_out;
+/* the route printers (lib/print.c: 4.4's text, lib/print_61.c: 6.1's)
+ * append a route's text to @out (lib/out.h) */
+typedef void mr_printer(struct mr_out *out, const struct mplsroute_route *rt,
+			const struct mplsroute_print_opts *o);
+mr_printer mr_print_44, mr_print_61;
+
 struct mr_view {
 	const struct mplsroute_route *rt;
 	const struct mplsroute_print_opts *o;

@@ -170,28 +170,38 @@ void mr_out_labels(struct mr_out *o, const struct mplsroute_labels *ls)
 	}
 }
 
+/* every byte value's digits (unused ones 0) and their count */
+#define OCT_C0(x) ((x) < 10 ? '0' + (x) : (x) < 100 ? '0' + (x) / 10 :	\
+		   '0' + (x) / 100)
+#define OCT_C1(x) ((x) < 10 ? 0 : (x) < 100 ? '0' + (x) % 10 :		\
+		   '0' + (x) / 10 % 10)
+#define OCT_C2(x) ((x) < 100 ? 0 : '0' + (x) % 10)
+#define OCT_N(x) ((x) < 10 ? 1 : (x) < 100 ? 2 : 3)
+#define OCT(x) { OCT_C0(x), OCT_C1(x), OCT_C2(x), OCT_N(x) }
+#define OCT4(x) OCT(x), OCT((x) + 1), OCT((x) + 2), OCT((x) + 3)
+#define OCT16(x) OCT4(x), OCT4((x) + 4), OCT4((x) + 8), OCT4((x) + 12)
+#define OCT64(x) OCT16(x), OCT16((x) + 16), OCT16((x) + 32), OCT16((x) + 48)
+static const char octets[256][4] = {
+	OCT64(0), OCT64(64), OCT64(128), OCT64(192)
+};
+
 size_t mr_fmt_ipv4(char *p, const uint8_t *a)
 {
-	size_t n = 0;
-	unsigned int i, v;
+	size_t n;
 
-	for (i = 0; i < 4; i++) {
-		if (i)
-			p[n++] = '.';
-		v = a[i];
-		if (v >= 100) {
-			p[n++] = (char)('0' + v / 100);
-			v %= 100;
-			memcpy(p + n, pairs + 2 * v, 2);
-			n += 2;
-		} else if (v >= 10) {
-			memcpy(p + n, pairs + 2 * v, 2);
-			n += 2;
-		} else {
-			p[n++] = (char)('0' + v);
-		}
-	}
-	return n;
+	/* three digits copied, the count advanced: the next octet's dot
+	 * overwrites what was not a digit */
+	memcpy(p, octets[a[0]], 3);
+	n = (size_t)octets[a[0]][3];
+	p[n++] = '.';
+	memcpy(p + n, octets[a[1]], 3);
+	n += (size_t)octets[a[1]][3];
+	p[n++] = '.';
+	memcpy(p + n, octets[a[2]], 3);
+	n += (size_t)octets[a[2]][3];
+	p[n++] = '.';
+	memcpy(p + n, octets[a[3]], 3);
+	return n + (size_t)octets[a[3]][3];
 }
 
 /* AF_PACKET: the bytes as 4.4 writes them, "00:1b:..." */

@@ -440,24 +440,21 @@ static void print_tail(const struct pctx *p)
 	mr_out_char(o, '\n');
 }
 
-MR_EXPORT int mplsroute_route_print(FILE *f, const struct mplsroute_route *rt,
-				    const struct mplsroute_print_opts *o)
+void mr_print_44(struct mr_out *out, const struct mplsroute_route *rt,
+		 const struct mplsroute_print_opts *o)
 {
-	struct pctx p = { .rt = rt, .o = o };
-	char buf[MR_OUT_BUF];
-	struct mr_out out;
+	struct pctx p = { .rt = rt, .o = o, .out = out };
 
-	if (!f || !rt)
-		return -EINVAL;
-	mr_out_init(&out, f, buf, sizeof(buf));
-	p.out = &out;
 	p.sl = o && o->oneline ? "\\" : "\n";
 	mr_view_init(&p.v, rt, o);
 	print_head(&p);
 	print_middle(&p);
 	print_cache(&p);
 	print_tail(&p);
-	if (mr_out_flush(&out) < 0 || ferror(f))
-		return -EIO;
-	return 0;
+}
+
+MR_EXPORT int mplsroute_route_print(FILE *f, const struct mplsroute_route *rt,
+				    const struct mplsroute_print_opts *o)
+{
+	return mplsroute_route_print_style(f, rt, o, MPLSROUTE_STYLE_4_4);
 }
