@@ -4,11 +4,11 @@
 # replayed (IPMPLS_RECORD/IPMPLS_RESPONSES) to `ipmpls OPTS route show` for
 # every variant below, in the golden namespace (fixed ifindexes), and
 # stdout + stderr + exit code are compared:
-#   run.sh                 with sums: the md5 of each output as main's
-#                          binary wrote it (record.sh); one PASS/FAIL a dump
-#   OLD=BIN run.sh         live, against another binary; on a difference
-#                          the first lines of the diff
-# usage: [OLD=BIN] [SEED=1] [COUNT=30] sh testsuite/golden/diffshow/run.sh
+#   run.sh                 against sums: the md5 of each output as the
+#                          reference binary wrote it; one PASS/FAIL a dump
+#   OLD=BIN run.sh         live, against another binary (many dumps: e.g.
+#                          SEED=2 COUNT=2000); a FAIL shows the diff's start
+# usage: [OLD=BIN] [SEED=1] [COUNT=20] sh testsuite/golden/diffshow/run.sh
 #        RECORD=1 OLD=BIN sh ... : (re)writes sums from BIN's outputs
 # The sums hold SEED 1's first COUNT dumps as gen.py makes them: a change to
 # gen.py (or to the text, deliberately) means recording them again from
@@ -21,7 +21,7 @@ IPMPLS=${IPMPLS:-$BUILD/ip/ipmpls}
 GOLDEN=$TOP/testsuite/golden
 HERE=$GOLDEN/diffshow
 SEED=${SEED:-1}
-COUNT=${COUNT:-30}
+COUNT=${COUNT:-20}
 SUMS=$HERE/sums
 . "$GOLDEN/netns.sh"
 if [ "$(id -u)" != 0 ]; then
@@ -71,47 +71,56 @@ VARIANTS='-f mpls|
 -6|dev eth2
 -6|via 2001:db8::1/64'
 
-# one: BIN DUMP OPTS ARGS -> its output (stdout, stderr, rc) on stdout
-one() {
-	IPMPLS_RECORD=/dev/null IPMPLS_RESPONSES=$2 "$1" $3 route show $4 2>&1
-	echo "rc $?"
+# run BIN DIR: every dump through every variant, outputs (stdout, stderr,
+# exit code) in DIR/DUMP.VARIANT-NUMBER
+run() {
+	mkdir -p "$2"
+	for d in "$TMP"/d*; do
+		i=0
+		while IFS='|' read -r opts args; do
+			i=$((i + 1))
+			IPMPLS_RECORD=/dev/null IPMPLS_RESPONSES=$d "$1" \
+				$opts route show $args > "$2/${d##*/}.$i" 2>&1
+			echo "rc $?" >> "$2/${d##*/}.$i"
+		done <<-EOV
+		$VARIANTS
+		EOV
+	done
 }
 
-[ "$RECORD" = 1 ] && : > "$TMP/sums"
-for d in "$TMP"/d*; do
-	n=$(basename "$d")
-	bad=
-	printf '%s\n' "$VARIANTS" > "$TMP/variants"
-	while IFS='|' read -r opts args; do
-		k="$n $opts|$args"
-		if [ "$RECORD" = 1 ]; then
-			echo "$(one "$OLD" "$d" "$opts" "$args" | md5sum |
-				cut -c1-32) $k" >> "$TMP/sums"
-			continue
-		fi
-		one "$IPMPLS" "$d" "$opts" "$args" > "$TMP/new"
-		if [ -n "$OLD" ]; then
-			one "$OLD" "$d" "$opts" "$args" > "$TMP/old"
-			cmp -s "$TMP/old" "$TMP/new" && continue
-			bad="$k: $(diff "$TMP/old" "$TMP/new" | head -n 4 |
-				tr '\n' '|')"
-			break
-		fi
-		want=$(awk -v k="$k" 'substr($0, 34) == k { print $1; exit }' \
-			"$SUMS")
-		got=$(md5sum < "$TMP/new" | cut -c1-32)
-		[ "$want" = "$got" ] && continue
-		bad="$k: md5 $got, recorded ${want:-none}"
-		break
-	done < "$TMP/variants"
-	[ "$RECORD" = 1 ] && continue
-	if [ -z "$bad" ]; then
-		echo "PASS diffshow/$SEED/$n"
-	else
-		echo "FAIL diffshow/$SEED/$n: $bad"
-	fi
-done
+# the variant of output file NAME, for the messages
+variant() {
+	printf '%s\n' "$VARIANTS" | sed -n "${1##*.}p"
+}
+
+BIN=$IPMPLS
+[ "$RECORD" = 1 ] && BIN=$OLD
+run "$BIN" "$TMP/new"
+(cd "$TMP/new" && md5sum -- *) > "$TMP/sums"
 if [ "$RECORD" = 1 ]; then
 	cp "$TMP/sums" "$SUMS"
 	echo "diffshow: $(wc -l < "$SUMS") sums from $OLD"
+	exit 0
 fi
+if [ -n "$OLD" ]; then
+	run "$OLD" "$TMP/old"
+	(cd "$TMP/old" && md5sum -- *) > "$TMP/want"
+else
+	cp "$SUMS" "$TMP/want"
+fi
+for d in "$TMP"/d*; do
+	n=${d##*/}
+	grep " $n\\." "$TMP/want" | sort > "$TMP/w"
+	grep " $n\\." "$TMP/sums" | sort > "$TMP/g"
+	if [ -s "$TMP/w" ] && cmp -s "$TMP/w" "$TMP/g"; then
+		echo "PASS diffshow/$SEED/$n"
+		continue
+	fi
+	bad=$(diff "$TMP/w" "$TMP/g" | sed -n 's/^> [0-9a-f]*  //p' | head -n 1)
+	why="no recorded sums for $n"
+	[ -n "$bad" ] && why="$bad differs ($(variant "$bad"))"
+	[ -n "$OLD" ] && [ -n "$bad" ] &&
+		why="$why: $(diff "$TMP/old/$bad" "$TMP/new/$bad" | head -n 4 |
+			tr '\n' '|')"
+	echo "FAIL diffshow/$SEED/$n: $why"
+done
