@@ -18,7 +18,7 @@ struct show {
 	int save;		/* `route save`: the messages go to stdout */
 	struct mplsroute_json *json;	/* -j: JSON instead of text */
 	struct mplsroute_route *rt;	/* `show cache`: the decoding */
-	int hide_family;	/* hide: mplsroute_filter_hide for this family */
+	int hide_family;	/* the family of hide (filter_hide's) */
 	unsigned int hide;
 };
 

@@ -215,7 +215,7 @@ static int get_multipath(const struct nlattr *mp, uint8_t family,
 				 rtnh->rtnh_len - sizeof(*rtnh), &t, 0);
 		if (ret < 0)
 			return ret;
-		t.have &= ~(1u << RTA_OIF);	/* the rtnexthop's ifindex rules */
+		t.have &= ~(1u << RTA_OIF);	/* the rtnexthop's ifindex */
 		ret = get_path(&t, family, nh);
 		if (ret < 0)
 			return ret;

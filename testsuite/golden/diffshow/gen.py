@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # testsuite/golden/diffshow/gen.py: random route dumps as replay answers
-# usage: gen.py SEED COUNT OUTDIR     COUNT files OUTDIR/dNNNN (seeded: the
-#                                     same dumps on every run)
+# usage: gen.py SEED COUNT OUTDIR [MAX] COUNT files OUTDIR/dNNNN of 1 to MAX
+#                                     (39) routes (seeded: the same dumps on
+#                                     every run)
 #        gen.py -bench N IFINDEX      N routes "L as L via inet
 #                                     192.168.30.102 dev IFINDEX" on stdout
 # Each file is what IPMPLS_RESPONSES replays to a dump: RTM_NEWROUTE lines
@@ -192,11 +193,11 @@ def done():
     return line("NLMSG_DONE", msg(3, 2, struct.pack("=i", 0)))
 
 
-def dump(r):
+def dump(r, most):
     fams = r.choice(((AF_MPLS,), (AF_INET,), (AF_INET6,),
                      (AF_MPLS, AF_INET, AF_INET6)))
     out = []
-    for _ in range(r.randrange(1, 40)):
+    for _ in range(r.randrange(1, most + 1)):
         out.append(line("RTM_NEWROUTE", msg(24, 2, route(r, r.choice(fams)))))
     return "".join(out) + done()
 
@@ -219,10 +220,11 @@ def main():
         bench(int(sys.argv[2]), int(sys.argv[3]))
         return
     seed, count, outdir = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    most = int(sys.argv[4]) if len(sys.argv) > 4 else 39
     for i in range(count):
         r = random.Random(seed * 100003 + i)
         with open("%s/d%04d" % (outdir, i), "w") as f:
-            f.write(dump(r))
+            f.write(dump(r, most))
 
 
 main()

@@ -7,8 +7,10 @@
 #   run.sh                 against sums: the md5 of each output as the
 #                          reference binary wrote it; one PASS/FAIL a dump
 #   OLD=BIN run.sh         live, against another binary (many dumps: e.g.
-#                          SEED=2 COUNT=2000); a FAIL shows the diff's start
-# usage: [OLD=BIN] [SEED=1] [COUNT=20] sh testsuite/golden/diffshow/run.sh
+#                          SEED=2 COUNT=300 ROUTES=400); a FAIL shows the
+#                          diff's start
+# usage: [OLD=BIN] [SEED=1] [COUNT=20] [ROUTES=39] sh .../diffshow/run.sh
+#        (ROUTES: at most so many routes a dump)
 #        RECORD=1 OLD=BIN sh ... : (re)writes sums from BIN's outputs
 # The sums hold SEED 1's first COUNT dumps as gen.py makes them: a change to
 # gen.py (or to the text, deliberately) means recording them again from
@@ -40,7 +42,7 @@ if [ -z "$DIFFSHOW_TMP" ]; then	# outside: the namespace, then inside
 		echo "SKIP diffshow: cannot make a network namespace with veth pairs here"
 		exit 0
 	fi
-	python3 "$HERE/gen.py" "$SEED" "$COUNT" "$TMP" || exit 1
+	python3 "$HERE/gen.py" "$SEED" "$COUNT" "$TMP" ${ROUTES:-39} || exit 1
 	DIFFSHOW_TMP=$TMP ip netns exec $NS sh "$HERE/run.sh"
 	exit $?
 fi
