@@ -173,7 +173,7 @@ void mr_out_labels(struct mr_out *o, const struct mplsroute_labels *ls)
 /* every byte value's digits (unused ones 0) and their count */
 #define OCT_C0(x) ('0' + ((x) < 10 ? (x) : (x) < 100 ? (x) / 10 :	\
 			  (x) / 100))
-#define OCT_C1(x) ((x) < 10 ? 0 :						\
+#define OCT_C1(x) ((x) < 10 ? 0 :					\
 		   '0' + ((x) < 100 ? (x) % 10 : (x) / 10 % 10))
 #define OCT_C2(x) ((x) < 100 ? 0 : '0' + (x) % 10)
 #define OCT_N(x) ((x) < 10 ? 1 : (x) < 100 ? 2 : 3)
