@@ -29,7 +29,7 @@ static void opts_init(struct ipmpls_ctx *ctx, struct mplsroute_print_opts *o)
 
 int ipmpls_out_begin(struct ipmpls_ctx *ctx)
 {
-	if (ctx->out || isatty(STDOUT_FILENO))
+	if (ctx->out || ipmpls_stdout_tty())
 		return 0;
 	ctx->out = malloc(sizeof(*ctx->out));
 	if (!ctx->out)

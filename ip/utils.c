@@ -125,6 +125,15 @@ int ipmpls_ifname(uint32_t idx, char *buf, size_t len, void *data)
 	return 0;
 }
 
+int ipmpls_stdout_tty(void)
+{
+	static int tty = -1;
+
+	if (tty < 0)
+		tty = isatty(STDOUT_FILENO);
+	return tty;
+}
+
 void ipmpls_stdout_big(void)
 {
 	static char buf[64 << 10];
@@ -133,7 +142,7 @@ void ipmpls_stdout_big(void)
 	if (done)
 		return;
 	done = 1;
-	if (isatty(STDOUT_FILENO))
+	if (ipmpls_stdout_tty())
 		return;
 	fflush(stdout);
 	setvbuf(stdout, buf, _IOFBF, sizeof(buf));
