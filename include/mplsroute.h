@@ -1037,6 +1037,19 @@ int mplsroute_route_print_style(FILE *f, const struct mplsroute_route *rt,
 				int style);
 
 /*
+ * mplsroute_route_format - the text mplsroute_route_print_style would
+ * print, into @buf (@size bytes, no NUL added): for a caller that gathers
+ * many routes in its own buffer and writes it once (ipmpls's `show`).
+ * Returns the text's length (<= @size), -ENOSPC when it does not fit
+ * (@buf then holds a cut text: print the route again into a bigger
+ * buffer), or -EINVAL (no @buf or @rt, an unknown @style, @size above
+ * INT_MAX).  Names come from @o->ifname as when printing.
+ */
+int mplsroute_route_format(char *buf, size_t size,
+			   const struct mplsroute_route *rt,
+			   const struct mplsroute_print_opts *o, int style);
+
+/*
  * JSON as current iproute2 prints routes with -j (and -p): an array of one
  * object per route, keys in its order ("dst", "to", "encap"/"dst",
  * "gateway" or "via" {"family", "host"}, "dev", ..., "flags", "nexthops").

@@ -42,6 +42,8 @@ struct ipmpls_names {
 };
 
 /* the run's context: the options, the open socket, what a command says */
+struct ipmpls_outbuf;
+
 struct ipmpls_ctx {
 	struct ipmpls_opts *opts;
 	struct mplsroute_sock *sock;
@@ -61,6 +63,7 @@ struct ipmpls_ctx {
 	int nomemo;	/* IPMPLS_NOMEMO: each line parsed in full (tests) */
 	long platform_labels;		/* ip/foresee.c: -1 until read */
 	struct ipmpls_names names;
+	struct ipmpls_outbuf *out;	/* ipmpls_out_begin's, or NULL */
 };
 
 /*
@@ -108,6 +111,15 @@ int ipmpls_selector(struct ipmpls_ctx *ctx, int argc, char **argv,
 int ipmpls_print_route(struct ipmpls_ctx *ctx, struct mplsroute_json *json,
 		       const struct mplsroute_route *rt, unsigned hide,
 		       int deleted);
+/*
+ * A dump's text routes gathered in one buffer (ctx->out) and handed to
+ * stdout when it is full, instead of one fwrite a route: begun only when
+ * stdout is not a terminal (a terminal sees each line as it comes).
+ * ipmpls_out_end writes what is left; call it before anything else
+ * writes to stdout.  Returns 0 or -ENOMEM (then routes print one by one).
+ */
+int ipmpls_out_begin(struct ipmpls_ctx *ctx);
+void ipmpls_out_end(struct ipmpls_ctx *ctx);
 
 /*
  * ip/errors.c: a grammar error as iproute2 4.4 says it.  ipmpls_error

@@ -18,6 +18,8 @@ struct show {
 	int save;		/* `route save`: the messages go to stdout */
 	struct mplsroute_json *json;	/* -j: JSON instead of text */
 	struct mplsroute_route *rt;	/* `show cache`: the decoding */
+	int hide_family;	/* the family of hide (filter_hide's) */
+	unsigned int hide;
 };
 
 /* a route of the dump: printed (or saved) when the selector takes it */
@@ -38,8 +40,11 @@ static int show_route(const struct nlmsghdr *nlh,
 			return -ECANCELED;
 		return 0;
 	}
-	ipmpls_print_route(s->ctx, s->json, rt,
-			   mplsroute_filter_hide(&s->f, rt), 0);
+	if (rtm->rtm_family != s->hide_family) {	/* one value a family */
+		s->hide = mplsroute_filter_hide(&s->f, rt);
+		s->hide_family = rtm->rtm_family;
+	}
+	ipmpls_print_route(s->ctx, s->json, rt, s->hide, 0);
 	return 0;
 }
 
@@ -90,11 +95,14 @@ static int show_dump(struct ipmpls_ctx *ctx, struct show *s)
 	if (ctx->opts->json) {
 		s->json = &json;
 		mplsroute_json_open(&json, stdout, ctx->opts->pretty);
+	} else if (!s->save) {
+		ipmpls_out_begin(ctx);	/* -ENOMEM: route by route */
 	}
 	if (s->f.cloned)
 		ret = cache_dump(ctx, s);
 	else
 		ret = mplsroute_route_dump(ctx->sock, s->family, show_route, s);
+	ipmpls_out_end(ctx);
 	if (s->json)
 		mplsroute_json_close(&json);
 	/* 4.4's save writes each message: a full disk ends it (show's
@@ -109,7 +117,7 @@ static int show_dump(struct ipmpls_ctx *ctx, struct show *s)
 
 int iproute_list(struct ipmpls_ctx *ctx, int argc, char **argv)
 {
-	struct show s = { .ctx = ctx };
+	struct show s = { .ctx = ctx, .hide_family = -1 };
 	int ret = ipmpls_selector(ctx, argc, argv, &s.f, &s.family);
 
 	return ret ? ret : show_dump(ctx, &s);
@@ -117,7 +125,7 @@ int iproute_list(struct ipmpls_ctx *ctx, int argc, char **argv)
 
 int iproute_save(struct ipmpls_ctx *ctx, int argc, char **argv)
 {
-	struct show s = { .ctx = ctx, .save = 1 };
+	struct show s = { .ctx = ctx, .save = 1, .hide_family = -1 };
 	int ret = iproute_save_prep();
 
 	if (ret == 0)

@@ -93,10 +93,13 @@ int ipmpls_ifname(uint32_t idx, char *buf, size_t len, void *data)
 	unsigned int i;
 
 	for (i = 0; i < IPMPLS_CACHE; i++) {
-		if (n->ifn[i].idx == idx && idx) {
+		if (n->ifn[i].idx != idx || !idx)
+			continue;
+		if (len >= IF_NAMESIZE)	/* the name and its NUL, no strlen */
+			memcpy(buf, n->ifn[i].name, IF_NAMESIZE);
+		else
 			put_name(buf, len, n->ifn[i].name);
-			return 0;
-		}
+		return 0;
 	}
 	i = n->nextifn;
 	if (!if_indextoname(idx, n->ifn[i].name))
@@ -107,6 +110,15 @@ int ipmpls_ifname(uint32_t idx, char *buf, size_t len, void *data)
 	return 0;
 }
 
+int ipmpls_stdout_tty(void)
+{
+	static int tty = -1;
+
+	if (tty < 0)
+		tty = isatty(STDOUT_FILENO);
+	return tty;
+}
+
 void ipmpls_stdout_big(void)
 {
 	static char buf[64 << 10];
@@ -115,7 +127,7 @@ void ipmpls_stdout_big(void)
 	if (done)
 		return;
 	done = 1;
-	if (isatty(STDOUT_FILENO))
+	if (ipmpls_stdout_tty())
 		return;
 	fflush(stdout);
 	setvbuf(stdout, buf, _IOFBF, sizeof(buf));

@@ -45,5 +45,7 @@ int ipmpls_ifname(uint32_t idx, char *buf, size_t len, void *data);
  * ~1,200.  What was buffered is flushed first.  Returns nothing.
  */
 void ipmpls_stdout_big(void);
+/* whether stdout is a terminal (asked once a run): 1 or 0 */
+int ipmpls_stdout_tty(void);
 
 #endif

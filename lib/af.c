@@ -12,17 +12,16 @@
 static const struct {
 	int family;
 	const char *name;
-	unsigned int bits;	/* a host prefix's length */
 	unsigned int sets;	/* the MR_AF_* sets that name it */
 } afs[] = {
 	/* 4.4's read_family() order */
-	{ AF_INET, "inet", 32, ALL },
-	{ AF_INET6, "inet6", 128, ALL },
-	{ AF_DECnet, "dnet", 0, MR_AF_CLI | MR_AF_TEXT },
-	{ AF_PACKET, "link", 0, MR_AF_TEXT | MR_AF_JSON },
-	{ AF_IPX, "ipx", 0, MR_AF_CLI | MR_AF_TEXT },
-	{ AF_MPLS, "mpls", 20, ALL },
-	{ AF_BRIDGE, "bridge", 0, MR_AF_TEXT | MR_AF_JSON },
+	{ AF_INET, "inet", ALL },
+	{ AF_INET6, "inet6", ALL },
+	{ AF_DECnet, "dnet", MR_AF_CLI | MR_AF_TEXT },
+	{ AF_PACKET, "link", MR_AF_TEXT | MR_AF_JSON },
+	{ AF_IPX, "ipx", MR_AF_CLI | MR_AF_TEXT },
+	{ AF_MPLS, "mpls", ALL },
+	{ AF_BRIDGE, "bridge", MR_AF_TEXT | MR_AF_JSON },
 };
 
 #define NAFS (sizeof(afs) / sizeof(afs[0]))
@@ -49,12 +48,16 @@ int mr_af_read(const char *name)
 
 unsigned int mr_af_bits(int family)
 {
-	size_t i;
-
-	for (i = 0; i < NAFS; i++)
-		if (afs[i].family == family)
-			return afs[i].bits;
-	return 0;
+	switch (family) {	/* afs[]'s, without the walk: once a route */
+	case AF_INET:
+		return 32;
+	case AF_INET6:
+		return 128;
+	case AF_MPLS:
+		return 20;
+	default:
+		return 0;
+	}
 }
 
 const char *mr_addr_fmt(const struct mplsroute_addr *a, char *buf,

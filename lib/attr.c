@@ -227,13 +227,12 @@ MR_EXPORT int mplsroute_attr_get_newdst(const struct nlattr *attr,
 					  mnl_attr_get_payload_len(attr));
 }
 
-/* fill @via from @len address bytes of family @family */
+/* fill @via (zeroed) from @len address bytes of family @family */
 static int via_fill(struct mplsroute_addr *via, uint16_t family,
 		    const uint8_t *p, size_t len)
 {
 	int ret;
 
-	memset(via, 0, sizeof(*via));
 	switch (family) {
 	case AF_INET:
 	case AF_INET6:
@@ -241,7 +240,7 @@ static int via_fill(struct mplsroute_addr *via, uint16_t family,
 			return -EINVAL;
 		break;
 	case AF_MPLS:
-		ret = mplsroute_labels_from_wire(&via->labels, p, len);
+		ret = mr_labels_decode(&via->labels, p, len);
 		if (ret < 0)
 			return ret;
 		via->family = family;
@@ -260,19 +259,25 @@ static int via_fill(struct mplsroute_addr *via, uint16_t family,
 	return 0;
 }
 
-MR_EXPORT int mplsroute_attr_get_via(const struct nlattr *attr,
-				     struct mplsroute_addr *via)
+int mr_attr_via(const struct nlattr *attr, struct mplsroute_addr *via)
 {
 	const uint8_t *p;
 	uint16_t family;
 	size_t len;
 
-	if (!attr || !via || mnl_attr_get_len(attr) < MNL_ATTR_HDRLEN)
-		return -EINVAL;
 	len = mnl_attr_get_payload_len(attr);
 	if (len < 2)
 		return -EINVAL;
 	p = mnl_attr_get_payload(attr);
 	memcpy(&family, p, 2);
 	return via_fill(via, family, p + 2, len - 2);
+}
+
+MR_EXPORT int mplsroute_attr_get_via(const struct nlattr *attr,
+				     struct mplsroute_addr *via)
+{
+	if (!attr || !via || mnl_attr_get_len(attr) < MNL_ATTR_HDRLEN)
+		return -EINVAL;
+	memset(via, 0, sizeof(*via));
+	return mr_attr_via(attr, via);
 }

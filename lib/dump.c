@@ -36,53 +36,83 @@ static const struct { uint16_t min, max; } policy[TB_MAX] = {
 	[RTA_UID] = { 4, 4 },
 };
 
-/* the attributes of a route or a nexthop: by type, and the types in order */
+/*
+ * The attributes of a route or a nexthop: by type, and the types in order.
+ * tb[T] is set only when bit T of @have is: nothing needs clearing.
+ */
 struct atab {
-	const struct nlattr *tb[TB_MAX];
-	uint16_t order[TB_MAX];
+	uint32_t have;
 	uint8_t n;
+	uint8_t order[TB_MAX];	/* the types attrs[] keeps, in wire order */
+	const struct nlattr *tb[TB_MAX];
+};
+
+/* the attribute of type @type, or NULL */
+static inline const struct nlattr *tb(const struct atab *t, unsigned type)
+{
+	return t->have & (1u << type) ? t->tb[type] : NULL;
+}
+
+/* what note_order keeps of each type: always, a route's only, an encap */
+#define KEEP_ALL	1
+#define KEEP_ROUTE	2
+#define KEEP_ENCAP	3
+static const uint8_t keep[TB_MAX] = {
+	[RTA_DST] = KEEP_ROUTE, [RTA_SRC] = KEEP_ROUTE,
+	[RTA_PREFSRC] = KEEP_ROUTE, [RTA_PRIORITY] = KEEP_ROUTE,
+	[RTA_TABLE] = KEEP_ROUTE, [RTA_TTL_PROPAGATE] = KEEP_ROUTE,
+	[RTA_ENCAP] = KEEP_ENCAP,
+	[RTA_GATEWAY] = KEEP_ALL, [RTA_VIA] = KEEP_ALL, [RTA_NEWDST] = KEEP_ALL,
 };
 
 /*
  * Fills @t from the attributes in [@p, @p + @len): each must fit (a length
  * from the wire is checked against what is left), known ones must meet
- * their policy, unknown ones are skipped.  0 or -EINVAL.
+ * their policy, unknown ones are skipped.  t->order lists, in wire order,
+ * the types that a route (@route 1) or a nexthop (0) keeps in its attrs[]
+ * (note_order).  0 or -EINVAL.
  */
-static int attr_table(const void *p, size_t len, struct atab *t)
+static int attr_table(const void *p, size_t len, struct atab *t, int route)
 {
 	const struct nlattr *a;
+	uint32_t have = 0, bit;
 	uint16_t type, plen;
+	uint8_t n = 0;
 
-	memset(t, 0, sizeof(*t));
 	while (len >= MNL_ATTR_HDRLEN) {
 		a = p;
-		if (!mr_attr_ok(a, len))
+		if (a->nla_len < MNL_ATTR_HDRLEN || a->nla_len > len)
 			return -EINVAL;
-		type = mnl_attr_get_type(a);
-		plen = mnl_attr_get_payload_len(a);
+		type = a->nla_type & NLA_TYPE_MASK;
+		plen = (uint16_t)(a->nla_len - MNL_ATTR_HDRLEN);
 		if (type < TB_MAX && policy[type].max) {
 			if (plen < policy[type].min || plen > policy[type].max)
 				return -EINVAL;
-			if (!t->tb[type] && t->n < TB_MAX)
-				t->order[t->n++] = type;
+			bit = 1u << type;
+			if (!(have & bit) && keep[type] &&
+			    (route || keep[type] != KEEP_ROUTE))
+				t->order[n++] = (uint8_t)type;
+			have |= bit;
 			t->tb[type] = a;
 		}
 		p = mr_attr_next(a, &len);
 	}
+	t->have = have;
+	t->n = n;
 	return 0;
 }
 
-/* an address of the route's family: 4/16 bytes, or a label stack */
+/* an address of the route's family into a zeroed @out: 4/16 bytes, or a
+ * label stack */
 static int get_addr(const struct nlattr *a, uint8_t family, uint8_t bitlen,
 		    struct mplsroute_addr *out)
 {
 	const void *p = mnl_attr_get_payload(a);
-	size_t len = mnl_attr_get_payload_len(a);
+	size_t len = a->nla_len - MNL_ATTR_HDRLEN;
 	int ret;
 
-	memset(out, 0, sizeof(*out));
 	if (family == AF_MPLS) {
-		ret = mplsroute_labels_from_wire(&out->labels, p, len);
+		ret = mr_labels_decode(&out->labels, p, len);
 		if (ret < 0)
 			return ret;
 	} else {
@@ -99,73 +129,61 @@ static int get_addr(const struct nlattr *a, uint8_t family, uint8_t bitlen,
 }
 
 /*
- * Lists in @attrs, in wire order, the types of @t that the route struct
- * keeps (RTA_ENCAP only when it was an MPLS encap).
+ * Lists in @attrs the types of t->order (RTA_ENCAP only when it was an
+ * MPLS encap).
  */
-static void note_order(const struct atab *t, int route, int have_encap,
+static void note_order(const struct atab *t, int have_encap,
 		       uint16_t *attrs, uint8_t *n, size_t max)
 {
-	uint16_t type;
-	uint8_t i;
+	size_t i, m = *n;	/* locals: no reloads through the pointers */
 
-	for (i = 0; i < t->n && *n < max; i++) {
-		type = t->order[i];
-		switch (type) {
-		case RTA_DST:
-		case RTA_SRC:
-		case RTA_PREFSRC:
-		case RTA_PRIORITY:
-		case RTA_TABLE:
-		case RTA_TTL_PROPAGATE:
-			if (!route)
-				continue;
-			break;
-		case RTA_ENCAP:
-			if (!have_encap)
-				continue;
-			break;
-		case RTA_GATEWAY:
-		case RTA_VIA:
-		case RTA_NEWDST:
-			break;
-		default:
-			continue;
-		}
-		attrs[(*n)++] = type;
-	}
+	for (i = 0; i < t->n && m < max; i++)
+		if (t->order[i] != RTA_ENCAP || have_encap)
+			attrs[m++] = t->order[i];
+	*n = (uint8_t)m;
 }
 
-/* the parts a route and each of its nexthops share */
+/* RTA_ENCAP(+TYPE) into @nh */
+static int get_encap(const struct atab *t, struct mplsroute_nexthop *nh)
+{
+	int ret, ttl;
+
+	ret = mplsroute_attr_get_encap_ttl(tb(t, RTA_ENCAP),
+					   tb(t, RTA_ENCAP_TYPE),
+					   &nh->encap, &ttl);
+	if (ret == -EOPNOTSUPP) {	/* not MPLS: not ours */
+		nh->encap.n = 0;
+		ret = 0;
+	} else if (ret == 0 && ttl >= 0) {
+		nh->encap_ttl = (uint8_t)ttl;
+		nh->has_encap_ttl = 1;
+	}
+	return ret;
+}
+
+/* the parts a route and each of its nexthops share; @nh is zeroed */
 static int get_path(const struct atab *t, uint8_t family,
 		    struct mplsroute_nexthop *nh)
 {
-	const struct nlattr *const *tb = t->tb;
-	int ret = 0, ttl;
+	const struct nlattr *a;
+	int ret = 0;
 
-	if (tb[RTA_GATEWAY])
-		ret = get_addr(tb[RTA_GATEWAY], family, 0, &nh->via);
-	if (ret == 0 && tb[RTA_VIA])
-		ret = mplsroute_attr_get_via(tb[RTA_VIA], &nh->via);
-	if (ret == 0 && tb[RTA_NEWDST])
-		ret = mplsroute_attr_get_newdst(tb[RTA_NEWDST], &nh->newdst);
-	if (ret == 0 && tb[RTA_ENCAP]) {
-		ret = mplsroute_attr_get_encap_ttl(tb[RTA_ENCAP],
-						   tb[RTA_ENCAP_TYPE],
-						   &nh->encap, &ttl);
-		if (ret == -EOPNOTSUPP) {	/* not MPLS: not ours */
-			nh->encap.n = 0;
-			ret = 0;
-		} else if (ret == 0 && ttl >= 0) {
-			nh->encap_ttl = (uint8_t)ttl;
-			nh->has_encap_ttl = 1;
-		}
-	}
+	if ((a = tb(t, RTA_GATEWAY)))
+		ret = get_addr(a, family, 0, &nh->via);
+	if (ret == 0 && (a = tb(t, RTA_VIA)))
+		ret = nh->via.family ? mplsroute_attr_get_via(a, &nh->via) :
+				       mr_attr_via(a, &nh->via);
+	if (ret == 0 && (a = tb(t, RTA_NEWDST)))
+		ret = mr_labels_decode(&nh->newdst, mnl_attr_get_payload(a),
+				       a->nla_len - MNL_ATTR_HDRLEN);
+	if (ret == 0 && (a = tb(t, RTA_ENCAP)))
+		ret = get_encap(t, nh);
 	if (ret < 0)
 		return ret;
-	if (tb[RTA_OIF])
-		nh->ifindex = mnl_attr_get_u32(tb[RTA_OIF]);
-	if (tb[RTA_FLOW]) {
-		nh->flow = mnl_attr_get_u32(tb[RTA_FLOW]);
+	if ((a = tb(t, RTA_OIF)))
+		nh->ifindex = mnl_attr_get_u32(a);
+	if ((a = tb(t, RTA_FLOW))) {
+		nh->flow = mnl_attr_get_u32(a);
 		nh->has_flow = 1;
 	}
 	return 0;
@@ -194,14 +212,14 @@ static int get_multipath(const struct nlattr *mp, uint8_t family,
 		nh->hops = rtnh->rtnh_hops;
 		nh->ifindex = (uint32_t)rtnh->rtnh_ifindex;
 		ret = attr_table(p + sizeof(*rtnh),
-				 rtnh->rtnh_len - sizeof(*rtnh), &t);
+				 rtnh->rtnh_len - sizeof(*rtnh), &t, 0);
 		if (ret < 0)
 			return ret;
-		t.tb[RTA_OIF] = NULL;	/* the rtnexthop's ifindex rules */
+		t.have &= ~(1u << RTA_OIF);	/* the rtnexthop's ifindex */
 		ret = get_path(&t, family, nh);
 		if (ret < 0)
 			return ret;
-		note_order(&t, 0, nh->encap.n > 0, nh->attrs, &nh->nattrs,
+		note_order(&t, nh->encap.n > 0, nh->attrs, &nh->nattrs,
 			   sizeof(nh->attrs) / sizeof(nh->attrs[0]));
 		if ((size_t)RTNH_ALIGN(rtnh->rtnh_len) >= left)
 			break;
@@ -251,65 +269,78 @@ static int get_metrics(const struct nlattr *m, struct mplsroute_route *rt)
 	return 0;
 }
 
-/* the single-value attributes */
-static int get_scalars(const struct nlattr *const *tb,
-		       struct mplsroute_route *rt)
+/* RTA_CACHEINFO */
+static void get_cacheinfo(const struct nlattr *a, struct mplsroute_route *rt)
 {
-	const struct rta_cacheinfo *ci;
+	const struct rta_cacheinfo *ci = mnl_attr_get_payload(a);
+
+	rt->expires = (uint32_t)ci->rta_expires;
+	rt->has_cacheinfo = 1;
+	rt->ci_clntref = ci->rta_clntref;
+	rt->ci_lastuse = ci->rta_lastuse;
+	rt->ci_error = ci->rta_error;
+	rt->ci_used = ci->rta_used;
+	rt->ci_id = ci->rta_id;
+	rt->ci_ts = ci->rta_ts;
+	rt->ci_tsage = ci->rta_tsage;
+}
+
+/* the types get_scalars looks at */
+#define SCALARS ((1u << RTA_TABLE) | (1u << RTA_PRIORITY) | (1u << RTA_PREF) | \
+		 (1u << RTA_TTL_PROPAGATE) | (1u << RTA_IIF) |		\
+		 (1u << RTA_CACHEINFO) | (1u << RTA_MARK) | (1u << RTA_UID) | \
+		 (1u << RTA_METRICS) | (1u << RTA_MULTIPATH))
+
+/* the single-value attributes */
+static int get_scalars(const struct atab *t, struct mplsroute_route *rt)
+{
+	const struct nlattr *a;
 	int ret = 0;
 
-	if (tb[RTA_TABLE])
-		rt->table_id = mnl_attr_get_u32(tb[RTA_TABLE]);
-	if (tb[RTA_PRIORITY]) {
-		rt->priority = mnl_attr_get_u32(tb[RTA_PRIORITY]);
+	if (!(t->have & SCALARS))
+		return 0;
+	if ((a = tb(t, RTA_TABLE)))
+		rt->table_id = mnl_attr_get_u32(a);
+	if ((a = tb(t, RTA_PRIORITY))) {
+		rt->priority = mnl_attr_get_u32(a);
 		rt->has_priority = 1;
 	}
-	if (tb[RTA_PREF]) {
-		rt->pref = mnl_attr_get_u8(tb[RTA_PREF]);
+	if ((a = tb(t, RTA_PREF))) {
+		rt->pref = mnl_attr_get_u8(a);
 		rt->has_pref = 1;
 	}
-	if (tb[RTA_TTL_PROPAGATE]) {
-		rt->ttl_propagate = mnl_attr_get_u8(tb[RTA_TTL_PROPAGATE]);
+	if ((a = tb(t, RTA_TTL_PROPAGATE))) {
+		rt->ttl_propagate = mnl_attr_get_u8(a);
 		rt->has_ttl_propagate = 1;
 	}
-	if (tb[RTA_IIF])
-		rt->iif = mnl_attr_get_u32(tb[RTA_IIF]);
-	if (tb[RTA_CACHEINFO]) {
-		ci = mnl_attr_get_payload(tb[RTA_CACHEINFO]);
-		rt->expires = (uint32_t)ci->rta_expires;
-		rt->has_cacheinfo = 1;
-		rt->ci_clntref = ci->rta_clntref;
-		rt->ci_lastuse = ci->rta_lastuse;
-		rt->ci_error = ci->rta_error;
-		rt->ci_used = ci->rta_used;
-		rt->ci_id = ci->rta_id;
-		rt->ci_ts = ci->rta_ts;
-		rt->ci_tsage = ci->rta_tsage;
-	}
-	if (tb[RTA_MARK])
-		rt->mark = mnl_attr_get_u32(tb[RTA_MARK]);
-	if (tb[RTA_UID]) {
-		rt->uid = mnl_attr_get_u32(tb[RTA_UID]);
+	if ((a = tb(t, RTA_IIF)))
+		rt->iif = mnl_attr_get_u32(a);
+	if ((a = tb(t, RTA_CACHEINFO)))
+		get_cacheinfo(a, rt);
+	if ((a = tb(t, RTA_MARK)))
+		rt->mark = mnl_attr_get_u32(a);
+	if ((a = tb(t, RTA_UID))) {
+		rt->uid = mnl_attr_get_u32(a);
 		rt->has_uid = 1;
 	}
-	if (tb[RTA_METRICS])
-		ret = get_metrics(tb[RTA_METRICS], rt);
-	if (ret == 0 && tb[RTA_MULTIPATH])
-		ret = get_multipath(tb[RTA_MULTIPATH], rt->family, rt);
+	if ((a = tb(t, RTA_METRICS)))
+		ret = get_metrics(a, rt);
+	if (ret == 0 && (a = tb(t, RTA_MULTIPATH)))
+		ret = get_multipath(a, rt->family, rt);
 	return ret;
 }
 
-static int get_addrs(const struct nlattr *const *tb,
-		     struct mplsroute_route *rt)
+static int get_addrs(const struct atab *t, struct mplsroute_route *rt)
 {
+	const struct nlattr *a;
 	int ret = 0;
 
-	if (tb[RTA_DST])
-		ret = get_addr(tb[RTA_DST], rt->family, rt->dst_len, &rt->dst);
-	if (ret == 0 && tb[RTA_SRC])
-		ret = get_addr(tb[RTA_SRC], rt->family, rt->src_len, &rt->src);
-	if (ret == 0 && tb[RTA_PREFSRC])
-		ret = get_addr(tb[RTA_PREFSRC], rt->family, 0, &rt->prefsrc);
+	if ((a = tb(t, RTA_DST)))
+		ret = get_addr(a, rt->family, rt->dst_len, &rt->dst);
+	if (ret == 0 && (a = tb(t, RTA_SRC)))
+		ret = get_addr(a, rt->family, rt->src_len, &rt->src);
+	if (ret == 0 && (a = tb(t, RTA_PREFSRC)))
+		ret = get_addr(a, rt->family, 0, &rt->prefsrc);
 	return ret;
 }
 
@@ -348,15 +379,15 @@ int mr_route_parse(const struct nlmsghdr *nlh,
 	rt->table_id = rtm->rtm_table;
 	rt->nh.flags = (uint8_t)rtm->rtm_flags;
 	ret = attr_table((const char *)rtm + hdr,
-			 nlh->nlmsg_len - MNL_NLMSG_HDRLEN - hdr, &t);
+			 nlh->nlmsg_len - MNL_NLMSG_HDRLEN - hdr, &t, 1);
 	if (ret == 0)
-		ret = get_addrs(t.tb, rt);
+		ret = get_addrs(&t, rt);
 	if (ret == 0)
-		ret = get_scalars(t.tb, rt);
+		ret = get_scalars(&t, rt);
 	if (ret == 0)
 		ret = get_path(&t, rt->family, &rt->nh);
 	if (ret == 0)
-		note_order(&t, 1, rt->nh.encap.n > 0, rt->attrs, &rt->nattrs,
+		note_order(&t, rt->nh.encap.n > 0, rt->attrs, &rt->nattrs,
 			   MPLSROUTE_MAX_ATTRS);
 	return ret;
 }

@@ -91,8 +91,13 @@ static int match_head(struct mplsroute_filter *f,
 static int match_prefixes(const struct mplsroute_filter *f,
 			  const struct mplsroute_route *rt)
 {
-	struct mplsroute_addr dst = rt->dst, src = rt->src;
+	struct mplsroute_addr dst, src;
 
+	if (!(f->rdst.addr.family | f->mdst.addr.family |
+	      f->rsrc.addr.family | f->msrc.addr.family))
+		return 1;	/* no prefix asked for: no copies */
+	dst = rt->dst;
+	src = rt->src;
 	dst.family = src.family = rt->family;
 	if (f->rdst.addr.family && (rt->family != f->rdst.addr.family ||
 	    f->rdst.bitlen > rt->dst_len))

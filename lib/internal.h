@@ -57,6 +57,17 @@ static inline void *mr_nlmsg_next(const void *p, size_t *left)
 	return (char *)p + step;
 }
 
+/*
+ * lib/label.c: mplsroute_labels_from_wire into @ls without clearing the
+ * labels past ls->n (a decoder whose struct is zeroed already); on an
+ * error ls->n is unchanged.  0, -EINVAL or -E2BIG.
+ */
+int mr_labels_decode(struct mplsroute_labels *ls, const void *wire,
+		     size_t len);
+/* lib/attr.c: mplsroute_attr_get_via into a zeroed @via, @attr's length
+ * checked already (it fits its message).  0 or -EINVAL. */
+int mr_attr_via(const struct nlattr *attr, struct mplsroute_addr *via);
+
 /* 1 if a whole attribute (header included) starts at @p within @left */
 static inline int mr_attr_ok(const void *p, size_t left)
 {
@@ -148,6 +159,13 @@ const char *mr_pref_name(uint32_t pref);
 #define MR_SHOW_REALMS		0x0800
 #define MR_SHOW_STATS		0x1000	/* -s: users, used, age */
 #define MR_SHOW_DELETED		0x2000
+
+struct mr_out;
+/* the route printers (lib/print.c: 4.4's text, lib/print_61.c: 6.1's)
+ * append a route's text to @out (lib/out.h) */
+typedef void mr_printer(struct mr_out *out, const struct mplsroute_route *rt,
+			const struct mplsroute_print_opts *o);
+mr_printer mr_print_44, mr_print_61;
 
 struct mr_view {
 	const struct mplsroute_route *rt;

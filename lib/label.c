@@ -131,26 +131,41 @@ MR_EXPORT int mplsroute_labels_to_wire(const struct mplsroute_labels *ls,
 	return ls->n * 4;
 }
 
+int mr_labels_decode(struct mplsroute_labels *ls, const void *wire,
+		     size_t len)
+{
+	const uint8_t *in = wire;
+	size_t i, nent = len / 4;
+	uint32_t entry;
+
+	if ((!wire && len) || len % 4)
+		return -EINVAL;
+	/* the bottom of the stack first (byte 2's low bit): nothing is
+	 * written for a stack that is refused */
+	for (i = 0; i < nent && i < MPLSROUTE_MAX_LABELS; i++)
+		if (in[4 * i + 2] & (LSE_BOS >> 8))
+			break;
+	if (i == nent || i == MPLSROUTE_MAX_LABELS)
+		return nent > MPLSROUTE_MAX_LABELS ? -E2BIG : -EINVAL;
+	nent = i + 1;
+	for (i = 0; i < nent; i++) {
+		memcpy(&entry, in + 4 * i, 4);
+		ls->label[i] = ntohl(entry) >> LSE_LABEL_SHIFT;
+	}
+	ls->n = (uint8_t)nent;
+	return 0;
+}
+
 MR_EXPORT int mplsroute_labels_from_wire(struct mplsroute_labels *ls,
 					 const void *wire, size_t len)
 {
-	struct mplsroute_labels tmp = { 0 };
-	const uint8_t *in = wire;
-	uint32_t entry;
-	size_t off;
+	int ret;
 
-	if (!ls || (!wire && len) || len % 4)
+	if (!ls)
 		return -EINVAL;
-	for (off = 0; off < len; off += 4) {
-		if (tmp.n == MPLSROUTE_MAX_LABELS)
-			return -E2BIG;
-		memcpy(&entry, in + off, 4);
-		entry = ntohl(entry);
-		tmp.label[tmp.n++] = entry >> LSE_LABEL_SHIFT;
-		if (entry & LSE_BOS) {
-			*ls = tmp;
-			return 0;
-		}
-	}
-	return -EINVAL;
+	ret = mr_labels_decode(ls, wire, len);
+	if (ret == 0)	/* as a whole struct: the unused labels are 0 */
+		memset(ls->label + ls->n, 0,
+		       (MPLSROUTE_MAX_LABELS - ls->n) * sizeof(ls->label[0]));
+	return ret;
 }

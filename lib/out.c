@@ -50,31 +50,65 @@ void mr_out_spill(struct mr_out *o, const char *s, size_t n)
 	}
 }
 
-size_t mr_fmt_u64(char *p, uint64_t v)
-{
-	char t[20];
-	size_t n = sizeof(t);
+/* "00".."99": two digits a division */
+static const char pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233"
+	"34353637383940414243444546474849505152535455565758596061626364656667"
+	"6869707172737475767778798081828384858687888990919293949596979899";
 
-	do {
-		t[--n] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	memcpy(p, t + n, sizeof(t) - n);
-	return sizeof(t) - n;
+/* the digits of @v ending just before @end; returns where they start */
+static char *digits32(char *end, uint32_t v)
+{
+	while (v >= 100) {
+		end -= 2;
+		memcpy(end, pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		end -= 2;
+		memcpy(end, pairs + 2 * v, 2);
+	} else {
+		*--end = (char)('0' + v);
+	}
+	return end;
 }
 
-/* 32-bit division is cheaper: the common case */
-static size_t fmt_u32(char *p, uint32_t v)
+size_t mr_fmt_u64(char *p, uint64_t v)
 {
-	char t[10];
-	size_t n = sizeof(t);
+	char t[20], *s;
+	size_t n;
 
-	do {
-		t[--n] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	memcpy(p, t + n, sizeof(t) - n);
-	return sizeof(t) - n;
+	if (v <= UINT32_MAX)
+		return mr_fmt_u32(p, (uint32_t)v);
+	s = t + sizeof(t);
+	while (v > UINT32_MAX) {	/* 8 digits at a time, zero-padded */
+		char *e = s - 8;
+
+		s = digits32(s, (uint32_t)(v % 100000000u));
+		while (s > e)
+			*--s = '0';
+		v /= 100000000u;
+	}
+	s = digits32(s, (uint32_t)v);
+	n = (size_t)(t + sizeof(t) - s);
+	memcpy(p, s, n);
+	return n;
+}
+
+size_t mr_fmt_u32(char *p, uint32_t v)
+{
+	size_t n;
+
+	/* the number's length first: the digits go straight to @p */
+	if (v < 10) {
+		*p = (char)('0' + v);
+		return 1;
+	}
+	n = v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 :
+	    v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 :
+	    v < 1000000000 ? 9 : 10;
+	digits32(p + n, v);
+	return n;
 }
 
 void mr_out_u32(struct mr_out *o, uint32_t v)
@@ -82,9 +116,9 @@ void mr_out_u32(struct mr_out *o, uint32_t v)
 	char t[10];
 
 	if (o->size - o->len >= sizeof(t))
-		o->len += fmt_u32(o->buf + o->len, v);
+		o->len += mr_fmt_u32(o->buf + o->len, v);
 	else
-		mr_out_mem(o, t, fmt_u32(t, v));
+		mr_out_mem(o, t, mr_fmt_u32(t, v));
 }
 
 void mr_out_u64(struct mr_out *o, uint64_t v)
@@ -136,25 +170,38 @@ void mr_out_labels(struct mr_out *o, const struct mplsroute_labels *ls)
 	}
 }
 
+/* every byte value's digits (unused ones 0) and their count */
+#define OCT_C0(x) ('0' + ((x) < 10 ? (x) : (x) < 100 ? (x) / 10 :	\
+			  (x) / 100))
+#define OCT_C1(x) ((x) < 10 ? 0 :					\
+		   '0' + ((x) < 100 ? (x) % 10 : (x) / 10 % 10))
+#define OCT_C2(x) ((x) < 100 ? 0 : '0' + (x) % 10)
+#define OCT_N(x) ((x) < 10 ? 1 : (x) < 100 ? 2 : 3)
+#define OCT(x) { OCT_C0(x), OCT_C1(x), OCT_C2(x), OCT_N(x) }
+#define OCT4(x) OCT(x), OCT((x) + 1), OCT((x) + 2), OCT((x) + 3)
+#define OCT16(x) OCT4(x), OCT4((x) + 4), OCT4((x) + 8), OCT4((x) + 12)
+#define OCT64(x) OCT16(x), OCT16((x) + 16), OCT16((x) + 32), OCT16((x) + 48)
+static const char octets[256][4] = {
+	OCT64(0), OCT64(64), OCT64(128), OCT64(192)
+};
+
 size_t mr_fmt_ipv4(char *p, const uint8_t *a)
 {
-	size_t n = 0;
-	unsigned int i, v;
+	size_t n;
 
-	for (i = 0; i < 4; i++) {
-		if (i)
-			p[n++] = '.';
-		v = a[i];
-		if (v >= 100) {
-			p[n++] = (char)('0' + v / 100);
-			v %= 100;
-			p[n++] = (char)('0' + v / 10);
-		} else if (v >= 10) {
-			p[n++] = (char)('0' + v / 10);
-		}
-		p[n++] = (char)('0' + v % 10);
-	}
-	return n;
+	/* three digits copied, the count advanced: the next octet's dot
+	 * overwrites what was not a digit */
+	memcpy(p, octets[a[0]], 3);
+	n = (size_t)octets[a[0]][3];
+	p[n++] = '.';
+	memcpy(p + n, octets[a[1]], 3);
+	n += (size_t)octets[a[1]][3];
+	p[n++] = '.';
+	memcpy(p + n, octets[a[2]], 3);
+	n += (size_t)octets[a[2]][3];
+	p[n++] = '.';
+	memcpy(p + n, octets[a[3]], 3);
+	return n + (size_t)octets[a[3]][3];
 }
 
 /* AF_PACKET: the bytes as 4.4 writes them, "00:1b:..." */
@@ -175,7 +222,10 @@ void mr_out_addr(struct mr_out *o, const struct mplsroute_addr *a)
 
 	switch (a->family) {
 	case AF_INET:
-		mr_out_mem(o, t, mr_fmt_ipv4(t, a->data));
+		if (o->size - o->len >= INET_ADDRSTRLEN)
+			o->len += mr_fmt_ipv4(o->buf + o->len, a->data);
+		else
+			mr_out_mem(o, t, mr_fmt_ipv4(t, a->data));
 		return;
 	case AF_INET6:
 		if (!inet_ntop(AF_INET6, a->data, t, sizeof(t)))

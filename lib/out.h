@@ -82,8 +82,9 @@ void mr_out_addr(struct mr_out *o, const struct mplsroute_addr *a);
  * The building block for callers that fill their own buffers.
  */
 size_t mr_fmt_u64(char *p, uint64_t v);
+size_t mr_fmt_u32(char *p, uint32_t v);
 /* an IPv4 address (4 bytes, network order) as inet_ntop writes it, no NUL;
- * returns the length (at most 15) */
+ * returns the length (at most 15); @p must have room for 15 bytes */
 size_t mr_fmt_ipv4(char *p, const uint8_t *a);
 
 #endif

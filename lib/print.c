@@ -91,8 +91,12 @@ static void print_via(struct mr_out *o, const char *word,
 		      const struct mplsroute_addr *via)
 {
 	mr_out_str(o, word);
-	mr_out_str(o, mr_af_name(via->family, MR_AF_TEXT));
-	mr_out_char(o, ' ');
+	if (via->family == AF_INET) {	/* the common one: a literal */
+		mr_out_str(o, "inet ");
+	} else {
+		mr_out_str(o, mr_af_name(via->family, MR_AF_TEXT));
+		mr_out_char(o, ' ');
+	}
 	mr_out_addr(o, via);
 	mr_out_char(o, ' ');
 }
@@ -343,6 +347,8 @@ static void print_metrics(const struct pctx *p)
 	uint32_t lock = p->v.lock;
 	unsigned int i;
 
+	if (!(rt->metrics_set & ~3u))
+		return;
 	for (i = 2; i < 17; i++) {
 		if (!(rt->metrics_set & (1u << i)))
 			continue;
@@ -434,24 +440,21 @@ static void print_tail(const struct pctx *p)
 	mr_out_char(o, '\n');
 }
 
-MR_EXPORT int mplsroute_route_print(FILE *f, const struct mplsroute_route *rt,
-				    const struct mplsroute_print_opts *o)
+void mr_print_44(struct mr_out *out, const struct mplsroute_route *rt,
+		 const struct mplsroute_print_opts *o)
 {
-	struct pctx p = { .rt = rt, .o = o };
-	char buf[MR_OUT_BUF];
-	struct mr_out out;
+	struct pctx p = { .rt = rt, .o = o, .out = out };
 
-	if (!f || !rt)
-		return -EINVAL;
-	mr_out_init(&out, f, buf, sizeof(buf));
-	p.out = &out;
 	p.sl = o && o->oneline ? "\\" : "\n";
 	mr_view_init(&p.v, rt, o);
 	print_head(&p);
 	print_middle(&p);
 	print_cache(&p);
 	print_tail(&p);
-	if (mr_out_flush(&out) < 0 || ferror(f))
-		return -EIO;
-	return 0;
+}
+
+MR_EXPORT int mplsroute_route_print(FILE *f, const struct mplsroute_route *rt,
+				    const struct mplsroute_print_opts *o)
+{
+	return mplsroute_route_print_style(f, rt, o, MPLSROUTE_STYLE_4_4);
 }

@@ -55,13 +55,16 @@ static unsigned int view_show(const struct mplsroute_route *rt,
 void mr_view_init(struct mr_view *v, const struct mplsroute_route *rt,
 		  const struct mplsroute_print_opts *o)
 {
-	memset(v, 0, sizeof(*v));
 	v->rt = rt;
 	v->o = o;
 	v->show = view_show(rt, o);
 	v->host_len = mr_af_bits(rt->family);
 	v->mpls = rt->family == AF_MPLS;
 	v->cloned = !!(rt->flags & RTM_F_CLONED);
+	v->hz = 0;
+	v->expires = 0;
+	v->age = 0;
+	v->lock = 0;
 	if (rt->expires || rt->ci_lastuse) {	/* sysconf only when needed */
 		v->hz = view_hz(o);
 		v->expires = (int32_t)rt->expires / v->hz;

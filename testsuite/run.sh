@@ -59,6 +59,7 @@ run_group() {
 	unit) run_unit ;;
 	golden) sh testsuite/golden/run.sh
 		sh testsuite/golden/compat/run.sh
+		sh testsuite/golden/diffshow/run.sh
 		sh testsuite/fault/run.sh
 		sh testsuite/golden/monitor_file.sh
 		sh testsuite/golden/memo_diff.sh ;;

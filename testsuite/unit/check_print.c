@@ -82,6 +82,40 @@ static char *slurp(const char *path)
 	return buf;
 }
 
+/*
+ * mplsroute_route_format: in both styles the text mplsroute_route_print_style
+ * prints, exactly as long; one byte short is -ENOSPC
+ */
+static void check_format(const struct mplsroute_route *rt,
+			 const struct mplsroute_print_opts *o)
+{
+	static char buf[8192];
+	char *want = NULL;
+	size_t wlen = 0;
+	FILE *m;
+	int style, n;
+
+	for (style = MPLSROUTE_STYLE_4_4; style <= MPLSROUTE_STYLE_6_1;
+	     style++) {
+		m = open_memstream(&want, &wlen);
+		ck_assert_int_eq(mplsroute_route_print_style(m, rt, o, style),
+				 0);
+		fclose(m);
+		n = mplsroute_route_format(buf, sizeof(buf), rt, o, style);
+		ck_assert_int_eq(n, (int)wlen);
+		ck_assert(memcmp(buf, want, wlen) == 0);
+		ck_assert_int_eq(mplsroute_route_format(buf, wlen, rt, o,
+							style), (int)wlen);
+		ck_assert_int_eq(mplsroute_route_format(buf, wlen - 1, rt, o,
+							style), -ENOSPC);
+		free(want);
+		want = NULL;
+	}
+	ck_assert_int_eq(mplsroute_route_format(buf, sizeof(buf), rt, o, 7),
+			 -EINVAL);
+	ck_assert_int_eq(mplsroute_route_format(NULL, 1, rt, o, 0), -EINVAL);
+}
+
 /* prints one RTM_NEWROUTE through parse, filter and print */
 static void print_line(const struct pcase *pc, struct mplsroute_filter *flt,
 		       const void *msg, FILE *out)
@@ -97,6 +131,7 @@ static void print_line(const struct pcase *pc, struct mplsroute_filter *flt,
 	if (mplsroute_filter_match(flt, rt) == 1) {
 		o.hide = mplsroute_filter_hide(flt, rt);
 		ck_assert_int_eq(mplsroute_route_print(out, rt, &o), 0);
+		check_format(rt, &o);
 	}
 	free(rt);
 }
