@@ -84,6 +84,15 @@ t_json() {
 	ip -n $NS -f mpls route add 211 via inet6 2001:db8:40::102 dev eth2
 	ip -n $NS -f mpls route add 400 nexthop as 200 via inet 192.168.30.102 dev eth1 nexthop as 300 via inet 192.168.40.102 dev eth2
 	ip -n $NS -f mpls route add 401 nexthop via inet 192.168.30.102 dev eth1 nexthop via inet 192.168.40.102 dev eth2
+	# a veth's carrier comes up a moment after it is set up (later still
+	# on a loaded host): until then routes over it are "linkdown", and a
+	# comparison would race with that change
+	_w=0
+	while [ $_w -lt 100 ] &&
+		in_ns ip link show | grep -q '^[0-9]*: eth[12][@:].*NO-CARRIER'; do
+		sleep 0.2
+		_w=$((_w + 1))
+	done
 	bad=
 	for a in "-f mpls route show" "route show" "-6 route show" \
 		"route show table 100" "route show table all" \
@@ -92,7 +101,9 @@ t_json() {
 		for p in "" "-p"; do
 			in_ns ip -j $p $a > $T/want 2>&1
 			in_ns "$IPMPLS" -j $p $a > $T/got 2>&1
-			cmp -s $T/want $T/got || bad="$bad; -j $p $a"
+			cmp -s $T/want $T/got ||
+				bad="$bad; -j $p $a: $(diff $T/want $T/got |
+					head -n 4 | tr '\n' '|')"
 		done
 	done
 	if [ -n "$bad" ]; then
