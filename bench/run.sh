@@ -55,7 +55,7 @@ $CC $CFLAGS $(pkg-config --cflags libnl-route-3.0) -o "$OUT/nlroute" \
 mem=512M
 [ "$N" -gt 200000 ] && mem=3G
 echo "bench: N=$N, NLOOP=$NLOOP, NPY=$NPY, booting user-mode-linux (mem $mem)"
-LAB_MEM=$mem LAB_TIMEOUT=${LAB_TIMEOUT:-1800} \
+LAB_MEM=$mem LAB_TIMEOUT=${LAB_TIMEOUT:-3600} \
 	sh testsuite/lab/uml.sh bench/guest.sh "$N" "$NLOOP" "$OUT" "$NPY" || {
 	echo "bench: the guest failed" >&2
 	exit 1
