@@ -7,16 +7,18 @@
 # NPY: routes for pyroute2 (N; fewer on a busy host, the row is then scaled)
 # BENCH_SKIP: step names not to run (e.g. "install-pyroute2 install-nlroute");
 # IPMPLS_BASE: another ipmpls (e.g. an older build) whose -batch and
-# one-process-per-route loop run as steps *-base in the same run
+# one-process-per-route loop run as steps *-base in the same run;
+# LOOP_ROUNDS: the rounds the NLOOP lines of the loops are split into (5)
 # Writes OUTDIR/raw (one line per step: NAME SECONDS ROUTES-IN-TABLE-AFTER RC),
-# OUTDIR/rss.STEP (peak RSS in KiB and seconds) and OUTDIR/strace.* (strace
-# -c tables);
+# OUTDIR/rss.STEP (peak RSS in KiB, seconds, page faults), OUTDIR/loops
+# (every round of the loops) and OUTDIR/strace.* (strace -c tables);
 # bench/run.sh makes the table.
 . testsuite/lab/labns.sh
 N=$1
 NLOOP=$2
 OUT=$3
 NPY=${4:-$N}
+: "${LOOP_ROUNDS:=5}"
 : "${IPMPLS:=$TOP/$BUILD/ip/ipmpls}"
 RSS=$OUT/rss
 RAW=$OUT/rawsend
@@ -100,11 +102,59 @@ flush_ip() {
 	in_ns ip -f mpls route flush dev eth1 >/dev/null 2>&1
 }
 
-# loop NAME IP: one IP process per line of the loop file, timed
-loop() {
-	step "$1" sh -c "while read -r l; do $2 -f mpls \$l || exit 1; done \
-		< $BATCH.loop"
+# loop_round NAME CMD: one round of a loop, the shell running CMD once a
+# line of the round's part of the loop file ("$l": the line), timed under
+# rss (which counts the page faults of the shell and its processes); one
+# line "NAME SECONDS MINFLT ROUTES-AFTER RC LINES" to OUT/loops
+loop_round() {
+	_name=$1
+	case " $BENCH_SKIP " in *" $_name "*) return 0 ;; esac
+	in_ns "$RSS" "$OUT/rss.$_name" sh -c "while read -r l; do $2 || exit 1; \
+		done < $BATCH.chunk" > /dev/null 2> "$OUT/$_name.err"
+	_rc=$?
+	_n=$(count)
+	awk -v n="$_name" -v c="$_n" -v rc="$_rc" \
+		-v k="$_chunk" \
+		'{ print n, $2, $3, c, rc, k; exit }' "$OUT/rss.$_name" >> "$OUT/loops"
 	flush_ip
+}
+
+# loop_best NAME CHUNK: the fastest of NAME's rounds (CHUNK lines each) to
+# OUT/raw, its time and route count scaled to the whole loop (NLOOP
+# lines); a failed round's count and code win
+loop_best() {
+	awk -v n="$1" -v k="$(awk -v a="$NLOOP" -v b="$2" \
+		'BEGIN { print a / b }')" '$1 == n {
+			if (m == "" || $2 < m) { m = $2; c = $4 * k }
+			if ($5 != 0) { rc = $5; c = $4 } }
+		END { if (m != "") print n, m * k, c, rc + 0 }' "$OUT/loops" \
+		>> "$OUT/raw"
+}
+
+# loops: one process per route, as scripts call ip.  LOOP_ROUNDS rounds of
+# NLOOP/LOOP_ROUNDS lines, the tools interleaved in each round (A B C A B
+# C: the host is shared), the fastest round of each kept.  The floors: a
+# static binary that does nothing (OUT/nop) and /bin/true (the dynamic
+# loader and libc), in the same loop.
+loops() {
+	_chunk=$((NLOOP / LOOP_ROUNDS))
+	[ "$_chunk" -gt 0 ] || _chunk=1
+	head -n "$_chunk" "$BATCH" > "$BATCH.chunk"
+	_r=0
+	while [ $_r -lt "$LOOP_ROUNDS" ]; do
+		[ -x "$OUT/nop" ] && loop_round loop-floor "$OUT/nop"
+		loop_round loop-true /bin/true
+		loop_round install-loop "ip -f mpls \$l"
+		loop_round install-loop-ipmpls "$IPMPLS -f mpls \$l"
+		[ -n "$IPMPLS_BASE" ] &&
+			loop_round install-loop-ipmpls-base "$IPMPLS_BASE -f mpls \$l"
+		_r=$((_r + 1))
+	done
+	for _l in loop-floor loop-true install-loop install-loop-ipmpls \
+		install-loop-ipmpls-base; do
+		loop_best $_l "$_chunk"
+	done
+	rm -f "$BATCH.chunk"
 }
 
 # startup TOOL CMD: wall time of 100 runs of CMD -V; strace -c of CMD -V
@@ -123,13 +173,13 @@ startup() {
 }
 
 : > "$OUT/raw"
+: > "$OUT/loops"
 rm -f "$OUT"/strace.* "$OUT"/rss.*
 labns_setup "$NS" >/dev/null 2>&1 || { echo "bench: labns_setup failed"; exit 1; }
 in_ns ip link set nlmon0 down
 awk -v n="$N" -v gw="$GW" 'BEGIN { for (i = 0; i < n; i++)
 	printf "route add %d as %d via inet %s dev eth1\n", 16 + i, 16 + i, gw }' \
 	> "$BATCH"
-head -n "$NLOOP" "$BATCH" > "$BATCH.loop"
 
 best install-ipmpls "$IPMPLS" -f mpls -batch "$BATCH"
 flush_ip
@@ -179,11 +229,9 @@ flush_ip
 step install-pyroute2 "$PY" \
 	"$TOP/bench/pyroute2_add.py" 16 "$NPY" "$GW" eth1
 flush_ip
-loop install-loop ip
-loop install-loop-ipmpls "$IPMPLS"
-[ -n "$IPMPLS_BASE" ] && loop install-loop-ipmpls-base "$IPMPLS_BASE"
+loops
 startup ip ip
 startup ipmpls "$IPMPLS"
 labns_cleanup "$NS"
-rm -f "$BATCH" "$BATCH.loop" "$TMPOUT"
+rm -f "$BATCH" "$TMPOUT"
 exit 0

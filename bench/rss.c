@@ -1,9 +1,11 @@
-/* rss.c: runs a command; writes its peak resident set size (KiB) and wall time */
+/* rss.c: runs a command; writes its peak RSS (KiB), wall time and page faults */
 /*
  * usage: rss OUTFILE COMMAND [ARGS...]
- * OUTFILE gets one line "KIB SECONDS": the child's peak RSS and the time
- * from just before its fork to its end (ns clock), so that a step's time
- * leaves out whatever started rss itself (e.g. ip netns exec).  Exit: the
+ * OUTFILE gets one line "KIB SECONDS MINFLT": the child's peak RSS, the
+ * time from just before its fork to its end (ns clock), so that a step's
+ * time leaves out whatever started rss itself (e.g. ip netns exec), and
+ * its minor page faults with those of the children it waited for (a
+ * shell loop's processes).  Exit: the
  * command's exit code (128 when it was killed, 255 when rss failed).
  */
 #include <stdio.h>
@@ -38,8 +40,9 @@ int main(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	f = fopen(argv[1], "w");
 	if (f) {
-		fprintf(f, "%ld %.6f\n", ru.ru_maxrss, (double)(t1.tv_sec -
-			t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+		fprintf(f, "%ld %.6f %ld\n", ru.ru_maxrss, (double)(t1.tv_sec -
+			t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9,
+			ru.ru_minflt);
 		fclose(f);
 	}
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;

@@ -6,7 +6,7 @@
 # labels 16..1048574), NLOOP (routes for the one-process-per-route loops of
 # ip and ipmpls, scaled to N; default 1000), NPY (routes for pyroute2,
 # default N; fewer on a busy host: the row is then scaled), REPEAT (3),
-# BENCH_SKIP and IPMPLS_BASE (bench/guest.sh).  Prints a table and
+# BENCH_SKIP, IPMPLS_BASE and LOOP_ROUNDS (bench/guest.sh).  Prints a table and
 # writes it to bench/out/results.txt (and results-N.txt), the rows as JSON to
 # bench/out/results.json (and results-N.json), and a chart of every N run
 # so far to bench/out/chart.svg.  UML's timings are not absolute: read the
@@ -36,6 +36,11 @@ $CC $CFLAGS -o "$OUT/rawsend" bench/rawsend.c -lmnl &&
 	$CC $CFLAGS -o "$OUT/rss" bench/rss.c &&
 	$CC $CFLAGS -o "$OUT/rawdump" bench/rawdump.c &&
 	$CC $CFLAGS -o "$OUT/rawflush" bench/rawflush.c || exit 1
+# the loops' floor: a static binary that does nothing (no libc.a: no row)
+$CC $CFLAGS -static -o "$OUT/nop" bench/nop.c 2>/dev/null || {
+	rm -f "$OUT/nop"
+	echo "bench: note: no static libc (Debian: libc6-dev): no floor row" >&2
+}
 # the library's own row: the public route setters and the batch API
 LIBA=$BUILD/lib/libmplsroute.a
 $CC $CFLAGS -Iinclude -o "$OUT/libapi" bench/libapi.c "$LIBA" -lmnl || exit 1
@@ -50,7 +55,7 @@ $CC $CFLAGS $(pkg-config --cflags libnl-route-3.0) -o "$OUT/nlroute" \
 mem=512M
 [ "$N" -gt 200000 ] && mem=3G
 echo "bench: N=$N, NLOOP=$NLOOP, NPY=$NPY, booting user-mode-linux (mem $mem)"
-LAB_MEM=$mem LAB_TIMEOUT=${LAB_TIMEOUT:-1800} \
+LAB_MEM=$mem LAB_TIMEOUT=${LAB_TIMEOUT:-3600} \
 	sh testsuite/lab/uml.sh bench/guest.sh "$N" "$NLOOP" "$OUT" "$NPY" || {
 	echo "bench: the guest failed" >&2
 	exit 1

@@ -57,6 +57,24 @@ function row(step, tool, label, key, routes, secs, base, status) {
 	printf "%-44s %10.3f %12.0f %10.2f   %s\n", label, secs,
 		(secs > 0 ? n / secs : 0), (base > 0 ? secs / base : 0), status
 }
+# loops_read: OUT/loops (the rounds of guest.sh): per step the fastest
+# round: page faults a process (lflt), the rounds (lrounds), their lines
+function loops_read(  line, f) {
+	while ((getline line < (out "/loops")) > 0) {
+		split(line, f, " ")
+		if (f[6] <= 0) continue
+		if (!(f[1] in lbest) || f[2] < lbest[f[1]]) {
+			lbest[f[1]] = f[2]
+			lflt[f[1]] = f[3] / f[6]
+		}
+		if (f[1] == "install-loop") lrounds++
+		lchunk = f[6]
+	}
+}
+function startup_row(label, key) {
+	if (T(key) > 0)
+		printf "  %-34s %10.2f %14.0f\n", label, 1000 * T(key) / nloop, lflt[key]
+}
 # diag: the system calls of one more run (guest.sh diag_strace)
 function diag(step, label, key,    f, line, sc) {
 	f = out "/strace." key
@@ -115,6 +133,11 @@ END {
 			printf "%s  {\"step\": \"start-up\", \"tool\": \"ipmpls -V\", \"n\": 100, \"seconds\": %.3f, \"ratio\": 1.000, \"syscalls\": \"%s\"}", (nrows++ ? ",\n" : ""), vm, sc_vm
 		if ("version-ip" in t)
 			printf "%s  {\"step\": \"start-up\", \"tool\": \"ip -V\", \"n\": 100, \"seconds\": %.3f, \"ratio\": %.3f, \"syscalls\": \"%s\"}", (nrows++ ? ",\n" : ""), vi, (vm > 0 ? vi / vm : 0), sc_vi
+		loops_read()
+		if ("loop-floor" in t)
+			printf "%s  {\"step\": \"start-up\", \"tool\": \"static nop (floor)\", \"n\": %d, \"seconds\": %.3f, \"ratio\": %.3f, \"faults\": %.0f}", (nrows++ ? ",\n" : ""), nloop, T("loop-floor"), (tlm > 0 ? T("loop-floor") * sc / tlm : 0), lflt["loop-floor"]
+		if ("loop-true" in t)
+			printf "%s  {\"step\": \"start-up\", \"tool\": \"/bin/true\", \"n\": %d, \"seconds\": %.3f, \"ratio\": %.3f, \"faults\": %.0f}", (nrows++ ? ",\n" : ""), nloop, T("loop-true"), (tlm > 0 ? T("loop-true") * sc / tlm : 0), lflt["loop-true"]
 		printf "\n]\n"
 		exit
 	}
@@ -133,12 +156,17 @@ END {
 	ratio("flush: ip / ipmpls", T("flush-ip"), tf, "")
 	ratio("flush: ipmpls / raw flusher with ACKs", tf, T("flush-rawack"), "<= 1.2")
 	ratio("flush: ipmpls / raw flusher (no ACKs)", tf, T("flush-raw"), "")
-	printf "\nstart-up (one process per route, %d routes each, same run):\n", nloop
-	if (T("install-loop") > 0)
-		printf "  ip     -f mpls route add ...: %7.2f ms a process (%d: %.3f s)\n", 1000 * T("install-loop") / nloop, nloop, T("install-loop")
-	if (T("install-loop-ipmpls") > 0)
-		printf "  ipmpls -f mpls route add ...: %7.2f ms a process (%d: %.3f s)\n", 1000 * T("install-loop-ipmpls") / nloop, nloop, T("install-loop-ipmpls")
+	loops_read()
+	printf "\nstart-up (one process per route, sh -c \"while read -r l; do TOOL -f mpls $l; done\",\n"
+	printf "  %d rounds of %d routes, the tools interleaved, the fastest round of each; same run):\n", lrounds, lchunk
+	printf "  %-34s %10s %14s\n", "", "ms/process", "faults/process"
+	startup_row("floor: static binary doing nothing", "loop-floor")
+	startup_row("/bin/true (ld.so + libc)", "loop-true")
+	startup_row("ip     -f mpls route add ...", "install-loop")
+	startup_row("ipmpls -f mpls route add ...", "install-loop-ipmpls")
+	startup_row("IPMPLS_BASE -f mpls route add ...", "install-loop-ipmpls-base")
 	ratio("per process: ip / ipmpls", T("install-loop"), T("install-loop-ipmpls"), ">= 1.5")
+	ratio("above the floor: ip / ipmpls", T("install-loop") - T("loop-floor"), T("install-loop-ipmpls") - T("loop-floor"), "")
 	ratio("per process: ip / IPMPLS_BASE", T("install-loop"), T("install-loop-ipmpls-base"), "")
 	if ("version-ipmpls" in t)
 		printf "  -V wall time (100 runs each): ipmpls %.2f ms, ip %.2f ms a run\n", 10 * T("version-ipmpls"), 10 * T("version-ip")

@@ -666,10 +666,15 @@ MR_EXPORT int mplsroute_route_build(void *buf, size_t len,
 
 MR_EXPORT struct mplsroute_route *mplsroute_route_new(void)
 {
-	struct mplsroute_route *rt = calloc(1, sizeof(*rt));
+	/*
+	 * the head only (mr_route_init_head): nhs[], raw[] and mx[] are most
+	 * of the 15 KiB and are read only as far as they are filled; zeroing
+	 * them all would touch every page (a page fault each) for one route
+	 */
+	struct mplsroute_route *rt = malloc(sizeof(*rt));
 
 	if (rt)
-		mr_route_init(rt, RTM_NEWROUTE);
+		mr_route_init_head(rt, RTM_NEWROUTE);
 	return rt;
 }
 

@@ -46,6 +46,7 @@ struct mplsroute_sock {
 	int grown;			/* mr_sock_grow done */
 	int dump_intr;
 	char errmsg[MR_ERRMSG_SIZE];
+	/* the buffers last: mr_sock_alloc zeroes the fields before rx only */
 	char rx[MR_RXBUF_SIZE];
 	char chk[MR_RXBUF_SIZE];	/* sock_check's: rx may be in use */
 };

@@ -83,7 +83,8 @@ trap 'exit 130' INT TERM
 	[ -n "$LAB_CASES" ] && echo "LAB_CASES=$(quote "$LAB_CASES"); export LAB_CASES"
 	[ -n "$IPMPLS" ] && echo "IPMPLS=$(quote "$IPMPLS"); export IPMPLS"
 	for v in LAB_CASE_LIMIT LAB_TIME_SCALE LAB_CASE_SHARD LAB_PARTS \
-		LAB_CASE_FRESH REPEAT BENCH_SKIP IPMPLS_BASE STEPS; do
+		LAB_CASE_FRESH REPEAT BENCH_SKIP IPMPLS_BASE STEPS \
+		LOOP_ROUNDS; do
 		eval "val=\${$v:-}"
 		[ -n "$val" ] && echo "$v=$(quote "$val"); export $v"
 	done
