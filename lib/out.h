@@ -67,6 +67,15 @@ static inline void mr_out_char(struct mr_out *o, char c)
 		mr_out_spill(o, &c, 1);
 }
 
+/* "@word@val ": most of a route's words come this way */
+static inline void mr_out_word(struct mr_out *o, const char *word,
+			       const char *val)
+{
+	mr_out_str(o, word);
+	mr_out_str(o, val);
+	mr_out_char(o, ' ');
+}
+
 /* printf's %u, %llu, %d/%lld, %x and %0<width>x (width <= 16) */
 void mr_out_u32(struct mr_out *o, uint32_t v);
 void mr_out_u64(struct mr_out *o, uint64_t v);

@@ -23,14 +23,6 @@ static int show(const struct pctx *p, unsigned int what)
 	return !!(p->v.show & what);
 }
 
-/* "WORD VALUE ": most of a route's words come this way */
-static void word_str(struct mr_out *o, const char *word, const char *val)
-{
-	mr_out_str(o, word);
-	mr_out_str(o, val);
-	mr_out_char(o, ' ');
-}
-
 static void word_u32(struct mr_out *o, const char *word, uint32_t val)
 {
 	mr_out_str(o, word);
@@ -112,7 +104,7 @@ static void print_head(const struct pctx *p)
 		mr_out_str(o, "Deleted ");
 	if (show(p, MR_SHOW_TYPE)) {
 		mplsroute_type_n2a(rt->type, buf, sizeof(buf));
-		word_str(o, "", buf);
+		mr_out_word(o, "", buf);
 	}
 	print_prefix(p, "", &rt->dst, rt->dst_len);
 	print_prefix(p, "from ", &rt->src, rt->src_len);
@@ -122,7 +114,7 @@ static void print_head(const struct pctx *p)
 		print_encap(o, &rt->nh);
 	if (show(p, MR_SHOW_TOS)) {
 		mplsroute_dsfield_n2a(rt->tos, buf, sizeof(buf));
-		word_str(o, "tos ", buf);
+		mr_out_word(o, "tos ", buf);
 	}
 	if (show(p, MR_SHOW_GATEWAY)) {
 		mr_out_str(o, "via ");
@@ -132,7 +124,7 @@ static void print_head(const struct pctx *p)
 	if (show(p, MR_SHOW_VIA))
 		print_via(o, "via ", &rt->nh.via);
 	if (show(p, MR_SHOW_DEV))
-		word_str(o, "dev ",
+		mr_out_word(o, "dev ",
 			 mr_ifname(p->o, rt->nh.ifindex, buf, sizeof(buf)));
 }
 
@@ -181,15 +173,15 @@ static void print_middle(const struct pctx *p)
 
 	if (show(p, MR_SHOW_TABLE)) {
 		mplsroute_table_n2a(rt->table_id, buf, sizeof(buf));
-		word_str(o, " table ", buf);
+		mr_out_word(o, " table ", buf);
 	}
 	if (show(p, MR_SHOW_PROTO)) {
 		mplsroute_proto_n2a(rt->protocol, buf, sizeof(buf));
-		word_str(o, " proto ", buf);
+		mr_out_word(o, " proto ", buf);
 	}
 	if (show(p, MR_SHOW_SCOPE)) {
 		mplsroute_scope_n2a(rt->scope, buf, sizeof(buf));
-		word_str(o, " scope ", buf);
+		mr_out_word(o, " scope ", buf);
 	}
 	if (show(p, MR_SHOW_PREFSRC)) {
 		mr_out_str(o, " src ");

@@ -29,14 +29,6 @@ static int show(const struct p61 *p, unsigned int what)
 	return !!(p->v.show & what);
 }
 
-/* "@word@val " */
-static void w_str(struct mr_out *o, const char *word, const char *val)
-{
-	mr_out_str(o, word);
-	mr_out_str(o, val);
-	mr_out_char(o, ' ');
-}
-
 /* "@word@val " with a number */
 static void w_u32(struct mr_out *o, const char *word, uint32_t val)
 {
@@ -102,7 +94,7 @@ static void p_via(const struct p61 *p, const struct mplsroute_addr *via)
 		mr_out_str(o, mr_af_name(via->family, MR_AF_JSON));
 		mr_out_char(o, ' ');
 	}
-	w_str(o, "", mr_addr_fmt(via, buf, sizeof(buf)));
+	mr_out_word(o, "", mr_addr_fmt(via, buf, sizeof(buf)));
 }
 
 static void p_realms(struct mr_out *o, uint32_t flow)
@@ -117,7 +109,7 @@ static void p_realms(struct mr_out *o, uint32_t flow)
 		mr_out_char(o, '/');
 	}
 	mplsroute_realm_n2a(to, buf, sizeof(buf));
-	w_str(o, "", buf);
+	mr_out_word(o, "", buf);
 }
 
 /* route and nexthop flags, each "name " */
@@ -149,7 +141,7 @@ static void p_head(const struct p61 *p)
 		mr_out_str(o, "Deleted ");
 	if (show(p, MR_SHOW_TYPE)) {
 		mplsroute_type_n2a(rt->type, buf, sizeof(buf));
-		w_str(o, "", buf);
+		mr_out_word(o, "", buf);
 	}
 	p_prefix(p, "", &rt->dst, rt->dst_len);
 	p_prefix(p, "from ", &rt->src, rt->src_len);
@@ -159,12 +151,12 @@ static void p_head(const struct p61 *p)
 		p_encap(o, &rt->nh);
 	if (show(p, MR_SHOW_TOS)) {
 		mplsroute_dsfield_n2a(rt->tos, buf, sizeof(buf));
-		w_str(o, "tos ", buf);
+		mr_out_word(o, "tos ", buf);
 	}
 	if (show(p, MR_SHOW_GATEWAY | MR_SHOW_VIA))
 		p_via(p, &rt->nh.via);
 	if (show(p, MR_SHOW_DEV))
-		w_str(o, "dev ",
+		mr_out_word(o, "dev ",
 		      mr_ifname(p->v.o, rt->nh.ifindex, buf, sizeof(buf)));
 }
 
@@ -177,18 +169,18 @@ static void p_middle(const struct p61 *p)
 
 	if (show(p, MR_SHOW_TABLE_ANY)) {
 		mplsroute_table_n2a(rt->table_id, buf, sizeof(buf));
-		w_str(o, "table ", buf);
+		mr_out_word(o, "table ", buf);
 	}
 	if (show(p, MR_SHOW_PROTO)) {
 		mplsroute_proto_n2a(rt->protocol, buf, sizeof(buf));
-		w_str(o, "proto ", buf);
+		mr_out_word(o, "proto ", buf);
 	}
 	if (show(p, MR_SHOW_SCOPE)) {
 		mplsroute_scope_n2a(rt->scope, buf, sizeof(buf));
-		w_str(o, "scope ", buf);
+		mr_out_word(o, "scope ", buf);
 	}
 	if (show(p, MR_SHOW_PREFSRC))
-		w_str(o, "src ", mr_addr_fmt(&rt->prefsrc, buf, sizeof(buf)));
+		mr_out_word(o, "src ", mr_addr_fmt(&rt->prefsrc, buf, sizeof(buf)));
 	if (rt->has_priority)
 		w_u32(o, "metric ", rt->priority);
 	p_flags(o, rt->flags);
@@ -308,7 +300,7 @@ static void p_metric(struct mr_out *o, unsigned int i, uint32_t val,
 		}
 		break;
 	case RTAX_CC_ALGO:
-		w_str(o, "", cc_algo);
+		mr_out_word(o, "", cc_algo);
 		break;
 	default:
 		w_u32(o, "", val);
@@ -329,7 +321,7 @@ static void p_metrics(const struct p61 *p)
 		if (i == RTAX_HOPLIMIT && (int32_t)rt->metrics[i] == -1)
 			continue;
 		if (names[i])
-			w_str(o, "", names[i]);
+			mr_out_word(o, "", names[i]);
 		else
 			w_u32(o, "metric ", i);
 		if (p->v.lock & (1u << i))
@@ -352,7 +344,7 @@ static void p_nexthop(const struct p61 *p, const struct mplsroute_nexthop *nh)
 	p_via(p, &nh->via);
 	if (nh->has_flow)
 		p_realms(o, nh->flow);
-	w_str(o, "dev ", mr_ifname(p->v.o, nh->ifindex, buf, sizeof(buf)));
+	mr_out_word(o, "dev ", mr_ifname(p->v.o, nh->ifindex, buf, sizeof(buf)));
 	if (!p->v.mpls) {
 		mr_out_str(o, "weight ");
 		mr_out_s64(o, nh->hops + 1);
@@ -370,7 +362,8 @@ static void p_tail(const struct p61 *p)
 
 	p_metrics(p);
 	if (show(p, MR_SHOW_IIF))
-		w_str(o, "iif ", mr_ifname(p->v.o, rt->iif, buf, sizeof(buf)));
+		mr_out_word(o, "iif ",
+			    mr_ifname(p->v.o, rt->iif, buf, sizeof(buf)));
 	if (rt->has_pref && mr_pref_name(rt->pref)) {
 		mr_out_str(o, "pref ");
 		mr_out_str(o, mr_pref_name(rt->pref));
