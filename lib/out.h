@@ -83,6 +83,18 @@ void mr_out_s64(struct mr_out *o, int64_t v);
 void mr_out_hex(struct mr_out *o, uint64_t v, unsigned int width);
 /* a label stack as "100/200" (mplsroute_labels_format's text) */
 void mr_out_labels(struct mr_out *o, const struct mplsroute_labels *ls);
+/* @pre, the stack as mr_out_labels writes it, @post; nothing for a stack
+ * that cannot be written */
+static inline void mr_out_labels_in(struct mr_out *o, const char *pre,
+				    const struct mplsroute_labels *ls,
+				    const char *post)
+{
+	if (ls->n > MPLSROUTE_MAX_LABELS)
+		return;
+	mr_out_str(o, pre);
+	mr_out_labels(o, ls);
+	mr_out_str(o, post);
+}
 /* an address as mr_addr_fmt writes it ("???" when it cannot) */
 void mr_out_addr(struct mr_out *o, const struct mplsroute_addr *a);
 

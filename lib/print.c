@@ -57,22 +57,11 @@ static void print_prefix(const struct pctx *p, const char *word,
 	}
 }
 
-/* @pre, the stack, @post; nothing for a stack that cannot be written */
-static void print_labels(struct mr_out *o, const char *pre,
-			 const struct mplsroute_labels *ls, const char *post)
-{
-	if (ls->n > MPLSROUTE_MAX_LABELS)
-		return;
-	mr_out_str(o, pre);
-	mr_out_labels(o, ls);
-	mr_out_str(o, post);
-}
-
 /* current iproute2's text: " encap mpls  100/200 ttl 10 " */
 static void print_encap(struct mr_out *o, const struct mplsroute_nexthop *nh)
 {
 	mr_out_str(o, " encap mpls ");
-	print_labels(o, " ", &nh->encap, " ");
+	mr_out_labels_in(o, " ", &nh->encap, " ");
 	if (nh->has_encap_ttl) {
 		word_u32(o, "ttl ", nh->encap_ttl);
 		mr_out_char(o, ' ');
@@ -109,7 +98,7 @@ static void print_head(const struct pctx *p)
 	print_prefix(p, "", &rt->dst, rt->dst_len);
 	print_prefix(p, "from ", &rt->src, rt->src_len);
 	if (rt->nh.newdst.n)
-		print_labels(o, "as to ", &rt->nh.newdst, " ");
+		mr_out_labels_in(o, "as to ", &rt->nh.newdst, " ");
 	if (rt->nh.encap.n)
 		print_encap(o, &rt->nh);
 	if (show(p, MR_SHOW_TOS)) {
@@ -384,7 +373,7 @@ static void print_nexthop(const struct pctx *p,
 	mr_out_str(o, p->sl);
 	mr_out_str(o, "\tnexthop");
 	if (nh->newdst.n)
-		print_labels(o, " as to ", &nh->newdst, "");
+		mr_out_labels_in(o, " as to ", &nh->newdst, "");
 	if (nh->encap.n)
 		print_encap(o, nh);
 	if (nh->via.family && nh->via.family == p->rt->family) {

@@ -61,23 +61,10 @@ static void p_prefix(const struct p61 *p, const char *word,
 	}
 }
 
-/* @pre, the stack, @post; nothing for a stack that cannot be written */
-static void p_labels(struct mr_out *o, const char *pre,
-		     const struct mplsroute_labels *ls, const char *post)
-{
-	char buf[MR_ABUF];
-
-	if (mplsroute_labels_format(ls, buf, sizeof(buf)) < 0)
-		return;
-	mr_out_str(o, pre);
-	mr_out_str(o, buf);
-	mr_out_str(o, post);
-}
-
 static void p_encap(struct mr_out *o, const struct mplsroute_nexthop *nh)
 {
 	mr_out_str(o, " encap mpls ");
-	p_labels(o, " ", &nh->encap, " ");
+	mr_out_labels_in(o, " ", &nh->encap, " ");
 	if (nh->has_encap_ttl)
 		w_u32(o, "ttl ", nh->encap_ttl);
 }
@@ -146,7 +133,7 @@ static void p_head(const struct p61 *p)
 	p_prefix(p, "", &rt->dst, rt->dst_len);
 	p_prefix(p, "from ", &rt->src, rt->src_len);
 	if (rt->nh.newdst.n)
-		p_labels(o, "as to ", &rt->nh.newdst, " ");
+		mr_out_labels_in(o, "as to ", &rt->nh.newdst, " ");
 	if (rt->nh.encap.n)
 		p_encap(o, &rt->nh);
 	if (show(p, MR_SHOW_TOS)) {
@@ -340,7 +327,7 @@ static void p_nexthop(const struct p61 *p, const struct mplsroute_nexthop *nh)
 	if (nh->encap.n)
 		p_encap(o, nh);
 	if (nh->newdst.n)
-		p_labels(o, "as to ", &nh->newdst, " ");
+		mr_out_labels_in(o, "as to ", &nh->newdst, " ");
 	p_via(p, &nh->via);
 	if (nh->has_flow)
 		p_realms(o, nh->flow);
