@@ -245,3 +245,16 @@ void mr_out_addr(struct mr_out *o, const struct mplsroute_addr *a)
 	}
 	mr_out_str(o, "???");
 }
+
+void mr_out_prefix(struct mr_out *o, const char *word,
+		   const struct mplsroute_addr *a, unsigned int plen,
+		   unsigned int host_len)
+{
+	mr_out_str(o, word);
+	mr_out_addr(o, a);
+	if (plen != host_len) {
+		mr_out_char(o, '/');
+		mr_out_u32(o, plen);
+	}
+	mr_out_char(o, ' ');
+}

@@ -97,6 +97,10 @@ static inline void mr_out_labels_in(struct mr_out *o, const char *pre,
 }
 /* an address as mr_addr_fmt writes it ("???" when it cannot) */
 void mr_out_addr(struct mr_out *o, const struct mplsroute_addr *a);
+/* "@word@a/@plen " ("/@plen" left out when it is @host_len) */
+void mr_out_prefix(struct mr_out *o, const char *word,
+		   const struct mplsroute_addr *a, unsigned int plen,
+		   unsigned int host_len);
 
 /*
  * The digits of @v in decimal at @p (no NUL), at most 20; returns how many.

@@ -41,13 +41,7 @@ static void print_prefix(const struct pctx *p, const char *word,
 	struct mr_out *o = p->out;
 
 	if (a->family) {
-		mr_out_str(o, word);
-		mr_out_addr(o, a);
-		if (plen != p->v.host_len) {
-			mr_out_char(o, '/');
-			mr_out_u32(o, plen);
-		}
-		mr_out_char(o, ' ');
+		mr_out_prefix(o, word, a, plen, p->v.host_len);
 	} else if (plen) {
 		mr_out_str(o, word);
 		word_u32(o, "0/", plen);

@@ -41,16 +41,9 @@ static void p_prefix(const struct p61 *p, const char *word,
 		     const struct mplsroute_addr *a, unsigned int plen)
 {
 	struct mr_out *o = p->out;
-	char abuf[MR_ABUF];
 
 	if (a->family) {
-		mr_out_str(o, word);
-		mr_out_str(o, mr_addr_fmt(a, abuf, sizeof(abuf)));
-		if (plen != p->v.host_len) {
-			mr_out_char(o, '/');
-			mr_out_u32(o, plen);
-		}
-		mr_out_char(o, ' ');
+		mr_out_prefix(o, word, a, plen, p->v.host_len);
 	} else if (plen) {
 		mr_out_str(o, word);
 		w_u32(o, "0/", plen);
