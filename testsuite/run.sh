@@ -89,7 +89,9 @@ groups=$*
 [ "$groups" = all ] && groups="unit golden golden-shared sanitize lab build pkg fuzz"
 for g in $groups; do
 	echo "== $g"
+	t0=$(date +%s)
 	run_group "$g" 2>&1 | tee -a "$LOG"
+	echo "== $g took $(($(date +%s) - t0)) s"
 done
 pass=$(grep -c '^PASS ' "$LOG")
 fail=$(grep -c '^FAIL ' "$LOG")
