@@ -81,6 +81,50 @@ static unsigned int fast_stack(const uint8_t *in, size_t len)
 	return 0;
 }
 
+/* "00".."99" */
+static const char pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233"
+	"34353637383940414243444546474849505152535455565758596061626364656667"
+	"6869707172737475767778798081828384858687888990919293949596979899";
+
+/* two digits of @v < 100 at @p (a leading one too) */
+static inline char *put2(char *p, uint32_t v)
+{
+	memcpy(p, pairs + 2 * v, 2);
+	return p + 2;
+}
+
+/* the first digits of a number: one for @v < 10, else two */
+static inline char *put_head(char *p, uint32_t v)
+{
+	if (v < 10) {
+		*p = (char)('0' + v);
+		return p + 1;
+	}
+	return put2(p, v);
+}
+
+/* a label (below 2^20: at most 7 digits) in decimal at @p, no NUL */
+static char *put_label(char *p, uint32_t v)
+{
+	uint32_t r;
+
+	if (v < 100)
+		return put_head(p, v);
+	if (v < 10000)
+		return put2(put_head(p, v / 100), v % 100);
+	if (v < 1000000) {
+		r = v % 10000;
+		p = put_head(p, v / 10000);
+	} else {
+		r = v % 1000000;
+		*p++ = (char)('0' + v / 1000000);
+		p = put2(p, r / 10000);
+		r %= 10000;
+	}
+	return put2(put2(p, r / 100), r % 100);
+}
+
 /* the stack's @n labels as "100/200" at @p; returns the end */
 static char *put_stack(char *p, const uint8_t *in, unsigned int n)
 {
@@ -89,8 +133,8 @@ static char *put_stack(char *p, const uint8_t *in, unsigned int n)
 	for (i = 0; i < n; i++, in += 4) {
 		if (i)
 			*p++ = '/';
-		p += mr_fmt_u32(p, (uint32_t)in[0] << 12 |
-				   (uint32_t)in[1] << 4 | (uint32_t)in[2] >> 4);
+		p = put_label(p, (uint32_t)in[0] << 12 |
+				 (uint32_t)in[1] << 4 | (uint32_t)in[2] >> 4);
 	}
 	return p;
 }
