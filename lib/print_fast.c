@@ -1,6 +1,7 @@
 /* lib/print_fast.c: a plain MPLS route's message straight to 4.4's text */
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <linux/rtnetlink.h>
@@ -40,28 +41,33 @@ static int fast_head(const struct rtmsg *rtm,
  * counts, the others are skipped.  0, or -EAGAIN for a message with a
  * type outside FAST_TYPES or one the decoder would refuse.
  */
-static int fast_attrs(const void *p, size_t len, struct fast *f)
+static int fast_attrs(const uint8_t *p, size_t len, struct fast *f)
 {
-	const struct nlattr *a;
+	const uint8_t *end = p + len;
+	struct mr_len_rule rule;
+	struct nlattr a;
 	uint32_t have = 0;
 	uint16_t type, plen;
+	ptrdiff_t step;
 
-	while (len >= MR_NLA_HDRLEN) {
-		a = p;
-		if (a->nla_len < MR_NLA_HDRLEN || a->nla_len > len)
+	while (end - p >= MR_NLA_HDRLEN) {
+		memcpy(&a, p, sizeof(a));	/* one load for both fields */
+		if (a.nla_len < MR_NLA_HDRLEN || a.nla_len > end - p)
 			return -EAGAIN;
-		type = a->nla_type & NLA_TYPE_MASK;
-		if (type < MR_RTA_MAX && mr_rta_policy[type].max) {
-			plen = (uint16_t)(a->nla_len - MR_NLA_HDRLEN);
-			if (!(FAST_TYPES & (1u << type)) ||
-			    plen < mr_rta_policy[type].min ||
-			    plen > mr_rta_policy[type].max)
+		type = a.nla_type & NLA_TYPE_MASK;
+		if (type < MR_RTA_MAX && (rule = mr_rta_policy[type]).max) {
+			plen = (uint16_t)(a.nla_len - MR_NLA_HDRLEN);
+			if (!(FAST_TYPES & (1u << type)) || plen < rule.min ||
+			    plen > rule.max)
 				return -EAGAIN;
 			have |= 1u << type;
-			f->a[type] = (const uint8_t *)a + MR_NLA_HDRLEN;
+			f->a[type] = p + MR_NLA_HDRLEN;
 			f->len[type] = plen;
 		}
-		p = mr_attr_next(a, &len);
+		step = (a.nla_len + 3u) & ~3u;
+		if (step >= end - p)
+			break;	/* the last one (its padding may be cut) */
+		p += step;
 	}
 	f->have = have;
 	return 0;
@@ -274,7 +280,7 @@ MR_EXPORT int mplsroute_route_format_msg(char *buf, size_t size,
 		return -EAGAIN;
 	rtm = (const struct rtmsg *)((const char *)nlh + MR_NLMSG_HDRLEN);
 	if (!fast_head(rtm, o) ||
-	    fast_attrs((const char *)nlh + hdr, nlh->nlmsg_len - hdr, &f) ||
+	    fast_attrs((const uint8_t *)nlh + hdr, nlh->nlmsg_len - hdr, &f) ||
 	    fast_words(&f, rtm, o, &w, devbuf, protobuf))
 		return -EAGAIN;
 	if (words_room(&w) > size)
