@@ -1050,6 +1050,24 @@ int mplsroute_route_format(char *buf, size_t size,
 			   const struct mplsroute_print_opts *o, int style);
 
 /*
+ * mplsroute_route_format_msg - the text mplsroute_route_format would write
+ * for the route message @nlh once decoded (mplsroute_route_decode), made
+ * straight from the message: the fast path of a dump's printer.  It takes
+ * only the plain label routes a dump is mostly made of (AF_MPLS, unicast,
+ * the main table, no flags, not cloned, one path: label, "as to", an IPv4
+ * via, a device, ttl-propagate) in @style MPLSROUTE_STYLE_4_4 without
+ * @o->details: each of them passes the selector of a bare `route show`.
+ * Returns the text's length, -EAGAIN for any other message (decode it and
+ * call mplsroute_route_format: nothing was written), -ENOSPC when @size
+ * may be too small for the text (nothing was written), or -EINVAL (no
+ * @buf or @nlh, an unknown @style, @size above INT_MAX).
+ */
+int mplsroute_route_format_msg(char *buf, size_t size,
+			       const struct nlmsghdr *nlh,
+			       const struct mplsroute_print_opts *o,
+			       int style);
+
+/*
  * JSON as current iproute2 prints routes with -j (and -p): an array of one
  * object per route, keys in its order ("dst", "to", "encap"/"dst",
  * "gateway" or "via" {"family", "host"}, "dev", ..., "flags", "nexthops").

@@ -112,6 +112,15 @@ int ipmpls_print_route(struct ipmpls_ctx *ctx, struct mplsroute_json *json,
 		       const struct mplsroute_route *rt, unsigned hide,
 		       int deleted);
 /*
+ * ip/print_route.c: the route message @nlh printed as ipmpls_print_route
+ * would print its decoding in text, straight from the message when the
+ * library can (mplsroute_route_format_msg: plain label routes, 4.4's
+ * text).  Returns 1 when printed, 0 when the caller must decode it and
+ * call ipmpls_print_route (nothing was printed).
+ */
+int ipmpls_print_msg(struct ipmpls_ctx *ctx, const struct nlmsghdr *nlh,
+		     unsigned hide, int deleted);
+/*
  * A dump's text routes gathered in one buffer (ctx->out) and handed to
  * stdout when it is full, instead of one fwrite a route: begun only when
  * stdout is not a terminal (a terminal sees each line as it comes).

@@ -93,6 +93,9 @@ static int show_one(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh,
 {
 	struct mplsroute_filter f;
 
+	/* a plain route passes the filter below; 4.4 hides nothing here */
+	if (ipmpls_print_msg(ctx, nlh, 0, nlh->nlmsg_type == RTM_DELROUTE))
+		return 0;
 	if (mplsroute_route_decode(nlh, rt) < 0)
 		return 0;
 	mplsroute_filter_init(&f);

@@ -17,9 +17,10 @@ struct show {
 	int family;		/* what to dump */
 	int save;		/* `route save`: the messages go to stdout */
 	struct mplsroute_json *json;	/* -j: JSON instead of text */
-	struct mplsroute_route *rt;	/* `show cache`: the decoding */
+	struct mplsroute_route *rt;	/* each message's decoding */
 	int hide_family;	/* the family of hide (filter_hide's) */
 	unsigned int hide;
+	int plain;	/* text, no selector: plain routes skip the decoding */
 };
 
 /* a route of the dump: printed (or saved) when the selector takes it */
@@ -48,16 +49,50 @@ static int show_route(const struct nlmsghdr *nlh,
 	return 0;
 }
 
-/* `show cache`: 4.4's rtnl_rtcache_request, an rtmsg with RTM_F_CLONED */
-static int cache_msg(const struct nlmsghdr *nlh, void *data)
+/*
+ * A message of the dump: decoded, selected and printed; with no selector,
+ * once a route of its family has printed (hide known), a plain route is
+ * printed straight from the message (all of them pass that selector).
+ */
+static int show_msg(const struct nlmsghdr *nlh, void *data)
 {
+	const struct rtmsg *rtm = mnl_nlmsg_get_payload(nlh);
 	struct show *s = data;
 
 	if (nlh->nlmsg_type != RTM_NEWROUTE)
 		return 0;
+	if (s->plain && nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(*rtm)) &&
+	    rtm->rtm_family == s->hide_family &&
+	    ipmpls_print_msg(s->ctx, nlh, s->hide, 0))
+		return 0;
 	if (mplsroute_route_decode(nlh, s->rt) < 0)
 		return show_route(nlh, NULL, s);
 	return show_route(nlh, s->rt, s);
+}
+
+/* 1 if @f is the selector of a bare `route show` */
+static int plain_selector(const struct mplsroute_filter *f)
+{
+	struct mplsroute_filter d;
+
+	mplsroute_filter_init(&d);
+	return !memcmp(f, &d, sizeof(d));
+}
+
+/* the dump (4.4's rtnl_wilddump_request), each message to show_msg */
+static int route_dump(struct ipmpls_ctx *ctx, struct show *s)
+{
+	union {
+		struct nlmsghdr nlh;
+		char buf[64];
+	} req;
+	int ret;
+
+	ret = mplsroute_route_dump_request(req.buf, sizeof(req.buf),
+					   s->family);
+	if (ret < 0)
+		return ret;
+	return mplsroute_sock_dump(ctx->sock, &req.nlh, show_msg, s);
 }
 
 static int cache_dump(struct ipmpls_ctx *ctx, struct show *s)
@@ -67,7 +102,6 @@ static int cache_dump(struct ipmpls_ctx *ctx, struct show *s)
 		char buf[64];
 	} req;
 	struct rtmsg *r;
-	int ret;
 
 	memset(&req, 0, sizeof(req));
 	req.nlh.nlmsg_len = NLMSG_LENGTH(sizeof(*r));
@@ -76,12 +110,7 @@ static int cache_dump(struct ipmpls_ctx *ctx, struct show *s)
 	r = NLMSG_DATA(&req.nlh);
 	r->rtm_family = (unsigned char)s->family;
 	r->rtm_flags = RTM_F_CLONED;
-	s->rt = mplsroute_route_new();
-	if (!s->rt)
-		return -ENOMEM;
-	ret = mplsroute_sock_request(ctx->sock, &req.nlh, cache_msg, s);
-	mplsroute_route_free(s->rt);
-	return ret;
+	return mplsroute_sock_request(ctx->sock, &req.nlh, show_msg, s);
 }
 
 /* the selected dump, shown or saved; 4.4 exits after it */
@@ -98,10 +127,15 @@ static int show_dump(struct ipmpls_ctx *ctx, struct show *s)
 	} else if (!s->save) {
 		ipmpls_out_begin(ctx);	/* -ENOMEM: route by route */
 	}
-	if (s->f.cloned)
+	s->plain = !s->save && !s->json && plain_selector(&s->f);
+	s->rt = mplsroute_route_new();
+	if (!s->rt)
+		ret = -ENOMEM;
+	else if (s->f.cloned)
 		ret = cache_dump(ctx, s);
 	else
-		ret = mplsroute_route_dump(ctx->sock, s->family, show_route, s);
+		ret = route_dump(ctx, s);
+	mplsroute_route_free(s->rt);
 	ipmpls_out_end(ctx);
 	if (s->json)
 		mplsroute_json_close(&json);

@@ -113,3 +113,41 @@ int ipmpls_print_route(struct ipmpls_ctx *ctx, struct mplsroute_json *json,
 		return mplsroute_route_print_json(json, rt, &o);
 	return mplsroute_route_print_style(stdout, rt, &o, ctx->opts->style);
 }
+
+/* the fast path's text into the dump's buffer, or through stdio */
+int ipmpls_print_msg(struct ipmpls_ctx *ctx, const struct nlmsghdr *nlh,
+		     unsigned hide, int deleted)
+{
+	struct ipmpls_outbuf *b = ctx->out;
+	struct mplsroute_print_opts o;
+	int style = ctx->opts->style;
+	char t[4096];
+	int n;
+
+	if (style != MPLSROUTE_STYLE_4_4)
+		return 0;
+	if (b) {
+		b->o.hide = hide;
+		b->o.deleted = deleted;
+		n = mplsroute_route_format_msg(b->buf + b->len,
+					       sizeof(b->buf) - b->len, nlh,
+					       &b->o, style);
+		if (n == -ENOSPC) {
+			out_write(b);
+			n = mplsroute_route_format_msg(b->buf, sizeof(b->buf),
+						       nlh, &b->o, style);
+		}
+		if (n < 0)
+			return 0;
+		b->len += (size_t)n;
+		return 1;
+	}
+	opts_init(ctx, &o);
+	o.hide = hide;
+	o.deleted = deleted;
+	n = mplsroute_route_format_msg(t, sizeof(t), nlh, &o, style);
+	if (n < 0)
+		return 0;
+	fwrite(t, 1, (size_t)n, stdout);
+	return 1;
+}

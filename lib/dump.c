@@ -10,10 +10,10 @@
 
 #include "internal.h"
 
-#define TB_MAX 32	/* attribute types we look at are below this */
+#define TB_MAX MR_RTA_MAX	/* attribute types we look at are below this */
 
 /* payload length rules for the attributes we decode; others are skipped */
-static const struct { uint16_t min, max; } policy[TB_MAX] = {
+const struct mr_len_rule mr_rta_policy[MR_RTA_MAX] = {
 	[RTA_DST] = { 1, 120 },
 	[RTA_SRC] = { 1, 120 },
 	[RTA_IIF] = { 4, 4 },
@@ -85,8 +85,9 @@ static int attr_table(const void *p, size_t len, struct atab *t, int route)
 			return -EINVAL;
 		type = a->nla_type & NLA_TYPE_MASK;
 		plen = (uint16_t)(a->nla_len - MNL_ATTR_HDRLEN);
-		if (type < TB_MAX && policy[type].max) {
-			if (plen < policy[type].min || plen > policy[type].max)
+		if (type < TB_MAX && mr_rta_policy[type].max) {
+			if (plen < mr_rta_policy[type].min ||
+			    plen > mr_rta_policy[type].max)
 				return -EINVAL;
 			bit = 1u << type;
 			if (!(have & bit) && keep[type] &&

@@ -93,6 +93,17 @@ static inline const void *mr_attr_next(const void *p, size_t *left)
 	return (const char *)p + step;
 }
 
+/*
+ * lib/dump.c: the payload lengths (min, max) the route decoder accepts for
+ * each attribute type below MR_RTA_MAX; max 0: a type it skips (as it skips
+ * the types from MR_RTA_MAX on).  lib/print_fast.c keeps to the same rules.
+ */
+#define MR_RTA_MAX 32
+struct mr_len_rule {
+	uint16_t min, max;
+};
+extern const struct mr_len_rule mr_rta_policy[MR_RTA_MAX];
+
 /* lib/attr.c: bounded putters that zero padding; 0/-EMSGSIZE, NULL */
 int mr_attr_put(struct nlmsghdr *nlh, size_t buflen, uint16_t type,
 		size_t len, const void *data);
