@@ -62,6 +62,10 @@ struct ipmpls_ctx {
 	struct mplsroute_route *rt;	/* reused by each route change */
 	int nomemo;	/* IPMPLS_NOMEMO: each line parsed in full (tests) */
 	long platform_labels;		/* ip/foresee.c: -1 until read */
+	/* the batch line whose route add was built last (iproute_modify),
+	 * with the flags it was built with: ip/ipbatch.c's fast path */
+	int built_line;
+	uint16_t built_flags;
 	struct ipmpls_names names;
 	struct ipmpls_outbuf *out;	/* ipmpls_out_begin's, or NULL */
 };
@@ -151,6 +155,8 @@ void ipmpls_error_compat(struct mplsroute_error *e, int argc, char **argv);
  * comes.  Returns an EXIT_* code.
  */
 int ipmpls_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh);
+/* ... and the batch's part of it: @nlh queued in ctx->batch (a copy) */
+int ipmpls_batch_talk(struct ipmpls_ctx *ctx, const struct nlmsghdr *nlh);
 
 /*
  * ip/talk.c, iproute2's words for a kernel refusal @err of @req (NULL:

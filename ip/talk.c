@@ -112,7 +112,7 @@ void ipmpls_dump_intr(struct ipmpls_ctx *ctx, int ret)
  * An add the kernel is sure to refuse goes alone, after the window, and is
  * answered before the next line is read.
  */
-static int batch_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh)
+int ipmpls_batch_talk(struct ipmpls_ctx *ctx, const struct nlmsghdr *nlh)
 {
 	int alone = ipmpls_foresee_refusal(ctx, nlh);
 	int ret;
@@ -141,7 +141,7 @@ int ipmpls_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh)
 	int ret;
 
 	if (ctx->batch)
-		return batch_talk(ctx, nlh);
+		return ipmpls_batch_talk(ctx, nlh);
 	ret = mplsroute_sock_talk(ctx->sock, nlh, errmsg, sizeof(errmsg));
 	if (ret == 0)
 		return EXIT_OK;
