@@ -27,9 +27,17 @@ struct batch_fast {
 	/* the new line's changed value words, set by batch_fast_match */
 	int nchanged;
 	int cargi[BF_SITES];
-	char *cword[BF_SITES];
-	char wbuf[BF_SITES][BF_WORD];
+	int csite[BF_SITES];	/* which value word each is */
+	char *cword[BF_SITES];	/* in the new line, NUL-terminated there */
+	char *cend[BF_SITES];	/* the NUL, and the byte it replaced */
+	char sep[BF_SITES];
+	int inplace;		/* text is the new line already */
 	uint16_t nsoff[BF_SITES], nslen[BF_SITES];
+	/* per 8 bytes of text: 0xff at a value word's bytes, which words */
+	uint64_t smask[BF_TEXT / 8];
+	uint8_t sbits[BF_TEXT / 8];
+	uint64_t tmask;		/* the same for the last 8 bytes */
+	uint8_t tbits;
 };
 
 /*
@@ -44,9 +52,15 @@ int batch_fast_learn(struct batch_fast *bf, const char *line, size_t len,
 /*
  * batch_fast_match - whether the line of @len bytes at @p (its '\n'
  * included) is the line kept with other value words: 0 and the changed
- * words in bf->cargi/cword (NUL-terminated copies), or -1.
+ * words in bf->cargi/cword, NUL-terminated in place (put the line back
+ * with batch_fast_restore before anything else reads it), or -1 (the
+ * line as it was; bf->valid is then to be cleared: the line kept may
+ * have been changed).
  */
-int batch_fast_match(struct batch_fast *bf, const char *p, size_t len);
+int batch_fast_match(struct batch_fast *bf, char *p, size_t len);
+
+/* batch_fast_restore - the bytes batch_fast_match made NULs put back */
+void batch_fast_restore(struct batch_fast *bf);
 
 /* batch_fast_take - the line matched last is now the line kept */
 void batch_fast_take(struct batch_fast *bf, const char *p, size_t len);

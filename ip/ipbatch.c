@@ -89,11 +89,13 @@ static int batch_cmd(struct ipmpls_ctx *ctx, int argc, char **argv)
  * have; 1 and its exit code in *rc, or 0 (nothing read).
  */
 static int batch_fast_line(struct ipmpls_ctx *ctx, struct batch_reader *rd,
-			   struct batch_fast *bf, int *rc)
+			   struct batch_fast *bf, struct foresee_layout *fl,
+			   int *rc)
 {
-	const char *p = rd->rbuf + rd->rpos, *nl;
+	char *p = rd->rbuf + rd->rpos, *nl;
 	const struct nlmsghdr *req;
 	size_t len;
+	int ret;
 
 	if (!bf->valid || rd->rpos == rd->rlen)
 		return 0;
@@ -101,16 +103,20 @@ static int batch_fast_line(struct ipmpls_ctx *ctx, struct batch_reader *rd,
 	if (!nl)
 		return 0;
 	len = (size_t)(nl - p) + 1;
-	if (batch_fast_match(bf, p, len) < 0 ||
-	    mplsroute_route_patch(ctx->rt, bf->nchanged, bf->cargi,
-				  bf->cword, RTM_NEWROUTE, ctx->built_flags,
-				  &req) != 0)
+	if (batch_fast_match(bf, p, len) < 0)
+		return 0;
+	ret = mplsroute_route_patch(ctx->rt, bf->nchanged, bf->cargi,
+				    bf->cword, RTM_NEWROUTE, ctx->built_flags,
+				    &req);
+	batch_fast_restore(bf);
+	if (ret != 0)
 		return 0;
 	batch_fast_take(bf, p, len);
 	rd->rpos += len;
 	ctx->batch_line = ++rd->lineno;
 	ctx->exits = 0;
-	*rc = batch_add_done(ctx, ipmpls_batch_talk(ctx, req), NULL);
+	*rc = batch_add_done(ctx, ipmpls_batch_queue(ctx, req,
+			     ipmpls_foresee_same(ctx, fl, req)), NULL);
 	return 1;
 }
 
@@ -155,6 +161,7 @@ static int batch_run(struct ipmpls_ctx *ctx, FILE *in, const char *name,
 		     int *exited)
 {
 	struct batch_fast bf;
+	struct foresee_layout fl = { .valid = 0 };
 	struct batch_reader rd;
 	char *argv[BATCH_MAXARGS], *raw;
 	int argc, rc, ret = EXIT_OK, got = 0, lineno;
@@ -162,13 +169,16 @@ static int batch_run(struct ipmpls_ctx *ctx, FILE *in, const char *name,
 	batch_reader_init(&rd, in, name);
 	bf.valid = 0;
 	for (;;) {
-		if (batch_fast_line(ctx, &rd, &bf, &rc)) {
-			if (batch_stops(ctx, rc, 1, name, rd.lineno, &ret,
+		if (batch_fast_line(ctx, &rd, &bf, &fl, &rc)) {
+			if ((rc != EXIT_OK || ctx->exits ||
+			     mplsroute_batch_failures(ctx->batch)) &&
+			    batch_stops(ctx, rc, 1, name, rd.lineno, &ret,
 					exited))
 				break;
 			continue;
 		}
 		bf.valid = 0;
+		fl.valid = 0;	/* the next fast line's request: another shape */
 		lineno = rd.lineno;
 		got = batch_getline(&rd);
 		if (got != 0)

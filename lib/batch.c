@@ -17,6 +17,7 @@
 
 struct mr_entry {
 	uint32_t off;		/* in buf */
+	uint32_t slot;		/* its key's in keys[] */
 	int err;		/* 1: no result yet */
 	int undo;		/* applied after a failure: to be deleted */
 	unsigned long cookie;
@@ -128,28 +129,33 @@ static int batch_pipelined(const struct nlmsghdr *nlh)
 	       nlh->nlmsg_len >= NLMSG_HDRLEN + sizeof(struct rtmsg);
 }
 
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
+/* @n bytes at @p folded into @h, 4 at a time (the tail byte by byte) */
+static uint64_t mix(uint64_t h, const unsigned char *p, size_t n)
 {
-	const unsigned char *c = p;
+	uint32_t v;
 
+	for (; n >= 4; n -= 4, p += 4) {
+		memcpy(&v, p, 4);
+		h = (h ^ v) * 0x100000001b3ULL;
+		h ^= h >> 29;
+	}
 	while (n--)
-		h = (h ^ *c++) * 0x100000001b3ULL;
+		h = (h ^ *p++) * 0x100000001b3ULL;
 	return h;
 }
 
 /* a hash of what names a route: family, table, destination, tos, metric */
 static uint64_t batch_key(const struct nlmsghdr *nlh)
 {
-	const struct rtmsg *rtm = mnl_nlmsg_get_payload(nlh);
+	const struct rtmsg *rtm = NLMSG_DATA(nlh);
 	const struct nlattr *a;
 	uint64_t h = 0xcbf29ce484222325ULL;
 	int rest;
 	uint16_t t;
 
-	h = fnv(h, &rtm->rtm_family, 1);
-	h = fnv(h, &rtm->rtm_dst_len, 1);
-	h = fnv(h, &rtm->rtm_tos, 1);
-	h = fnv(h, &rtm->rtm_table, 1);
+	h = (h ^ ((uint32_t)rtm->rtm_family | (uint32_t)rtm->rtm_dst_len << 8 |
+		  (uint32_t)rtm->rtm_tos << 16 |
+		  (uint32_t)rtm->rtm_table << 24)) * 0x100000001b3ULL;
 	/* mnl_attr_for_each's walk, inline: this runs for every add */
 	a = (const struct nlattr *)((const char *)rtm + MNL_ALIGN(sizeof(*rtm)));
 	rest = (int)MNL_ALIGN(nlh->nlmsg_len) - MNL_NLMSG_HDRLEN -
@@ -157,20 +163,29 @@ static uint64_t batch_key(const struct nlmsghdr *nlh)
 	while (rest >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) &&
 	       (int)a->nla_len <= rest) {
 		t = a->nla_type & NLA_TYPE_MASK;
-		if (t == RTA_DST || t == RTA_TABLE || t == RTA_PRIORITY) {
-			h = fnv(h, &t, sizeof(t));
-			h = fnv(h, (const char *)a + MNL_ATTR_HDRLEN,
+		if (t == RTA_DST || t == RTA_TABLE || t == RTA_PRIORITY)
+			h = mix(h ^ (uint64_t)t << 48,
+				(const unsigned char *)a + MNL_ATTR_HDRLEN,
 				a->nla_len - MNL_ATTR_HDRLEN);
-		}
 		rest -= MNL_ALIGN(a->nla_len);
 		a = (const struct nlattr *)((const char *)a +
 					    MNL_ALIGN(a->nla_len));
 	}
+	/* spread every bit to the low ones, which index the table */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
 	return h ? h : 1;
 }
 
-/* 1 if @key is in the window already, else it is added and 0 returned */
-static int batch_key_seen(struct mplsroute_batch *b, uint64_t key)
+/*
+ * 1 if @key is in the window already, else it is added (its slot in
+ * *slot) and 0 returned
+ */
+static int batch_key_seen(struct mplsroute_batch *b, uint64_t key,
+			  uint32_t *slot)
 {
 	unsigned i = (unsigned)key & b->kmask;
 
@@ -180,6 +195,7 @@ static int batch_key_seen(struct mplsroute_batch *b, uint64_t key)
 		i = (i + 1) & b->kmask;
 	}
 	b->keys[i] = key;
+	*slot = i;
 	return 0;
 }
 
@@ -241,6 +257,35 @@ static void batch_applied_before(struct mplsroute_batch *b, unsigned i)
 	}
 }
 
+/*
+ * The usual answer: a plain ACK (error 0, no extended-ack text) of the
+ * next entry to hand out, while the batch goes on: what
+ * mr_sock_parse_error and batch_deliver do with it, in short.
+ */
+static int batch_ack_ok(struct mplsroute_batch *b, const struct nlmsghdr *nlh)
+{
+	int err;
+
+	if (b->stopped || (nlh->nlmsg_flags & NLM_F_ACK_TLVS) ||
+	    nlh->nlmsg_len < NLMSG_HDRLEN + sizeof(int))
+		return 0;
+	memcpy(&err, (const char *)nlh + NLMSG_HDRLEN, sizeof(err));
+	return err == 0;
+}
+
+static void batch_next_ok(struct mplsroute_batch *b, unsigned i)
+{
+	struct mr_entry *e = &b->ent[i];
+
+	b->s->errmsg[0] = '\0';
+	e->err = 0;
+	b->got++;
+	b->next++;
+	if (b->cb)
+		b->cb((const struct nlmsghdr *)(b->buf + e->off), 0, "",
+		      e->cookie, b->data);
+}
+
 /* the results in one datagram of @n bytes at @buf; -EBADMSG if cut */
 static int batch_take(struct mplsroute_batch *b, uint32_t first,
 		       const char *buf, ssize_t n)
@@ -255,6 +300,10 @@ static int batch_take(struct mplsroute_batch *b, uint32_t first,
 		if (nlh->nlmsg_type != NLMSG_ERROR || i >= b->n ||
 		    b->ent[i].err != 1)
 			continue;
+		if (i == b->next && batch_ack_ok(b, nlh)) {
+			batch_next_ok(b, i);	/* the usual answer */
+			continue;
+		}
 		b->ent[i].err = mr_sock_parse_error(b->s, nlh);
 		b->got++;
 		if (b->noack)
@@ -265,6 +314,25 @@ static int batch_take(struct mplsroute_batch *b, uint32_t first,
 		}
 	}
 	return rest ? -EBADMSG : 0;
+}
+
+/*
+ * A datagram of @n bytes at @d that is one plain ACK of the next entry
+ * (what most are): handed out as batch_take would; 1, else 0 (nothing
+ * done).
+ */
+static int batch_lone_ack(struct mplsroute_batch *b, uint32_t first,
+			  const char *d, ssize_t n)
+{
+	const struct nlmsghdr *nlh = (const struct nlmsghdr *)d;
+
+	if (n < (ssize_t)(NLMSG_HDRLEN + sizeof(int)) ||
+	    nlh->nlmsg_len != (size_t)n || nlh->nlmsg_type != NLMSG_ERROR ||
+	    nlh->nlmsg_seq - first != b->next || b->next >= b->n ||
+	    b->ent[b->next].err != 1 || !batch_ack_ok(b, nlh))
+		return 0;
+	batch_next_ok(b, b->next);
+	return 1;
 }
 
 /* wait for the ACKs of the window's messages (seqs first...first+n-1) */
@@ -286,10 +354,13 @@ static int batch_collect(struct mplsroute_batch *b, uint32_t first)
 				n = k;
 				goto lost;
 			}
-			for (i = 0; i < (unsigned)k && n == 0; i++)
-				n = batch_take(b, first,
-					       b->rxv + i * MR_BATCH_RXSZ,
-					       b->rxlen[i]);
+			for (i = 0; i < (unsigned)k && n == 0; i++) {
+				const char *d = b->rxv + i * MR_BATCH_RXSZ;
+
+				if (batch_lone_ack(b, first, d, b->rxlen[i]))
+					continue;
+				n = batch_take(b, first, d, b->rxlen[i]);
+			}
 			if (n < 0)
 				goto lost;
 			continue;
@@ -358,9 +429,10 @@ static int batch_send_window(struct mplsroute_batch *b)
 		}
 	}
 	batch_undo(b);
+	for (i = 0; i < b->n; i++)
+		b->keys[b->ent[i].slot] = 0;	/* the window's keys only */
 	b->n = 0;
 	b->len = 0;
-	memset(b->keys, 0, (b->kmask + 1) * sizeof(*b->keys));
 	return ret;
 }
 
@@ -380,6 +452,7 @@ MR_EXPORT int mplsroute_batch_add(struct mplsroute_batch *b,
 {
 	size_t len = nlh->nlmsg_len, alen = NLMSG_ALIGN(len);
 	struct mr_entry *e;
+	uint32_t slot;
 	int ret;
 
 	if (b->stopped)
@@ -396,12 +469,13 @@ MR_EXPORT int mplsroute_batch_add(struct mplsroute_batch *b,
 		if (ret < 0)
 			return ret;
 	}
-	if (batch_key_seen(b, batch_key(nlh))) {
+	if (batch_key_seen(b, batch_key(nlh), &slot)) {
 		/* the same route twice in a window: keep them in order */
 		ret = batch_drain(b);
 		return ret < 0 ? ret : batch_alone(b, nlh, cookie);
 	}
 	e = &b->ent[b->n++];
+	e->slot = slot;
 	e->off = (uint32_t)b->len;
 	e->cookie = cookie;
 	memcpy(b->buf + b->len, nlh, len);

@@ -35,6 +35,7 @@ struct mr_memo_site {
 	uint32_t fv;
 	int changed;
 	const char *word;	/* its new word (lib/route_patch.c) */
+	uint8_t wlen;		/* its length */
 };
 
 /*
