@@ -23,6 +23,17 @@ struct mr_entry {
 	unsigned long cookie;
 };
 
+/* where the attributes of the last message keyed were (batch_key) */
+#define MR_KEY_ATTRS	8
+struct mr_key_layout {
+	int valid;
+	uint32_t len;
+	unsigned n;
+	uint8_t named;		/* bit i: attribute i names the route */
+	uint16_t off[MR_KEY_ATTRS];
+	uint32_t hdr[MR_KEY_ATTRS];	/* its nla_len and nla_type */
+};
+
 struct mplsroute_batch {
 	struct mplsroute_sock *s;
 	unsigned flags;
@@ -44,6 +55,7 @@ struct mplsroute_batch {
 	int noack;		/* adds without NLM_F_ACK, the last one a barrier */
 	int undo_failed;
 	unsigned long failures;
+	struct mr_key_layout kl;
 };
 
 MR_EXPORT int mplsroute_batch_open(struct mplsroute_batch **bp,
@@ -144,40 +156,107 @@ static uint64_t mix(uint64_t h, const unsigned char *p, size_t n)
 	return h;
 }
 
-/* a hash of what names a route: family, table, destination, tos, metric */
-static uint64_t batch_key(const struct nlmsghdr *nlh)
+/* the hash of @nlh's rtmsg fields that name a route */
+static uint64_t key_head(const struct nlmsghdr *nlh)
 {
 	const struct rtmsg *rtm = NLMSG_DATA(nlh);
-	const struct nlattr *a;
-	uint64_t h = 0xcbf29ce484222325ULL;
-	int rest;
-	uint16_t t;
 
-	h = (h ^ ((uint32_t)rtm->rtm_family | (uint32_t)rtm->rtm_dst_len << 8 |
-		  (uint32_t)rtm->rtm_tos << 16 |
-		  (uint32_t)rtm->rtm_table << 24)) * 0x100000001b3ULL;
-	/* mnl_attr_for_each's walk, inline: this runs for every add */
-	a = (const struct nlattr *)((const char *)rtm + MNL_ALIGN(sizeof(*rtm)));
-	rest = (int)MNL_ALIGN(nlh->nlmsg_len) - MNL_NLMSG_HDRLEN -
-	       (int)MNL_ALIGN(sizeof(*rtm));
-	while (rest >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) &&
-	       (int)a->nla_len <= rest) {
-		t = a->nla_type & NLA_TYPE_MASK;
-		if (t == RTA_DST || t == RTA_TABLE || t == RTA_PRIORITY)
-			h = mix(h ^ (uint64_t)t << 48,
-				(const unsigned char *)a + MNL_ATTR_HDRLEN,
-				a->nla_len - MNL_ATTR_HDRLEN);
-		rest -= MNL_ALIGN(a->nla_len);
-		a = (const struct nlattr *)((const char *)a +
-					    MNL_ALIGN(a->nla_len));
-	}
-	/* spread every bit to the low ones, which index the table */
+	return (0xcbf29ce484222325ULL ^ ((uint32_t)rtm->rtm_family |
+		(uint32_t)rtm->rtm_dst_len << 8 |
+		(uint32_t)rtm->rtm_tos << 16 |
+		(uint32_t)rtm->rtm_table << 24)) * 0x100000001b3ULL;
+}
+
+static uint64_t key_attr(uint64_t h, const struct nlattr *a)
+{
+	return mix(h ^ (uint64_t)(a->nla_type & NLA_TYPE_MASK) << 48,
+		   (const unsigned char *)a + MNL_ATTR_HDRLEN,
+		   a->nla_len - MNL_ATTR_HDRLEN);
+}
+
+/* spread every bit to the low ones, which index the table */
+static uint64_t key_end(uint64_t h)
+{
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
 	h ^= h >> 33;
 	h *= 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 33;
 	return h ? h : 1;
+}
+
+static int key_named(uint16_t type)
+{
+	type &= NLA_TYPE_MASK;
+	return type == RTA_DST || type == RTA_TABLE || type == RTA_PRIORITY;
+}
+
+/*
+ * The same hash for a message whose attribute headers are those of the
+ * last one walked (a batch of one shape: only values change): 0 and *h,
+ * or 1 (walk it).
+ */
+static int key_again(const struct mr_key_layout *kl,
+		     const struct nlmsghdr *nlh, uint64_t *h)
+{
+	const char *base = (const char *)nlh;
+	uint32_t hdr;
+	unsigned i;
+
+	if (!kl->valid || kl->len != nlh->nlmsg_len)
+		return 1;
+	for (i = 0; i < kl->n; i++) {
+		memcpy(&hdr, base + kl->off[i], 4);
+		if (hdr != kl->hdr[i])
+			return 1;
+	}
+	*h = key_head(nlh);
+	for (i = 0; i < kl->n; i++)
+		if (kl->named & (1u << i))
+			*h = key_attr(*h, (const void *)(base + kl->off[i]));
+	return 0;
+}
+
+/* a hash of what names a route: family, table, destination, tos, metric */
+static uint64_t batch_key(struct mplsroute_batch *b,
+			  const struct nlmsghdr *nlh)
+{
+	struct mr_key_layout *kl = &b->kl;
+	const struct nlattr *a;
+	uint64_t h;
+	int rest;
+
+	if (key_again(kl, nlh, &h) == 0)
+		return key_end(h);
+	h = key_head(nlh);
+	kl->valid = 0;
+	kl->n = 0;
+	kl->named = 0;
+	/* mnl_attr_for_each's walk, inline: this runs for every add */
+	a = (const struct nlattr *)((const char *)NLMSG_DATA(nlh) +
+				    MNL_ALIGN(sizeof(struct rtmsg)));
+	rest = (int)MNL_ALIGN(nlh->nlmsg_len) - MNL_NLMSG_HDRLEN -
+	       (int)MNL_ALIGN(sizeof(struct rtmsg));
+	while (rest >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) &&
+	       (int)a->nla_len <= rest) {
+		if (kl->n < MR_KEY_ATTRS) {
+			kl->off[kl->n] = (uint16_t)((const char *)a -
+						    (const char *)nlh);
+			memcpy(&kl->hdr[kl->n], a, 4);
+			if (key_named(a->nla_type))
+				kl->named |= (uint8_t)(1u << kl->n);
+		}
+		kl->n++;
+		if (key_named(a->nla_type))
+			h = key_attr(h, a);
+		rest -= MNL_ALIGN(a->nla_len);
+		a = (const struct nlattr *)((const char *)a +
+					    MNL_ALIGN(a->nla_len));
+	}
+	/* kept when the walk ended at the end, as it will again */
+	kl->valid = kl->n <= MR_KEY_ATTRS && rest < (int)sizeof(*a);
+	kl->len = nlh->nlmsg_len;
+	return key_end(h);
 }
 
 /*
@@ -469,7 +548,7 @@ MR_EXPORT int mplsroute_batch_add(struct mplsroute_batch *b,
 		if (ret < 0)
 			return ret;
 	}
-	if (batch_key_seen(b, batch_key(nlh), &slot)) {
+	if (batch_key_seen(b, batch_key(b, nlh), &slot)) {
 		/* the same route twice in a window: keep them in order */
 		ret = batch_drain(b);
 		return ret < 0 ? ret : batch_alone(b, nlh, cookie);
