@@ -147,7 +147,7 @@ static size_t match_site(struct batch_fast *bf, int k, char *p, size_t pos)
 	size_t n = bf->slen[k], e = pos;
 
 	if (same(p + pos, old, n) && !plain[(unsigned char)p[pos + n]])
-		return n;	/* the same word (what ends it is checked next) */
+		return n;	/* the same word (its end: checked next) */
 	while (plain[(unsigned char)p[e]])
 		e++;	/* stops at the '\n' at the latest */
 	n = e - pos;

@@ -76,8 +76,8 @@ static int bad_encap(const struct nlattr *encap)
 }
 
 /* the attribute at @a of an add (of @family): is it one foresee refuses? */
-static int bad_attr(struct ipmpls_ctx *ctx, int family,
-		    const struct nlattr *a)
+static inline int bad_attr(struct ipmpls_ctx *ctx, int family,
+			   const struct nlattr *a)
 {
 	switch (a->nla_type & NLA_TYPE_MASK) {
 	case RTA_DST:
@@ -99,7 +99,8 @@ static int layout_keep(struct foresee_layout *fl, const struct nlmsghdr *nlh)
 
 	fl->valid = 0;
 	fl->n = 0;
-	a = (const struct nlattr *)((const char *)rtm + NLMSG_ALIGN(sizeof(*rtm)));
+	a = (const struct nlattr *)((const char *)rtm +
+				    NLMSG_ALIGN(sizeof(*rtm)));
 	rest = (int)NLMSG_ALIGN(nlh->nlmsg_len) -
 	       (int)((const char *)a - (const char *)nlh);
 	for (; rest >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) &&
@@ -153,7 +154,8 @@ int ipmpls_foresee_refusal(struct ipmpls_ctx *ctx, const struct nlmsghdr *nlh)
 	    (ctx->platform_labels < 0 && platform_labels(ctx) == 0)))
 		return 1;	/* bad_mpls_dst reads ctx->platform_labels */
 	/* mnl_attr_for_each's walk, inline: this runs for every add */
-	a = (const struct nlattr *)((const char *)rtm + NLMSG_ALIGN(sizeof(*rtm)));
+	a = (const struct nlattr *)((const char *)rtm +
+				    NLMSG_ALIGN(sizeof(*rtm)));
 	rest = (int)NLMSG_ALIGN(nlh->nlmsg_len) -
 	       (int)((const char *)a - (const char *)nlh);
 	for (; rest >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) &&

@@ -99,12 +99,18 @@ static int batch_fast_line(struct ipmpls_ctx *ctx, struct batch_reader *rd,
 
 	if (!bf->valid || rd->rpos == rd->rlen)
 		return 0;
-	nl = memchr(p, '\n', rd->rlen - rd->rpos);
-	if (!nl)
-		return 0;
-	len = (size_t)(nl - p) + 1;
-	if (batch_fast_match(bf, p, len) < 0)
-		return 0;
+	/* as long as the line kept (most are): its newline is the first
+	 * if the match holds (no other byte it compares is one) */
+	len = bf->len;
+	if (rd->rlen - rd->rpos < len || p[len - 1] != '\n' ||
+	    batch_fast_match(bf, p, len) < 0) {
+		nl = memchr(p, '\n', rd->rlen - rd->rpos);
+		if (!nl)
+			return 0;
+		len = (size_t)(nl - p) + 1;
+		if (batch_fast_match(bf, p, len) < 0)
+			return 0;
+	}
 	ret = mplsroute_route_patch(ctx->rt, bf->nchanged, bf->cargi,
 				    bf->cword, RTM_NEWROUTE, ctx->built_flags,
 				    &req);
@@ -178,7 +184,7 @@ static int batch_run(struct ipmpls_ctx *ctx, FILE *in, const char *name,
 			continue;
 		}
 		bf.valid = 0;
-		fl.valid = 0;	/* the next fast line's request: another shape */
+		fl.valid = 0;	/* the next fast request: another shape */
 		lineno = rd.lineno;
 		got = batch_getline(&rd);
 		if (got != 0)

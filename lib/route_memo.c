@@ -229,7 +229,7 @@ void mr_memo_patch_request(struct mplsroute_route *rt, struct mr_memo *m)
 		if (!s->changed || (s->fast && patch_fast(m, s) == 0))
 			continue;
 		if (s->kind == MR_SITE_AS || (s->kind == MR_SITE_DST &&
-					site_addr(m, s->kind)->family == AF_MPLS)) {
+		    site_addr(m, s->kind)->family == AF_MPLS)) {
 			/* a bare label stack, as put_addr writes it (the
 			 * value is in the memo's head already) */
 			if (mplsroute_labels_to_wire(s->kind == MR_SITE_AS ?
@@ -412,6 +412,18 @@ static int locate_site(const struct mplsroute_route *rt,
 	return found != 1;
 }
 
+/* site @s's value kept is a single label (the shape patches keep) */
+static int one_label(struct mr_memo *m, const struct mr_memo_site *s)
+{
+	const struct mplsroute_labels *ls = site_labels(m, s->kind);
+	const struct mplsroute_addr *a = site_addr(m, s->kind);
+
+	if (ls)
+		return ls->n == 1;
+	return s->kind == MR_SITE_DST && a->family == AF_MPLS &&
+	       a->bytelen == 4 && a->bitlen == 20 && a->labels.n == 1;
+}
+
 void mr_memo_built(const void *buf, size_t len, struct mplsroute_route *rt,
 		   uint16_t nlmsg_type, uint16_t nlmsg_flags)
 {
@@ -427,8 +439,10 @@ void mr_memo_built(const void *buf, size_t len, struct mplsroute_route *rt,
 	m->req_type = nlmsg_type;
 	m->req_flags = nlmsg_flags;
 	m->req_buflen = len;
-	for (k = 0; k < m->nsites; k++)
+	for (k = 0; k < m->nsites; k++) {
 		if (locate_site(rt, m, &m->site[k]))
 			return;
+		m->site[k].one_label = one_label(m, &m->site[k]);
+	}
 	m->req_valid = 1;
 }

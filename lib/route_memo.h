@@ -36,6 +36,7 @@ struct mr_memo_site {
 	int changed;
 	const char *word;	/* its new word (lib/route_patch.c) */
 	uint8_t wlen;		/* its length */
+	int one_label;		/* the value kept: one label (route_patch.c) */
 };
 
 /*

@@ -45,22 +45,17 @@ MR_EXPORT int mplsroute_route_patch_words(const struct mplsroute_route *rt,
 static int read_label(struct mr_memo *m, struct mr_memo_site *s,
 		      const char *word)
 {
-	const struct mplsroute_route *h = (const void *)m->head;
 	uint32_t v = 0, d;
 	size_t n = 0;
 
-	if (s->family != AF_MPLS || word[0] < '1' || word[0] > '9')
+	if (!s->one_label || s->family != AF_MPLS || word[0] < '1' ||
+	    word[0] > '9')
 		return 1;
-	while ((d = (uint32_t)(unsigned char)word[n] - '0') <= 9 && n < 8) {
-		v = v * 10 + d;
+	while ((d = (uint32_t)(unsigned char)word[n] - '0') <= 9) {
+		v = v * 10 + d;	/* past 7 digits: refused below */
 		n++;
 	}
-	if (word[n] || v > MPLSROUTE_LABEL_MAX)
-		return 1;
-	if (s->kind == MR_SITE_AS ? h->nh.newdst.n != 1 :
-	    s->kind == MR_SITE_ENCAP ? h->nh.encap.n != 1 :
-	    s->kind != MR_SITE_DST || h->dst.family != AF_MPLS ||
-	    h->dst.bytelen != 4 || h->dst.bitlen != 20 || h->dst.labels.n != 1)
+	if (word[n] || n > 7 || v > MPLSROUTE_LABEL_MAX)
 		return 1;
 	s->fast = 1;
 	s->fv = v;
@@ -82,7 +77,10 @@ static int patch_read(struct mr_memo *m, int n, const int *argi,
 
 	*ntodo = 0;
 	for (k = 0; k < n; k++) {
-		s = site_of(m, argi[k]);
+		/* in the order of the words, as mplsroute_route_patch_words
+		 * gave them, they are found at once */
+		s = k < m->nsites && m->site[k].argi == argi[k] ?
+		    &m->site[k] : site_of(m, argi[k]);
 		if (!s || !words[k])
 			return 1;
 		bit = 1u << (s - m->site);
