@@ -2,7 +2,7 @@
 # Topology: labns.sh's one namespace "bench" (eth1 192.168.30.101/24 <->
 # eth1p, nlmon0 down); N lines "route add L as L via inet 192.168.30.102
 # dev eth1" for labels 16..16+N-1.
-# usage (host): sh testsuite/lab/uml.sh bench/callgrind.sh show|batch N OUTDIR RAW [OLD]
+# usage (host): sh testsuite/lab/uml.sh bench/callgrind.sh show|batch|batch-noack N OUTDIR RAW [OLD]
 # show: the routes are added by this build's ipmpls -batch, then
 #   cg.show.N (this build's ip/ipmpls route show), cg.old.N (OLD, e.g. a
 #   copy of main's ipmpls) and cg.raw.N (RAW: bench/rawdump.c built); says
@@ -10,6 +10,8 @@
 # batch: each run on an empty table: cg.batch.N (this build's -batch),
 #   cg.old.N and cg.raw.N (RAW: bench/rawsend.c built, with ACKs); says the
 #   routes each left.
+# batch-noack: the same with -noack: cg.noack.N, cg.oldnoack.N and
+#   cg.rawnoack.N (RAW without "ack").
 # OUTDIR must be seen by the guest (not under /tmp).  Needs valgrind.
 . testsuite/lab/labns.sh
 MODE=$1
@@ -31,7 +33,7 @@ awk -v n="$N" 'BEGIN { for (i = 0; i < n; i++)
 cg() {
 	_n=$1
 	shift
-	[ "$MODE" = batch ] &&
+	[ "$MODE" != show ] &&
 		ip netns exec $NS ip -f mpls route flush dev eth1 2>/dev/null
 	ip netns exec $NS valgrind --tool=callgrind \
 		--callgrind-out-file="$OUT/cg.$_n.$N" "$@" \
@@ -55,8 +57,13 @@ batch)
 	cg batch "$IPMPLS" -f mpls -batch /tmp/callgrind.batch
 	[ -n "$OLD" ] && cg old "$OLD" -f mpls -batch /tmp/callgrind.batch
 	cg raw "$RAW" 16 "$N" 192.168.30.102 eth1 ack ;;
+batch-noack)
+	cg noack "$IPMPLS" -f mpls -noack -batch /tmp/callgrind.batch
+	[ -n "$OLD" ] && cg oldnoack "$OLD" -f mpls -noack -batch \
+		/tmp/callgrind.batch
+	cg rawnoack "$RAW" 16 "$N" 192.168.30.102 eth1 ;;
 *)
-	echo "callgrind: MODE is show or batch" ;;
+	echo "callgrind: MODE is show, batch or batch-noack" ;;
 esac
 labns_cleanup "$NS"
 exit 0

@@ -931,6 +931,43 @@ int mplsroute_route_parse_text(struct mplsroute_route *rt, const char *text,
 			       struct mplsroute_error *err);
 
 /*
+ * Many lines of one shape (a batch: "add 16 as 16 via inet 10.0.0.1 dev
+ * eth1", then 17, 18...): after mplsroute_route_parse_args and
+ * mplsroute_route_build of one line, the next such line's request is the
+ * last one with its values patched, without reading the other words again.
+ *
+ * mplsroute_route_patch_words - the value words of the words last parsed
+ * into @rt, those mplsroute_route_patch can replace: numbers given as a
+ * destination, as `as [to]` labels, as the path's via address and as its
+ * `encap mpls` labels (at most 4; a name or a keyword is no value word).
+ * Their indexes in the words go to @argi (at most @max of them).  Returns
+ * how many, -ENOENT when there is nothing to patch (the words could not
+ * be kept, the last parse failed, or no request was built since), or
+ * -EINVAL.
+ */
+int mplsroute_route_patch_words(const struct mplsroute_route *rt, int *argi,
+				int max);
+
+/*
+ * mplsroute_route_patch - the words last parsed into @rt again, each
+ * value word @argi[k] (an index from mplsroute_route_patch_words) now
+ * @words[k] (k < @n; the others as they were), read as the parse reads
+ * it: @rt becomes the route the parse would give, and the request last
+ * built from it (mplsroute_route_build with @nlmsg_type and the same
+ * @nlmsg_flags) is patched to match; *@req points to it, inside @rt,
+ * valid until the next call on @rt (hand it to mplsroute_batch_add).
+ * The parse's options are those of the last parse, and the device is not
+ * looked up again.  Call it only on what the last parse, build or patch
+ * left in @rt (no setter since).  Returns 0; 1 when only a full parse can
+ * tell (a word is no value word, reads to another shape: another family,
+ * length or number of labels, or is refused: the parse says why; then
+ * call mplsroute_route_parse_args, which sets everything again); -EINVAL.
+ */
+int mplsroute_route_patch(struct mplsroute_route *rt, int n, const int *argi,
+			  char *const *words, uint16_t nlmsg_type,
+			  uint16_t nlmsg_flags, const struct nlmsghdr **req);
+
+/*
  * mplsroute_filter_parse_args - the words after `ip route show` (or flush,
  * save): 4.4's SELECTOR (root/match/exact PREFIX, table, proto, scope,
  * type, tos, dev/oif, iif, via, src, realms, from, cache...) into @f

@@ -38,12 +38,15 @@ static unsigned long platform_labels(struct ipmpls_ctx *ctx)
 /* label stack entries at @a: 1 if one is the implicit null label */
 static int has_implnull(const struct nlattr *a)
 {
-	const uint32_t *e = mnl_attr_get_payload(a);
-	size_t i, n = mnl_attr_get_payload_len(a) / 4;
+	const unsigned char *e = (const unsigned char *)a + NLA_HDRLEN;
+	size_t i, n = (a->nla_len - NLA_HDRLEN) / 4;
+	uint32_t v;
 
-	for (i = 0; i < n; i++)
-		if (ntohl(e[i]) >> 12 == LABEL_IMPLNULL)
+	for (i = 0; i < n; i++) {
+		memcpy(&v, e + 4 * i, 4);
+		if (ntohl(v) >> 12 == LABEL_IMPLNULL)
 			return 1;
+	}
 	return 0;
 }
 
@@ -52,10 +55,12 @@ static int bad_mpls_dst(struct ipmpls_ctx *ctx, const struct nlattr *a)
 {
 	uint32_t label;
 
-	if (mnl_attr_get_payload_len(a) < 4)
+	if (a->nla_len < NLA_HDRLEN + 4)
 		return 1;
-	label = ntohl(*(const uint32_t *)mnl_attr_get_payload(a)) >> 12;
-	return label < LABEL_FIRST_UNRESERVED || label >= platform_labels(ctx);
+	memcpy(&label, (const unsigned char *)a + NLA_HDRLEN, 4);
+	label = ntohl(label) >> 12;
+	return label < LABEL_FIRST_UNRESERVED ||
+	       label >= (unsigned long)ctx->platform_labels;
 }
 
 /* RTA_ENCAP's MPLS_IPTUNNEL_DST with the implicit null label */
@@ -70,38 +75,95 @@ static int bad_encap(const struct nlattr *encap)
 	return 0;
 }
 
+/* the attribute at @a of an add (of @family): is it one foresee refuses? */
+static inline int bad_attr(struct ipmpls_ctx *ctx, int family,
+			   const struct nlattr *a)
+{
+	switch (a->nla_type & NLA_TYPE_MASK) {
+	case RTA_DST:
+		return family == AF_MPLS && bad_mpls_dst(ctx, a);
+	case RTA_NEWDST:
+		return has_implnull(a);
+	case RTA_ENCAP:
+		return bad_encap(a);
+	}
+	return 0;
+}
+
+/* @fl: where @nlh's attributes that foresee reads are (0), or 1 */
+static int layout_keep(struct foresee_layout *fl, const struct nlmsghdr *nlh)
+{
+	const struct rtmsg *rtm = NLMSG_DATA(nlh);
+	const struct nlattr *a;
+	int rest;
+
+	fl->valid = 0;
+	fl->n = 0;
+	a = (const struct nlattr *)((const char *)rtm +
+				    NLMSG_ALIGN(sizeof(*rtm)));
+	rest = (int)NLMSG_ALIGN(nlh->nlmsg_len) -
+	       (int)((const char *)a - (const char *)nlh);
+	for (; rest >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) &&
+	       (int)a->nla_len <= rest;
+	     rest -= NLA_ALIGN(a->nla_len),
+	     a = (const void *)((const char *)a + NLA_ALIGN(a->nla_len))) {
+		uint16_t t = a->nla_type & NLA_TYPE_MASK;
+
+		if (t != RTA_DST && t != RTA_NEWDST && t != RTA_ENCAP)
+			continue;
+		if (fl->n == FORESEE_ATTRS)
+			return 1;
+		fl->off[fl->n++] = (uint16_t)((const char *)a -
+					      (const char *)nlh);
+	}
+	fl->len = nlh->nlmsg_len;
+	fl->family = rtm->rtm_family;
+	fl->valid = 1;
+	return 0;
+}
+
+int ipmpls_foresee_same(struct ipmpls_ctx *ctx, struct foresee_layout *fl,
+			const struct nlmsghdr *nlh)
+{
+	int i;
+
+	if (!fl->valid || fl->len != nlh->nlmsg_len) {
+		i = ipmpls_foresee_refusal(ctx, nlh);	/* platform_labels */
+		if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct rtmsg)))
+			layout_keep(fl, nlh);
+		return i;
+	}
+	if (fl->family == AF_MPLS && ctx->platform_labels == 0)
+		return 1;
+	for (i = 0; i < fl->n; i++)
+		if (bad_attr(ctx, fl->family,
+			     (const void *)((const char *)nlh + fl->off[i])))
+			return 1;
+	return 0;
+}
+
 int ipmpls_foresee_refusal(struct ipmpls_ctx *ctx, const struct nlmsghdr *nlh)
 {
-	const struct rtmsg *rtm = mnl_nlmsg_get_payload(nlh);
+	const struct rtmsg *rtm = NLMSG_DATA(nlh);
 	const struct nlattr *a;
 	int rest;
 
 	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*rtm)))
 		return 0;
-	if (rtm->rtm_family == AF_MPLS && platform_labels(ctx) == 0)
-		return 1;
+	if (rtm->rtm_family == AF_MPLS && (ctx->platform_labels == 0 ||
+	    (ctx->platform_labels < 0 && platform_labels(ctx) == 0)))
+		return 1;	/* bad_mpls_dst reads ctx->platform_labels */
 	/* mnl_attr_for_each's walk, inline: this runs for every add */
-	a = mnl_nlmsg_get_payload_offset(nlh, sizeof(*rtm));
-	rest = (int)MNL_ALIGN(nlh->nlmsg_len) -
+	a = (const struct nlattr *)((const char *)rtm +
+				    NLMSG_ALIGN(sizeof(*rtm)));
+	rest = (int)NLMSG_ALIGN(nlh->nlmsg_len) -
 	       (int)((const char *)a - (const char *)nlh);
 	for (; rest >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) &&
 	       (int)a->nla_len <= rest;
 	     rest -= MNL_ALIGN(a->nla_len),
 	     a = (const void *)((const char *)a + MNL_ALIGN(a->nla_len))) {
-		switch (a->nla_type & NLA_TYPE_MASK) {
-		case RTA_DST:
-			if (rtm->rtm_family == AF_MPLS && bad_mpls_dst(ctx, a))
-				return 1;
-			break;
-		case RTA_NEWDST:
-			if (has_implnull(a))
-				return 1;
-			break;
-		case RTA_ENCAP:
-			if (bad_encap(a))
-				return 1;
-			break;
-		}
+		if (bad_attr(ctx, rtm->rtm_family, a))
+			return 1;
 	}
 	return 0;
 }

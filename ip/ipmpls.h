@@ -62,6 +62,10 @@ struct ipmpls_ctx {
 	struct mplsroute_route *rt;	/* reused by each route change */
 	int nomemo;	/* IPMPLS_NOMEMO: each line parsed in full (tests) */
 	long platform_labels;		/* ip/foresee.c: -1 until read */
+	/* the batch line whose route add was built last (iproute_modify),
+	 * with the flags it was built with: ip/ipbatch.c's fast path */
+	int built_line;
+	uint16_t built_flags;
 	struct ipmpls_names names;
 	struct ipmpls_outbuf *out;	/* ipmpls_out_begin's, or NULL */
 };
@@ -160,6 +164,13 @@ void ipmpls_error_compat(struct mplsroute_error *e, int argc, char **argv);
  * comes.  Returns an EXIT_* code.
  */
 int ipmpls_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh);
+/*
+ * ... and the batch's part of it: @nlh queued in ctx->batch (a copy);
+ * ipmpls_batch_queue with @alone given (ipmpls_foresee_refusal's answer)
+ */
+int ipmpls_batch_talk(struct ipmpls_ctx *ctx, const struct nlmsghdr *nlh);
+int ipmpls_batch_queue(struct ipmpls_ctx *ctx, const struct nlmsghdr *nlh,
+		       int alone);
 
 /*
  * ip/talk.c, iproute2's words for a kernel refusal @err of @req (NULL:
@@ -192,5 +203,23 @@ int ipmpls_batch(struct ipmpls_ctx *ctx, const char *file);
  * with 4.4's one-by-one batch.  (ip/foresee.c)
  */
 int ipmpls_foresee_refusal(struct ipmpls_ctx *ctx, const struct nlmsghdr *nlh);
+
+/*
+ * ipmpls_foresee_same - the same answer for a request whose attributes lie
+ * where those of the request of the last call with @fl did (the batch's
+ * patched lines: only values change): only the attributes foresee reads
+ * are looked at.  @fl starts zeroed (valid 0); any other request makes it
+ * look at all again.
+ */
+#define FORESEE_ATTRS	4
+struct foresee_layout {
+	int valid;
+	uint32_t len;		/* the request's length */
+	uint8_t family;
+	int n;
+	uint16_t off[FORESEE_ATTRS];	/* RTA_DST, RTA_NEWDST, RTA_ENCAP */
+};
+int ipmpls_foresee_same(struct ipmpls_ctx *ctx, struct foresee_layout *fl,
+			const struct nlmsghdr *nlh);
 
 #endif

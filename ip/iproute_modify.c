@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 
 #include "ipmpls.h"
 #include "utils.h"
@@ -49,5 +50,9 @@ int iproute_modify(struct ipmpls_ctx *ctx, int cmd, unsigned flags,
 				    NLM_F_REQUEST | NLM_F_ACK | flags);
 	if (ret < 0)
 		return build_failed(ctx, ret);
+	if (ctx->batch && cmd == RTM_NEWROUTE) {
+		ctx->built_line = ctx->batch_line;
+		ctx->built_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
+	}
 	return ipmpls_talk(ctx, (struct nlmsghdr *)buf);
 }

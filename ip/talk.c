@@ -112,9 +112,9 @@ void ipmpls_dump_intr(struct ipmpls_ctx *ctx, int ret)
  * An add the kernel is sure to refuse goes alone, after the window, and is
  * answered before the next line is read.
  */
-static int batch_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh)
+int ipmpls_batch_queue(struct ipmpls_ctx *ctx, const struct nlmsghdr *nlh,
+		       int alone)
 {
-	int alone = ipmpls_foresee_refusal(ctx, nlh);
 	int ret;
 
 	if (alone)
@@ -135,13 +135,18 @@ static int batch_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh)
 	return EXIT_KERNEL;
 }
 
+int ipmpls_batch_talk(struct ipmpls_ctx *ctx, const struct nlmsghdr *nlh)
+{
+	return ipmpls_batch_queue(ctx, nlh, ipmpls_foresee_refusal(ctx, nlh));
+}
+
 int ipmpls_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh)
 {
 	char errmsg[256];
 	int ret;
 
 	if (ctx->batch)
-		return batch_talk(ctx, nlh);
+		return ipmpls_batch_talk(ctx, nlh);
 	ret = mplsroute_sock_talk(ctx->sock, nlh, errmsg, sizeof(errmsg));
 	if (ret == 0)
 		return EXIT_OK;

@@ -17,9 +17,21 @@
 
 struct mr_entry {
 	uint32_t off;		/* in buf */
+	uint32_t slot;		/* its key's in keys[] */
 	int err;		/* 1: no result yet */
 	int undo;		/* applied after a failure: to be deleted */
 	unsigned long cookie;
+};
+
+/* where the attributes of the last message keyed were (batch_key) */
+#define MR_KEY_ATTRS	8
+struct mr_key_layout {
+	int valid;
+	uint32_t len;
+	unsigned n;
+	uint8_t named;		/* bit i: attribute i names the route */
+	uint16_t off[MR_KEY_ATTRS];
+	uint32_t hdr[MR_KEY_ATTRS];	/* its nla_len and nla_type */
 };
 
 struct mplsroute_batch {
@@ -43,6 +55,7 @@ struct mplsroute_batch {
 	int noack;		/* adds without NLM_F_ACK, the last one a barrier */
 	int undo_failed;
 	unsigned long failures;
+	struct mr_key_layout kl;
 };
 
 MR_EXPORT int mplsroute_batch_open(struct mplsroute_batch **bp,
@@ -128,49 +141,130 @@ static int batch_pipelined(const struct nlmsghdr *nlh)
 	       nlh->nlmsg_len >= NLMSG_HDRLEN + sizeof(struct rtmsg);
 }
 
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
+/* @n bytes at @p folded into @h, 4 at a time (the tail byte by byte) */
+static uint64_t mix(uint64_t h, const unsigned char *p, size_t n)
 {
-	const unsigned char *c = p;
+	uint32_t v;
 
+	for (; n >= 4; n -= 4, p += 4) {
+		memcpy(&v, p, 4);
+		h = (h ^ v) * 0x100000001b3ULL;
+		h ^= h >> 29;
+	}
 	while (n--)
-		h = (h ^ *c++) * 0x100000001b3ULL;
+		h = (h ^ *p++) * 0x100000001b3ULL;
 	return h;
 }
 
-/* a hash of what names a route: family, table, destination, tos, metric */
-static uint64_t batch_key(const struct nlmsghdr *nlh)
+/* the hash of @nlh's rtmsg fields that name a route */
+static uint64_t key_head(const struct nlmsghdr *nlh)
 {
-	const struct rtmsg *rtm = mnl_nlmsg_get_payload(nlh);
-	const struct nlattr *a;
-	uint64_t h = 0xcbf29ce484222325ULL;
-	int rest;
-	uint16_t t;
+	const struct rtmsg *rtm = NLMSG_DATA(nlh);
 
-	h = fnv(h, &rtm->rtm_family, 1);
-	h = fnv(h, &rtm->rtm_dst_len, 1);
-	h = fnv(h, &rtm->rtm_tos, 1);
-	h = fnv(h, &rtm->rtm_table, 1);
+	return (0xcbf29ce484222325ULL ^ ((uint32_t)rtm->rtm_family |
+		(uint32_t)rtm->rtm_dst_len << 8 |
+		(uint32_t)rtm->rtm_tos << 16 |
+		(uint32_t)rtm->rtm_table << 24)) * 0x100000001b3ULL;
+}
+
+static uint64_t key_attr(uint64_t h, const struct nlattr *a)
+{
+	return mix(h ^ (uint64_t)(a->nla_type & NLA_TYPE_MASK) << 48,
+		   (const unsigned char *)a + MNL_ATTR_HDRLEN,
+		   a->nla_len - MNL_ATTR_HDRLEN);
+}
+
+/* spread every bit to the low ones, which index the table */
+static uint64_t key_end(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h ? h : 1;
+}
+
+static int key_named(uint16_t type)
+{
+	type &= NLA_TYPE_MASK;
+	return type == RTA_DST || type == RTA_TABLE || type == RTA_PRIORITY;
+}
+
+/*
+ * The same hash for a message whose attribute headers are those of the
+ * last one walked (a batch of one shape: only values change): 0 and *h,
+ * or 1 (walk it).
+ */
+static int key_again(const struct mr_key_layout *kl,
+		     const struct nlmsghdr *nlh, uint64_t *h)
+{
+	const char *base = (const char *)nlh;
+	uint32_t hdr;
+	unsigned i;
+
+	if (!kl->valid || kl->len != nlh->nlmsg_len)
+		return 1;
+	for (i = 0; i < kl->n; i++) {
+		memcpy(&hdr, base + kl->off[i], 4);
+		if (hdr != kl->hdr[i])
+			return 1;
+	}
+	*h = key_head(nlh);
+	for (i = 0; i < kl->n; i++)
+		if (kl->named & (1u << i))
+			*h = key_attr(*h, (const void *)(base + kl->off[i]));
+	return 0;
+}
+
+/* a hash of what names a route: family, table, destination, tos, metric */
+static uint64_t batch_key(struct mplsroute_batch *b,
+			  const struct nlmsghdr *nlh)
+{
+	struct mr_key_layout *kl = &b->kl;
+	const struct nlattr *a;
+	uint64_t h;
+	int rest;
+
+	if (key_again(kl, nlh, &h) == 0)
+		return key_end(h);
+	h = key_head(nlh);
+	kl->valid = 0;
+	kl->n = 0;
+	kl->named = 0;
 	/* mnl_attr_for_each's walk, inline: this runs for every add */
-	a = (const struct nlattr *)((const char *)rtm + MNL_ALIGN(sizeof(*rtm)));
+	a = (const struct nlattr *)((const char *)NLMSG_DATA(nlh) +
+				    MNL_ALIGN(sizeof(struct rtmsg)));
 	rest = (int)MNL_ALIGN(nlh->nlmsg_len) - MNL_NLMSG_HDRLEN -
-	       (int)MNL_ALIGN(sizeof(*rtm));
+	       (int)MNL_ALIGN(sizeof(struct rtmsg));
 	while (rest >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) &&
 	       (int)a->nla_len <= rest) {
-		t = a->nla_type & NLA_TYPE_MASK;
-		if (t == RTA_DST || t == RTA_TABLE || t == RTA_PRIORITY) {
-			h = fnv(h, &t, sizeof(t));
-			h = fnv(h, (const char *)a + MNL_ATTR_HDRLEN,
-				a->nla_len - MNL_ATTR_HDRLEN);
+		if (kl->n < MR_KEY_ATTRS) {
+			kl->off[kl->n] = (uint16_t)((const char *)a -
+						    (const char *)nlh);
+			memcpy(&kl->hdr[kl->n], a, 4);
+			if (key_named(a->nla_type))
+				kl->named |= (uint8_t)(1u << kl->n);
 		}
+		kl->n++;
+		if (key_named(a->nla_type))
+			h = key_attr(h, a);
 		rest -= MNL_ALIGN(a->nla_len);
 		a = (const struct nlattr *)((const char *)a +
 					    MNL_ALIGN(a->nla_len));
 	}
-	return h ? h : 1;
+	/* kept when the walk ended at the end, as it will again */
+	kl->valid = kl->n <= MR_KEY_ATTRS && rest < (int)sizeof(*a);
+	kl->len = nlh->nlmsg_len;
+	return key_end(h);
 }
 
-/* 1 if @key is in the window already, else it is added and 0 returned */
-static int batch_key_seen(struct mplsroute_batch *b, uint64_t key)
+/*
+ * 1 if @key is in the window already, else it is added (its slot in
+ * *slot) and 0 returned
+ */
+static int batch_key_seen(struct mplsroute_batch *b, uint64_t key,
+			  uint32_t *slot)
 {
 	unsigned i = (unsigned)key & b->kmask;
 
@@ -180,6 +274,7 @@ static int batch_key_seen(struct mplsroute_batch *b, uint64_t key)
 		i = (i + 1) & b->kmask;
 	}
 	b->keys[i] = key;
+	*slot = i;
 	return 0;
 }
 
@@ -241,6 +336,35 @@ static void batch_applied_before(struct mplsroute_batch *b, unsigned i)
 	}
 }
 
+/*
+ * The usual answer: a plain ACK (error 0, no extended-ack text) of the
+ * next entry to hand out, while the batch goes on: what
+ * mr_sock_parse_error and batch_deliver do with it, in short.
+ */
+static int batch_ack_ok(struct mplsroute_batch *b, const struct nlmsghdr *nlh)
+{
+	int err;
+
+	if (b->stopped || (nlh->nlmsg_flags & NLM_F_ACK_TLVS) ||
+	    nlh->nlmsg_len < NLMSG_HDRLEN + sizeof(int))
+		return 0;
+	memcpy(&err, (const char *)nlh + NLMSG_HDRLEN, sizeof(err));
+	return err == 0;
+}
+
+static void batch_next_ok(struct mplsroute_batch *b, unsigned i)
+{
+	struct mr_entry *e = &b->ent[i];
+
+	b->s->errmsg[0] = '\0';
+	e->err = 0;
+	b->got++;
+	b->next++;
+	if (b->cb)
+		b->cb((const struct nlmsghdr *)(b->buf + e->off), 0, "",
+		      e->cookie, b->data);
+}
+
 /* the results in one datagram of @n bytes at @buf; -EBADMSG if cut */
 static int batch_take(struct mplsroute_batch *b, uint32_t first,
 		       const char *buf, ssize_t n)
@@ -255,6 +379,10 @@ static int batch_take(struct mplsroute_batch *b, uint32_t first,
 		if (nlh->nlmsg_type != NLMSG_ERROR || i >= b->n ||
 		    b->ent[i].err != 1)
 			continue;
+		if (i == b->next && batch_ack_ok(b, nlh)) {
+			batch_next_ok(b, i);	/* the usual answer */
+			continue;
+		}
 		b->ent[i].err = mr_sock_parse_error(b->s, nlh);
 		b->got++;
 		if (b->noack)
@@ -265,6 +393,25 @@ static int batch_take(struct mplsroute_batch *b, uint32_t first,
 		}
 	}
 	return rest ? -EBADMSG : 0;
+}
+
+/*
+ * A datagram of @n bytes at @d that is one plain ACK of the next entry
+ * (what most are): handed out as batch_take would; 1, else 0 (nothing
+ * done).
+ */
+static int batch_lone_ack(struct mplsroute_batch *b, uint32_t first,
+			  const char *d, ssize_t n)
+{
+	const struct nlmsghdr *nlh = (const struct nlmsghdr *)d;
+
+	if (n < (ssize_t)(NLMSG_HDRLEN + sizeof(int)) ||
+	    nlh->nlmsg_len != (size_t)n || nlh->nlmsg_type != NLMSG_ERROR ||
+	    nlh->nlmsg_seq - first != b->next || b->next >= b->n ||
+	    b->ent[b->next].err != 1 || !batch_ack_ok(b, nlh))
+		return 0;
+	batch_next_ok(b, b->next);
+	return 1;
 }
 
 /* wait for the ACKs of the window's messages (seqs first...first+n-1) */
@@ -286,10 +433,13 @@ static int batch_collect(struct mplsroute_batch *b, uint32_t first)
 				n = k;
 				goto lost;
 			}
-			for (i = 0; i < (unsigned)k && n == 0; i++)
-				n = batch_take(b, first,
-					       b->rxv + i * MR_BATCH_RXSZ,
-					       b->rxlen[i]);
+			for (i = 0; i < (unsigned)k && n == 0; i++) {
+				const char *d = b->rxv + i * MR_BATCH_RXSZ;
+
+				if (batch_lone_ack(b, first, d, b->rxlen[i]))
+					continue;
+				n = batch_take(b, first, d, b->rxlen[i]);
+			}
 			if (n < 0)
 				goto lost;
 			continue;
@@ -358,9 +508,10 @@ static int batch_send_window(struct mplsroute_batch *b)
 		}
 	}
 	batch_undo(b);
+	for (i = 0; i < b->n; i++)
+		b->keys[b->ent[i].slot] = 0;	/* the window's keys only */
 	b->n = 0;
 	b->len = 0;
-	memset(b->keys, 0, (b->kmask + 1) * sizeof(*b->keys));
 	return ret;
 }
 
@@ -380,6 +531,7 @@ MR_EXPORT int mplsroute_batch_add(struct mplsroute_batch *b,
 {
 	size_t len = nlh->nlmsg_len, alen = NLMSG_ALIGN(len);
 	struct mr_entry *e;
+	uint32_t slot;
 	int ret;
 
 	if (b->stopped)
@@ -396,12 +548,13 @@ MR_EXPORT int mplsroute_batch_add(struct mplsroute_batch *b,
 		if (ret < 0)
 			return ret;
 	}
-	if (batch_key_seen(b, batch_key(nlh))) {
+	if (batch_key_seen(b, batch_key(b, nlh), &slot)) {
 		/* the same route twice in a window: keep them in order */
 		ret = batch_drain(b);
 		return ret < 0 ? ret : batch_alone(b, nlh, cookie);
 	}
 	e = &b->ent[b->n++];
+	e->slot = slot;
 	e->off = (uint32_t)b->len;
 	e->cookie = cookie;
 	memcpy(b->buf + b->len, nlh, len);

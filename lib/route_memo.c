@@ -1,6 +1,7 @@
 /* route_memo.c: a line like the one before: re-read its values, patch */
 #include <stddef.h>
 #include <string.h>
+#include <arpa/inet.h>
 #include <sys/socket.h>
 #include <linux/rtnetlink.h>
 #include <libmnl/libmnl.h>
@@ -47,19 +48,80 @@ static int is_digit(char c)
 }
 
 /*
- * Read @word as the grammar's site of @s read the word there, into s->val:
- * 0 if it parses to the shape of the value kept (then only the value
- * differs in the route and in the request), else 1.
+ * The plain words of a batch, read here as the parse functions would read
+ * them: a label (1-9 first, at most 7 digits, below 2^20) read with
+ * AF_MPLS, or a dotted quad of plain decimals (no leading 0) read with
+ * AF_INET or AF_UNSPEC.  0 and s->fv set (s->fast: 1 label, 2 IPv4), or
+ * 1: the parse function reads it.
  */
-static int site_reparse(struct mr_memo *m, struct mr_memo_site *s,
-			const char *word)
+static int site_fast(struct mr_memo_site *s, const char *word)
+{
+	const char *p = word;
+	uint32_t v = 0, part;
+	int i;
+
+	if (s->family == AF_MPLS) {
+		while (is_digit(*p) && p - word < 7)
+			v = v * 10 + (uint32_t)(*p++ - '0');
+		if (*p || word[0] == '0' || v > MPLSROUTE_LABEL_MAX)
+			return 1;
+		s->fast = 1;
+		s->fv = v;
+		return 0;
+	}
+	if (s->family != AF_INET && s->family != AF_UNSPEC)
+		return 1;
+	for (i = 0; i < 4; i++) {
+		const char *q = p;
+
+		for (part = 0; is_digit(*p) && p - q < 3; p++)
+			part = part * 10 + (uint32_t)(*p - '0');
+		if (p == q || part > 255 || (*q == '0' && p - q > 1) ||
+		    *p != (i == 3 ? '\0' : '.'))
+			return 1;
+		p += i < 3;
+		v = v << 8 | part;
+	}
+	s->fast = 2;
+	s->fv = v;
+	return 0;
+}
+
+/* a fast read of a site of @old's shape (1 label; IPv4): 0 if it fits */
+static int fast_fits(const struct mr_memo_site *s,
+		     const struct mplsroute_addr *old,
+		     const struct mplsroute_labels *ls)
+{
+	if (ls)
+		return s->fast == 1 && ls->n == 1 ? 0 : 1;
+	if (s->fast == 1)
+		return old->family != AF_MPLS || old->bytelen != 4 ||
+		       old->bitlen != 20 || old->labels.n != 1 ||
+		       s->kind != MR_SITE_DST;
+	return old->family != AF_INET || old->bytelen != 4 ||
+	       old->bitlen != 0xff || s->kind != MR_SITE_VIA;
+}
+
+/*
+ * Read @word as the grammar's site of @s read the word there, into s->val
+ * (or s->fv, s->fast): 0 if it parses to the shape of the value kept
+ * (then only the value differs in the route and in the request), else 1.
+ */
+int mr_memo_site_reparse(struct mr_memo *m, struct mr_memo_site *s,
+			 const char *word)
 {
 	struct mplsroute_addr *a = &s->val, *old = site_addr(m, s->kind);
 	struct mplsroute_labels *ls = site_labels(m, s->kind);
 	int ret;
 
+	s->fast = 0;
 	if (!is_digit(word[0]) || strlen(word) >= sizeof(s->text))
 		return 1;	/* a keyword, "to", a name...: the grammar */
+	if (site_fast(s, word) == 0) {
+		if (fast_fits(s, old, ls) == 0)
+			return 0;
+		s->fast = 0;
+	}
 	if (s->kind == MR_SITE_DST)
 		ret = mplsroute_prefix_parse(a, word, s->family);
 	else
@@ -73,15 +135,46 @@ static int site_reparse(struct mr_memo *m, struct mr_memo_site *s,
 	       (a->family == AF_MPLS && a->labels.n != old->labels.n);
 }
 
-/* s->val into the route kept */
-static void site_apply(struct mr_memo *m, struct mr_memo_site *s)
+/* s->val (or s->fv) into the route's head at @base (the memo's or rt) */
+static void site_apply_at(uint8_t *base, const struct mr_memo_site *s)
 {
-	struct mplsroute_labels *ls = site_labels(m, s->kind);
+	struct mplsroute_labels *ls = NULL;
+	struct mplsroute_addr *a = NULL;
+	uint32_t be;
 
-	if (ls)
-		memcpy(ls, &s->val.labels, sizeof(*ls));
+	if (s->kind == MR_SITE_AS)
+		ls = (void *)(base + offsetof(struct mplsroute_route,
+					      nh.newdst));
+	else if (s->kind == MR_SITE_ENCAP)
+		ls = (void *)(base + offsetof(struct mplsroute_route,
+					      nh.encap));
 	else
-		memcpy(site_addr(m, s->kind), &s->val, sizeof(s->val));
+		a = (void *)(base + (s->kind == MR_SITE_DST ?
+			offsetof(struct mplsroute_route, dst) :
+			offsetof(struct mplsroute_route, nh.via)));
+	if (s->fast == 1) {
+		(ls ? ls : &a->labels)->label[0] = s->fv;
+	} else if (s->fast == 2) {
+		be = htonl(s->fv);
+		memcpy(a->data, &be, 4);
+	} else if (ls) {
+		memcpy(ls, &s->val.labels, sizeof(*ls));
+	} else {
+		memcpy(a, &s->val, sizeof(s->val));
+	}
+}
+
+/* s's new value into the route kept */
+void mr_memo_site_apply(struct mr_memo *m, const struct mr_memo_site *s)
+{
+	site_apply_at(m->head, s);
+}
+
+/* and into @rt (which holds what the memo holds) */
+void mr_memo_site_apply_rt(struct mplsroute_route *rt,
+			   const struct mr_memo_site *s)
+{
+	site_apply_at((uint8_t *)rt, s);
 }
 
 /* the words that are no value word: the same as the line kept */
@@ -100,8 +193,31 @@ static int same_words(const struct mr_memo *m, int argc, char *const *argv)
 	return 1;
 }
 
+/* a fast site's value straight into the request kept; 1 if not so */
+static int patch_fast(struct mr_memo *m, const struct mr_memo_site *s)
+{
+	uint32_t v;
+	size_t at = s->off + MNL_ATTR_HDRLEN;
+
+	if (s->fast == 1 && (s->kind == MR_SITE_AS || s->kind == MR_SITE_DST) &&
+	    s->blen == MNL_ATTR_HDRLEN + 4) {
+		v = htonl(s->fv << 12 | 0x100);	/* label, bottom of stack */
+	} else if (s->fast == 2 && s->attr == RTA_GATEWAY &&
+		   s->blen == MNL_ATTR_HDRLEN + 4) {
+		v = htonl(s->fv);
+	} else if (s->fast == 2 && s->attr == RTA_VIA &&
+		   s->blen == MNL_ATTR_HDRLEN + 2 + 4) {
+		v = htonl(s->fv);
+		at += 2;	/* after the family */
+	} else {
+		return 1;
+	}
+	memcpy(m->req + at, &v, 4);
+	return 0;
+}
+
 /* the request kept, with the changed values' attributes built anew */
-static void patch_request(struct mplsroute_route *rt, struct mr_memo *m)
+void mr_memo_patch_request(struct mplsroute_route *rt, struct mr_memo *m)
 {
 	uint32_t scratch[(MNL_NLMSG_HDRLEN + 256) / 4];
 	struct nlmsghdr *nlh;
@@ -110,12 +226,15 @@ static void patch_request(struct mplsroute_route *rt, struct mr_memo *m)
 	for (k = 0; k < m->nsites && m->req_valid; k++) {
 		struct mr_memo_site *s = &m->site[k];
 
-		if (!s->changed)
+		if (!s->changed || (s->fast && patch_fast(m, s) == 0))
 			continue;
-		if (s->kind == MR_SITE_AS ||
-		    (s->kind == MR_SITE_DST && s->val.family == AF_MPLS)) {
-			/* a bare label stack, as put_addr writes it */
-			if (mplsroute_labels_to_wire(&s->val.labels,
+		if (s->kind == MR_SITE_AS || (s->kind == MR_SITE_DST &&
+		    site_addr(m, s->kind)->family == AF_MPLS)) {
+			/* a bare label stack, as put_addr writes it (the
+			 * value is in the memo's head already) */
+			if (mplsroute_labels_to_wire(s->kind == MR_SITE_AS ?
+					site_labels(m, s->kind) :
+					&site_addr(m, s->kind)->labels,
 					m->req + s->off + MNL_ATTR_HDRLEN,
 					s->blen - MNL_ATTR_HDRLEN) !=
 			    (int)(s->blen - MNL_ATTR_HDRLEN))
@@ -146,7 +265,8 @@ int mr_memo_parse(struct mplsroute_route *rt, int argc, char *const *argv,
 		struct mr_memo_site *s = &m->site[k];
 
 		s->changed = strcmp(argv[s->argi], s->text) != 0;
-		if (s->changed && site_reparse(m, s, argv[s->argi]))
+		if (s->changed &&
+		    mr_memo_site_reparse(m, s, argv[s->argi]))
 			return 1;
 		n += s->changed;
 	}
@@ -156,7 +276,7 @@ int mr_memo_parse(struct mplsroute_route *rt, int argc, char *const *argv,
 	for (k = 0; k < m->nsites && n; k++) {
 		if (!m->site[k].changed)
 			continue;
-		site_apply(m, &m->site[k]);
+		mr_memo_site_apply(m, &m->site[k]);
 		strcpy(m->site[k].text, argv[m->site[k].argi]);
 	}
 	memcpy(rt, m->head, HEAD_LEN);
@@ -164,7 +284,7 @@ int mr_memo_parse(struct mplsroute_route *rt, int argc, char *const *argv,
 	memcpy(rt->mx, m->mx, m->mxlen);
 	rt->nnh = 0;
 	if (n)
-		patch_request(rt, m);
+		mr_memo_patch_request(rt, m);
 	return 0;
 }
 
@@ -292,6 +412,18 @@ static int locate_site(const struct mplsroute_route *rt,
 	return found != 1;
 }
 
+/* site @s's value kept is a single label (the shape patches keep) */
+static int one_label(struct mr_memo *m, const struct mr_memo_site *s)
+{
+	const struct mplsroute_labels *ls = site_labels(m, s->kind);
+	const struct mplsroute_addr *a = site_addr(m, s->kind);
+
+	if (ls)
+		return ls->n == 1;
+	return s->kind == MR_SITE_DST && a->family == AF_MPLS &&
+	       a->bytelen == 4 && a->bitlen == 20 && a->labels.n == 1;
+}
+
 void mr_memo_built(const void *buf, size_t len, struct mplsroute_route *rt,
 		   uint16_t nlmsg_type, uint16_t nlmsg_flags)
 {
@@ -307,8 +439,10 @@ void mr_memo_built(const void *buf, size_t len, struct mplsroute_route *rt,
 	m->req_type = nlmsg_type;
 	m->req_flags = nlmsg_flags;
 	m->req_buflen = len;
-	for (k = 0; k < m->nsites; k++)
+	for (k = 0; k < m->nsites; k++) {
 		if (locate_site(rt, m, &m->site[k]))
 			return;
+		m->site[k].one_label = one_label(m, &m->site[k]);
+	}
 	m->req_valid = 1;
 }

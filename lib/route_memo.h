@@ -31,7 +31,12 @@ struct mr_memo_site {
 	uint32_t blen;		/* the bytes the builder writes for it */
 	char text[MR_MEMO_SITE_TEXT];
 	struct mplsroute_addr val;	/* the new value, while patching */
+	int fast;		/* or: 1 a label in fv, 2 an IPv4 address */
+	uint32_t fv;
 	int changed;
+	const char *word;	/* its new word (lib/route_patch.c) */
+	uint8_t wlen;		/* its length */
+	int one_label;		/* the value kept: one label (route_patch.c) */
 };
 
 /*
@@ -67,5 +72,20 @@ struct mr_memo_rec {
 		int argi, kind, family;
 	} site[MR_MEMO_SITES];
 };
+
+/*
+ * lib/route_memo.c, for lib/route_patch.c: a site's new value from @word
+ * (0, or 1: not of the shape kept), into the memo's route, into @rt (which
+ * holds the memo's route), and the request kept patched for the sites
+ * marked changed (m->req_valid cleared when it cannot be).
+ */
+struct mr_memo;
+struct mplsroute_route;
+int mr_memo_site_reparse(struct mr_memo *m, struct mr_memo_site *s,
+			 const char *word);
+void mr_memo_site_apply(struct mr_memo *m, const struct mr_memo_site *s);
+void mr_memo_site_apply_rt(struct mplsroute_route *rt,
+			   const struct mr_memo_site *s);
+void mr_memo_patch_request(struct mplsroute_route *rt, struct mr_memo *m);
 
 #endif
