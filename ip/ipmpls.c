@@ -90,6 +90,7 @@ int ipmpls_netns_switch(const char *name)
 }
 
 /* the options that take no value and set a family or a flag */
+IP_HOT
 static int simple_option(struct ipmpls_opts *o, const char *opt)
 {
 	static const struct { const char *word; int family; } fams[] = {
@@ -354,6 +355,7 @@ static int open_sock(struct mplsroute_sock **s)
 	return 0;
 }
 
+IP_HOT
 int main(int argc, char **argv)
 {
 	struct ipmpls_opts opts = { .family = AF_UNSPEC };

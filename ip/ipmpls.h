@@ -5,6 +5,9 @@
 #include <net/if.h>
 #include "mplsroute.h"
 
+/* on the one-route path (one process per route): lib/internal.h's MR_HOT */
+#define IP_HOT __attribute__((hot))
+
 /* iproute2's exit codes */
 #define EXIT_OK		0
 #define EXIT_BADARG	1	/* bad argument, unknown device, ... */

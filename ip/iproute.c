@@ -61,6 +61,7 @@ static int route_cmd(struct ipmpls_ctx *ctx, const struct route_cmd *c,
 	return EXIT_USAGE;
 }
 
+IP_HOT
 int do_iproute(struct ipmpls_ctx *ctx, int argc, char **argv)
 {
 	size_t i;

@@ -22,6 +22,7 @@ static int build_failed(struct ipmpls_ctx *ctx, int ret)
 	return ipmpls_parse_error(ctx, &err);
 }
 
+IP_HOT
 int iproute_modify(struct ipmpls_ctx *ctx, int cmd, unsigned flags,
 		   int argc, char **argv)
 {

@@ -135,6 +135,7 @@ static int batch_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh)
 	return EXIT_KERNEL;
 }
 
+IP_HOT
 int ipmpls_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh)
 {
 	char errmsg[256];

@@ -132,6 +132,7 @@ static void patch_request(struct mplsroute_route *rt, struct mr_memo *m)
 	}
 }
 
+MR_HOT
 int mr_memo_parse(struct mplsroute_route *rt, int argc, char *const *argv,
 		  const struct mplsroute_parse_opts *o)
 {
@@ -216,6 +217,7 @@ static int keep_words(struct mr_memo *m, int argc, char *const *argv,
 	return 0;
 }
 
+MR_HOT
 void mr_memo_keep(struct mplsroute_route *rt, int argc, char *const *argv,
 		  const struct mplsroute_parse_opts *o,
 		  const struct mr_memo_rec *rec, int devi)
@@ -238,6 +240,7 @@ void mr_memo_keep(struct mplsroute_route *rt, int argc, char *const *argv,
 }
 
 /* @rt is the route kept: the request kept is its build */
+MR_HOT
 static int is_kept(const struct mplsroute_route *rt, const struct mr_memo *m)
 {
 	return rt->nnh == 0 && rt->rawlen == 0 && rt->mxlen == m->mxlen &&
@@ -245,6 +248,7 @@ static int is_kept(const struct mplsroute_route *rt, const struct mr_memo *m)
 	       memcmp(rt->mx, m->mx, m->mxlen) == 0;
 }
 
+MR_HOT
 int mr_memo_build(void *buf, size_t len, const struct mplsroute_route *rt,
 		  uint16_t nlmsg_type, uint16_t nlmsg_flags)
 {
@@ -264,6 +268,7 @@ int mr_memo_build(void *buf, size_t len, const struct mplsroute_route *rt,
  * type, and the bytes from there are the ones the builder gives for it.
  * 0, or 1 if not found so.
  */
+MR_HOT
 static int locate_site(const struct mplsroute_route *rt,
 		       struct mr_memo *m, struct mr_memo_site *s)
 {
@@ -292,6 +297,7 @@ static int locate_site(const struct mplsroute_route *rt,
 	return found != 1;
 }
 
+MR_HOT
 void mr_memo_built(const void *buf, size_t len, struct mplsroute_route *rt,
 		   uint16_t nlmsg_type, uint16_t nlmsg_flags)
 {

@@ -11,6 +11,7 @@
 #define MR_SNDBUF	(1 << 20)
 #define MR_RCVBUF	(4 << 20)
 
+MR_HOT
 int mr_sock_alloc(struct mplsroute_sock **sp, const struct mr_transport *tp)
 {
 	struct mplsroute_sock *s;
@@ -66,6 +67,7 @@ static int sock_errno(int32_t err)
 }
 
 /* the error of an NLMSG_ERROR or NLMSG_DONE, its extack text to s->errmsg */
+MR_HOT
 int mr_sock_parse_error(struct mplsroute_sock *s, const struct nlmsghdr *nlh)
 {
 	const char *pl = (const char *)nlh + NLMSG_HDRLEN;
@@ -97,6 +99,7 @@ int mr_sock_parse_error(struct mplsroute_sock *s, const struct nlmsghdr *nlh)
 	return err;
 }
 
+MR_HOT
 uint32_t mr_sock_stamp(struct mplsroute_sock *s, void *buf, size_t len)
 {
 	struct nlmsghdr *nlh = buf;
@@ -112,6 +115,7 @@ uint32_t mr_sock_stamp(struct mplsroute_sock *s, void *buf, size_t len)
 
 /* ---- the kernel transport ---------------------------------------------- */
 
+MR_HOT
 static int kern_send(struct mplsroute_sock *s, const void *buf, size_t len)
 {
 	ssize_t n = mnl_socket_sendto(s->nl, buf, len);
@@ -121,6 +125,7 @@ static int kern_send(struct mplsroute_sock *s, const void *buf, size_t len)
 	return (size_t)n == len ? 0 : -EIO;
 }
 
+MR_HOT
 static ssize_t kern_recv(struct mplsroute_sock *s, void *buf, size_t len,
 			 int flags)
 {
@@ -188,6 +193,7 @@ static int kern_recv_many(struct mplsroute_sock *s, char *buf, unsigned n,
 	return (int)k;
 }
 
+MR_HOT
 static void kern_close(struct mplsroute_sock *s)
 {
 	if (s->nl)
@@ -230,6 +236,7 @@ void mr_sock_grow(struct mplsroute_sock *s)
  * The socket is bound by the kernel at its first send (autobind), which
  * saves bind() and libmnl's getsockname(); nothing here needs the port id.
  */
+MR_HOT
 MR_EXPORT int mplsroute_sock_open(struct mplsroute_sock **sp)
 {
 	struct mplsroute_sock *s = NULL;
@@ -252,6 +259,7 @@ out:
 	return ret;
 }
 
+MR_HOT
 MR_EXPORT void mplsroute_sock_close(struct mplsroute_sock *s)
 {
 	if (!s)
@@ -267,6 +275,7 @@ MR_EXPORT void mplsroute_sock_close(struct mplsroute_sock *s)
  * One message for request @seq: > 0 go on, 0 the request is complete,
  * < 0 an error (the kernel's or the callback's).
  */
+MR_HOT
 static int sock_one(struct mplsroute_sock *s, const struct nlmsghdr *nlh,
 		    unsigned reqflags, mplsroute_msg_cb cb, void *data)
 {
@@ -293,6 +302,7 @@ static int sock_one(struct mplsroute_sock *s, const struct nlmsghdr *nlh,
 }
 
 /* receive until request @seq is complete */
+MR_HOT
 static int sock_wait(struct mplsroute_sock *s, uint32_t seq, unsigned reqflags,
 		     mplsroute_msg_cb cb, void *data)
 {
@@ -320,6 +330,7 @@ static int sock_wait(struct mplsroute_sock *s, uint32_t seq, unsigned reqflags,
 	}
 }
 
+MR_HOT
 MR_EXPORT int mplsroute_sock_request(struct mplsroute_sock *s,
 				     struct nlmsghdr *nlh,
 				     mplsroute_msg_cb cb, void *data)
@@ -343,6 +354,7 @@ MR_EXPORT int mplsroute_sock_request(struct mplsroute_sock *s,
 	return sock_wait(s, seq, nlh->nlmsg_flags, cb, data);
 }
 
+MR_HOT
 MR_EXPORT int mplsroute_sock_talk(struct mplsroute_sock *s,
 				  struct nlmsghdr *nlh,
 				  char *errmsg, size_t errlen)
@@ -459,6 +471,7 @@ MR_EXPORT int mplsroute_sock_dump_interrupted(const struct mplsroute_sock *s)
 	return s->dump_intr;
 }
 
+MR_HOT
 MR_EXPORT int mplsroute_sock_fd(const struct mplsroute_sock *s)
 {
 	return s->nl ? mnl_socket_get_fd(s->nl) : -1;
