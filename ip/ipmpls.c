@@ -55,14 +55,29 @@ static const struct object {
 	{ "check", do_ipcheck },
 };
 
+/*
+ * The heap in one brk(), never given back: no system calls for it.  For
+ * what allocates (batches, dumps, the other objects); a single route add or
+ * delete allocates nothing (lib/sock.c) and skips malloc's set-up.
+ */
+void ipmpls_heap_setup(void)
+{
+	mallopt(M_TOP_PAD, 1 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+}
+
 /* run OBJECT COMMAND...: argv[0] is the object word; returns the exit code */
 static int do_cmd(struct ipmpls_ctx *ctx, int argc, char **argv)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(objects) / sizeof(objects[0]); i++)
-		if (matches(argv[0], objects[i].word) == 0)
-			return objects[i].fn(ctx, argc - 1, argv + 1);
+	for (i = 0; i < sizeof(objects) / sizeof(objects[0]); i++) {
+		if (matches(argv[0], objects[i].word))
+			continue;
+		if (objects[i].fn != do_iproute)
+			ipmpls_heap_setup();	/* route: iproute.c decides */
+		return objects[i].fn(ctx, argc - 1, argv + 1);
+	}
 	fprintf(stderr, "Object \"%s\" is unknown, try \"ip help\".\n", argv[0]);
 	return EXIT_BADARG;
 }
@@ -363,9 +378,6 @@ int main(int argc, char **argv)
 	struct argcur c = { .argc = argc, .argv = argv };
 	int rc = 0;
 
-	/* the heap in one brk(), never given back: no system calls for it */
-	mallopt(M_TOP_PAD, 1 << 20);
-	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	if (parse_options(&opts, &c, &rc))
 		return rc;
 	rc = compat_env(&opts);
@@ -378,11 +390,17 @@ int main(int argc, char **argv)
 	if (rc)
 		return rc;
 	ctx.nomemo = getenv("IPMPLS_NOMEMO") != NULL;
-	if (opts.batch)
+	if (opts.batch) {
+		ipmpls_heap_setup();
 		rc = ipmpls_batch(&ctx, opts.batch);
-	else
+	} else {
 		rc = do_cmd(&ctx, c.argc - 1, c.argv + 1);
-	mplsroute_sock_close(ctx.sock);
-	mplsroute_route_free(ctx.rt);
+	}
+	/* the kernel's socket and the route's mapping go with the process:
+	 * three system calls fewer (a replay closes its recording) */
+	if (getenv("IPMPLS_RECORD")) {
+		mplsroute_sock_close(ctx.sock);
+		mplsroute_route_free(ctx.rt);
+	}
 	return rc;
 }

@@ -177,6 +177,8 @@ void ipmpls_dump_intr(struct ipmpls_ctx *ctx, int ret);
  * route adds pipelined.  Returns EXIT_OK, or 1 if a command failed.
  */
 int ipmpls_batch(struct ipmpls_ctx *ctx, const char *file);
+/* malloc's settings for commands that allocate much (ip/ipmpls.c) */
+void ipmpls_heap_setup(void);
 
 /*
  * ipmpls_foresee_refusal - 1 if the kernel is sure to refuse the add @nlh
