@@ -19,7 +19,7 @@ IP_CFLAGS := -std=gnu11 $(WARN) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) \
 	-Iinclude \
 	$(MNL_CFLAGS) -D_GNU_SOURCE -DMPLSROUTE_VERSION='"$(VERSION)"'
 ALL_CFLAGS := $(IP_CFLAGS) -Ilib
-ALL_LDFLAGS := $(LDFLAGS) $(EXTRA_LDFLAGS)
+ALL_LDFLAGS := $(LDFLAGS) $(RELR_LDFLAGS) $(EXTRA_LDFLAGS)
 
 LIB_SRC := $(sort $(wildcard lib/*.c))
 IP_SRC := $(sort $(wildcard ip/*.c))

@@ -7,6 +7,7 @@
 /* MPLSROUTE_STYLE_*: whose words the errors take (-compat) */
 static int err_style;
 
+IP_HOT
 void ipmpls_errors_style(int style)
 {
 	err_style = style;

@@ -55,14 +55,29 @@ static const struct object {
 	{ "check", do_ipcheck },
 };
 
+/*
+ * The heap in one brk(), never given back: no system calls for it.  For
+ * what allocates (batches, dumps, the other objects); a single route add or
+ * delete allocates nothing (lib/sock.c) and skips malloc's set-up.
+ */
+void ipmpls_heap_setup(void)
+{
+	mallopt(M_TOP_PAD, 1 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+}
+
 /* run OBJECT COMMAND...: argv[0] is the object word; returns the exit code */
 static int do_cmd(struct ipmpls_ctx *ctx, int argc, char **argv)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(objects) / sizeof(objects[0]); i++)
-		if (matches(argv[0], objects[i].word) == 0)
-			return objects[i].fn(ctx, argc - 1, argv + 1);
+	for (i = 0; i < sizeof(objects) / sizeof(objects[0]); i++) {
+		if (matches(argv[0], objects[i].word))
+			continue;
+		if (objects[i].fn != do_iproute)
+			ipmpls_heap_setup();	/* route: iproute.c decides */
+		return objects[i].fn(ctx, argc - 1, argv + 1);
+	}
 	fprintf(stderr, "Object \"%s\" is unknown, try \"ip help\".\n", argv[0]);
 	return EXIT_BADARG;
 }
@@ -90,6 +105,7 @@ int ipmpls_netns_switch(const char *name)
 }
 
 /* the options that take no value and set a family or a flag */
+IP_HOT
 static int simple_option(struct ipmpls_opts *o, const char *opt)
 {
 	static const struct { const char *word; int family; } fams[] = {
@@ -255,6 +271,17 @@ static int option_kind(const char *opt)
 	return -1;
 }
 
+/* -V: one write(), no stdio buffer (whose malloc a -V would set up) */
+static int print_version(void)
+{
+	static const char v[] = "ipmpls utility, libmplsroute "
+				MPLSROUTE_VERSION "\n";
+	ssize_t n = write(STDOUT_FILENO, v, sizeof(v) - 1);
+
+	(void)n;	/* as printf's result was not looked at */
+	return EXIT_OK;
+}
+
 /* one option at the cursor: 0 to go on, 1 to stop with *rc, else *rc set */
 static int one_option(struct ipmpls_opts *o, struct argcur *c, int *rc)
 {
@@ -275,8 +302,7 @@ static int one_option(struct ipmpls_opts *o, struct argcur *c, int *rc)
 		*rc = simple_option(o, opt);
 		break;
 	case OPT_VERSION:
-		printf("ipmpls utility, libmplsroute %s\n", MPLSROUTE_VERSION);
-		*rc = EXIT_OK;
+		*rc = print_version();
 		return 1;
 	case OPT_FORCE:
 		o->force++;
@@ -354,6 +380,7 @@ static int open_sock(struct mplsroute_sock **s)
 	return 0;
 }
 
+IP_HOT
 int main(int argc, char **argv)
 {
 	struct ipmpls_opts opts = { .family = AF_UNSPEC };
@@ -361,9 +388,6 @@ int main(int argc, char **argv)
 	struct argcur c = { .argc = argc, .argv = argv };
 	int rc = 0;
 
-	/* the heap in one brk(), never given back: no system calls for it */
-	mallopt(M_TOP_PAD, 1 << 20);
-	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	if (parse_options(&opts, &c, &rc))
 		return rc;
 	rc = compat_env(&opts);
@@ -376,11 +400,17 @@ int main(int argc, char **argv)
 	if (rc)
 		return rc;
 	ctx.nomemo = getenv("IPMPLS_NOMEMO") != NULL;
-	if (opts.batch)
+	if (opts.batch) {
+		ipmpls_heap_setup();
 		rc = ipmpls_batch(&ctx, opts.batch);
-	else
+	} else {
 		rc = do_cmd(&ctx, c.argc - 1, c.argv + 1);
-	mplsroute_sock_close(ctx.sock);
-	mplsroute_route_free(ctx.rt);
+	}
+	/* the kernel's socket and the route's mapping go with the process:
+	 * three system calls fewer (a replay closes its recording) */
+	if (getenv("IPMPLS_RECORD")) {
+		mplsroute_sock_close(ctx.sock);
+		mplsroute_route_free(ctx.rt);
+	}
 	return rc;
 }

@@ -5,6 +5,9 @@
 #include <net/if.h>
 #include "mplsroute.h"
 
+/* on the one-route path (one process per route): lib/internal.h's MR_HOT */
+#define IP_HOT __attribute__((hot))
+
 /* iproute2's exit codes */
 #define EXIT_OK		0
 #define EXIT_BADARG	1	/* bad argument, unknown device, ... */
@@ -194,6 +197,8 @@ void ipmpls_dump_intr(struct ipmpls_ctx *ctx, int ret);
  * route adds pipelined.  Returns EXIT_OK, or 1 if a command failed.
  */
 int ipmpls_batch(struct ipmpls_ctx *ctx, const char *file);
+/* malloc's settings for commands that allocate much (ip/ipmpls.c) */
+void ipmpls_heap_setup(void);
 
 /*
  * ipmpls_foresee_refusal - 1 if the kernel is sure to refuse the add @nlh

@@ -42,6 +42,8 @@ static const struct route_cmd {
 static int route_cmd(struct ipmpls_ctx *ctx, const struct route_cmd *c,
 		     int argc, char **argv)
 {
+	if (c->what != RC_MODIFY)
+		ipmpls_heap_setup();
 	switch (c->what) {
 	case RC_MODIFY:
 		return iproute_modify(ctx, c->cmd, c->flags, argc, argv);
@@ -61,12 +63,15 @@ static int route_cmd(struct ipmpls_ctx *ctx, const struct route_cmd *c,
 	return EXIT_USAGE;
 }
 
+IP_HOT
 int do_iproute(struct ipmpls_ctx *ctx, int argc, char **argv)
 {
 	size_t i;
 
-	if (argc < 1)
+	if (argc < 1) {
+		ipmpls_heap_setup();
 		return iproute_list(ctx, 0, argv);
+	}
 	for (i = 0; i < sizeof(route_cmds) / sizeof(route_cmds[0]); i++) {
 		const struct route_cmd *c = &route_cmds[i];
 

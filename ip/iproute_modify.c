@@ -1,6 +1,7 @@
 /* iproute_modify.c: route add/change/replace/prepend/append/test/delete */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -9,6 +10,9 @@
 #include "utils.h"
 
 #define ROUTE_MSG_SIZE	8192
+/* a request on the stack: the common one fits (an 8 KiB frame would put
+ * the functions below it on stack pages of their own: a page fault each) */
+#define ROUTE_MSG_SMALL	1024
 
 /* the request could not be built from a parsed route: say why */
 static int build_failed(struct ipmpls_ctx *ctx, int ret)
@@ -23,10 +27,31 @@ static int build_failed(struct ipmpls_ctx *ctx, int ret)
 	return ipmpls_parse_error(ctx, &err);
 }
 
+/* the request did not fit in ROUTE_MSG_SMALL bytes: again, in a big buffer */
+static int modify_big(struct ipmpls_ctx *ctx, int cmd, unsigned flags)
+{
+	void *buf = malloc(ROUTE_MSG_SIZE);
+	int ret;
+
+	if (!buf) {
+		fprintf(stderr, "Out of memory\n");
+		return EXIT_BADARG;
+	}
+	ret = mplsroute_route_build(buf, ROUTE_MSG_SIZE, ctx->rt, cmd,
+				    NLM_F_REQUEST | NLM_F_ACK | flags);
+	if (ret < 0)
+		ret = build_failed(ctx, ret);
+	else
+		ret = ipmpls_talk(ctx, buf);
+	free(buf);
+	return ret;
+}
+
+IP_HOT
 int iproute_modify(struct ipmpls_ctx *ctx, int cmd, unsigned flags,
 		   int argc, char **argv)
 {
-	char buf[ROUTE_MSG_SIZE] __attribute__((aligned(4)));
+	char buf[ROUTE_MSG_SMALL] __attribute__((aligned(4)));
 	struct mplsroute_parse_opts o;
 	struct mplsroute_error err;
 	int ret;
@@ -48,6 +73,8 @@ int iproute_modify(struct ipmpls_ctx *ctx, int cmd, unsigned flags,
 	}
 	ret = mplsroute_route_build(buf, sizeof(buf), ctx->rt, cmd,
 				    NLM_F_REQUEST | NLM_F_ACK | flags);
+	if (ret == -EMSGSIZE)
+		return modify_big(ctx, cmd, flags);
 	if (ret < 0)
 		return build_failed(ctx, ret);
 	if (ctx->batch && cmd == RTM_NEWROUTE) {

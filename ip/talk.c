@@ -140,6 +140,7 @@ int ipmpls_batch_talk(struct ipmpls_ctx *ctx, const struct nlmsghdr *nlh)
 	return ipmpls_batch_queue(ctx, nlh, ipmpls_foresee_refusal(ctx, nlh));
 }
 
+IP_HOT
 int ipmpls_talk(struct ipmpls_ctx *ctx, struct nlmsghdr *nlh)
 {
 	char errmsg[256];

@@ -10,6 +10,7 @@
 #include "ipmpls.h"
 #include "utils.h"
 
+IP_HOT
 int arg_next(struct argcur *c)
 {
 	if (c->argc <= 1)
@@ -41,6 +42,7 @@ static unsigned name_to_index(struct ipmpls_ctx *ctx, const char *name)
 
 /* the ifindex of a name remembered for the run (a batch looks each device up
  * once); 0, or -ENODEV */
+IP_HOT
 static int cached_ifindex(const char *name, uint32_t *index, void *data)
 {
 	struct ipmpls_names *n = &((struct ipmpls_ctx *)data)->names;
@@ -64,6 +66,7 @@ static int cached_ifindex(const char *name, uint32_t *index, void *data)
 	return 0;
 }
 
+IP_HOT
 void ipmpls_parse_opts(struct ipmpls_ctx *ctx, struct mplsroute_parse_opts *o,
 		       uint16_t nlmsg_type)
 {

@@ -11,6 +11,7 @@
 #include "internal.h"
 #include "grammar_int.h"
 
+MR_HOT
 MR_EXPORT int mplsroute_abbrev(const char *word, const char *keyword)
 {
 	/* one pass, no strlen: called for most words of every line */
@@ -21,6 +22,7 @@ MR_EXPORT int mplsroute_abbrev(const char *word, const char *keyword)
 	return !*word;
 }
 
+MR_HOT
 MR_EXPORT int mplsroute_family_a2n(const char *name)
 {
 	return mr_af_read(name);
@@ -31,6 +33,7 @@ MR_EXPORT const char *mplsroute_family_n2a(int family)
 	return mr_af_name(family, MR_AF_CLI);
 }
 
+MR_HOT
 int mr_get_u32(uint32_t *val, const char *arg, int base)
 {
 	unsigned long res;
@@ -164,6 +167,7 @@ static int parse_mpls(struct mplsroute_addr *a, const char *arg)
 	return 0;
 }
 
+MR_HOT
 MR_EXPORT int mplsroute_addr_parse(struct mplsroute_addr *a, const char *arg,
 				   int family)
 {
@@ -235,6 +239,7 @@ static unsigned full_bitlen(int family)
 	return 32;
 }
 
+MR_HOT
 MR_EXPORT int mplsroute_prefix_parse(struct mplsroute_addr *a,
 				     const char *arg, int family)
 {

@@ -36,6 +36,7 @@ const char *mr_af_name(int family, unsigned int set)
 	return "???";
 }
 
+MR_HOT
 int mr_af_read(const char *name)
 {
 	size_t i;

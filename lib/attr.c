@@ -21,6 +21,7 @@ struct via_wire {
  * mr_attr_put - mnl_attr_put_check() that also zeroes the padding (libmnl
  * 1.0.4 leaves it as it was).  Returns 0 or -EMSGSIZE.
  */
+MR_HOT
 int mr_attr_put(struct nlmsghdr *nlh, size_t buflen, uint16_t type,
 		size_t len, const void *data)
 {
@@ -70,6 +71,7 @@ MR_EXPORT int mplsroute_attr_put_encap(struct nlmsghdr *nlh, size_t buflen,
 	return mplsroute_attr_put_encap_ttl(nlh, buflen, ls, -1);
 }
 
+MR_HOT
 MR_EXPORT int mplsroute_attr_put_encap_ttl(struct nlmsghdr *nlh,
 					   size_t buflen,
 					   const struct mplsroute_labels *ls,
@@ -104,6 +106,7 @@ full:
 	return -EMSGSIZE;
 }
 
+MR_HOT
 MR_EXPORT int mplsroute_attr_put_newdst(struct nlmsghdr *nlh, size_t buflen,
 					const struct mplsroute_labels *ls)
 {
@@ -133,6 +136,7 @@ static int addr_wire(const struct mplsroute_addr *a, uint8_t *out)
 	}
 }
 
+MR_HOT
 MR_EXPORT int mplsroute_attr_put_via(struct nlmsghdr *nlh, size_t buflen,
 				     const struct mplsroute_addr *via)
 {

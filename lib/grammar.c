@@ -18,6 +18,7 @@ int mr_rp_too_many(struct mr_rp *p, const char *what)
 	return ret;
 }
 
+MR_HOT
 void mr_rp_site(struct mr_rp *p, int kind, int family)
 {
 	struct mr_memo_rec *r = &p->rec;
@@ -39,6 +40,7 @@ void mr_rp_site(struct mr_rp *p, int kind, int family)
 	r->n++;
 }
 
+MR_HOT
 int mr_rp_push(struct mr_rp *p, uint16_t type)
 {
 	if (mr_route_add_attr(p->rt, type) == 0)
@@ -46,6 +48,7 @@ int mr_rp_push(struct mr_rp *p, uint16_t type)
 	return mr_rp_too_many(p, "attributes");
 }
 
+MR_HOT
 int mr_rp_again(struct mr_rp *p, uint16_t type)
 {
 	if (mr_route_repeat_attr(p->rt, type) == 0)
@@ -178,6 +181,7 @@ static int kw_table(struct mr_rp *p)
 	return 0;
 }
 
+MR_HOT
 static int kw_dev(struct mr_rp *p)
 {
 	int ret = mr_need(&p->w);
@@ -229,6 +233,7 @@ static int kw_ttl_propagate(struct mr_rp *p)
 }
 
 /* [to] [TYPE] PREFIX: the destination (4.4's final else) */
+MR_HOT
 static int kw_dst(struct mr_rp *p)
 {
 	struct mplsroute_route *rt = p->rt;
@@ -390,6 +395,7 @@ static int parse_route_words(struct mr_rp *p)
 	return ret;
 }
 
+MR_HOT
 MR_EXPORT int mplsroute_route_parse_args(struct mplsroute_route *rt,
 					 int argc, char *const *argv,
 					 const struct mplsroute_parse_opts *o,

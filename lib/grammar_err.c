@@ -117,6 +117,7 @@ MR_EXPORT int mplsroute_error_set(struct mplsroute_error *e, int kind,
 }
 
 /* the error value's starting state: no error */
+MR_HOT
 void mr_err_clear(struct mplsroute_error *e)
 {
 	e->kind = MPLSROUTE_ERR_NONE;
@@ -188,11 +189,13 @@ int mr_err_fmt(struct mr_words *w, int kind, int exits, const char *fmt, ...)
 	return ret;
 }
 
+MR_HOT
 int mr_need(struct mr_words *w)
 {
 	return mr_next(w) ? mr_err_incomplete(w) : 0;
 }
 
+MR_HOT
 uint32_t mr_ifindex(const struct mr_words *w, const char *name)
 {
 	uint32_t idx = 0;

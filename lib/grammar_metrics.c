@@ -107,6 +107,7 @@ static int metric_lock(struct mr_rp *p, int rtax)
 	return mr_need(&p->w);
 }
 
+MR_HOT
 int mr_kw_metric_any(struct mr_rp *p)
 {
 	const struct metric_kw *m = metric_kw_find(mr_word(&p->w));

@@ -12,6 +12,7 @@
  * taken from it when still unset; same family: RTA_GATEWAY, else RTA_VIA.
  * Returns 0 or -errno; *type gets the attribute.
  */
+MR_HOT
 static int parse_via(struct mr_rp *p, struct mplsroute_addr *via,
 		     uint16_t *type)
 {
@@ -35,6 +36,7 @@ static int parse_via(struct mr_rp *p, struct mplsroute_addr *via,
 	return 0;
 }
 
+MR_HOT
 int mr_kw_via(struct mr_rp *p)
 {
 	uint16_t type;
@@ -48,6 +50,7 @@ int mr_kw_via(struct mr_rp *p)
 }
 
 /* as [to] ADDRESS: an address of the route's family (4.4's get_addr) */
+MR_HOT
 static int parse_as(struct mr_rp *p, struct mplsroute_addr *a)
 {
 	int family = p->rt->family, ret = mr_need(&p->w);
@@ -67,6 +70,7 @@ static int parse_as(struct mr_rp *p, struct mplsroute_addr *a)
  * as [to] ADDRESS: labels for an MPLS route; on an IP route 4.4 sends the
  * address's bytes in RTA_NEWDST all the same (the kernel ignores it there).
  */
+MR_HOT
 int mr_kw_as(struct mr_rp *p)
 {
 	struct mplsroute_addr a;
@@ -129,6 +133,7 @@ static int parse_encap_ttl(struct mr_rp *p, struct mplsroute_nexthop *nh)
  * line (or of a nexthop) it is accepted, unlike 4.4 (see
  * beyond/dev-enc-last).
  */
+MR_HOT
 static int parse_encap(struct mr_rp *p, struct mplsroute_nexthop *nh)
 {
 	struct mplsroute_addr a;
@@ -155,6 +160,7 @@ static int parse_encap(struct mr_rp *p, struct mplsroute_nexthop *nh)
 	return parse_encap_ttl(p, nh);
 }
 
+MR_HOT
 int mr_kw_encap(struct mr_rp *p)
 {
 	int ret = mr_rp_again(p, RTA_ENCAP);

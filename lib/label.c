@@ -17,6 +17,7 @@
  * was) is read here, anything else (0x.., 0.., blanks, signs, long) by
  * strtoul.  Returns the value.
  */
+MR_HOT
 unsigned long mr_strtoul0(const char *s, char **endp)
 {
 	const char *p = s;
@@ -55,6 +56,7 @@ static int parse_one(const char *s, uint32_t *label, const char **endp)
 	return 0;
 }
 
+MR_HOT
 MR_EXPORT int mplsroute_labels_parse(struct mplsroute_labels *ls,
 				     const char *text)
 {
@@ -108,6 +110,7 @@ MR_EXPORT int mplsroute_labels_format(const struct mplsroute_labels *ls,
 	return (int)used;
 }
 
+MR_HOT
 MR_EXPORT int mplsroute_labels_to_wire(const struct mplsroute_labels *ls,
 				       void *wire, size_t len)
 {

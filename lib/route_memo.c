@@ -251,6 +251,7 @@ void mr_memo_patch_request(struct mplsroute_route *rt, struct mr_memo *m)
 	}
 }
 
+MR_HOT
 int mr_memo_parse(struct mplsroute_route *rt, int argc, char *const *argv,
 		  const struct mplsroute_parse_opts *o)
 {
@@ -336,6 +337,7 @@ static int keep_words(struct mr_memo *m, int argc, char *const *argv,
 	return 0;
 }
 
+MR_HOT
 void mr_memo_keep(struct mplsroute_route *rt, int argc, char *const *argv,
 		  const struct mplsroute_parse_opts *o,
 		  const struct mr_memo_rec *rec, int devi)
@@ -358,6 +360,7 @@ void mr_memo_keep(struct mplsroute_route *rt, int argc, char *const *argv,
 }
 
 /* @rt is the route kept: the request kept is its build */
+MR_HOT
 static int is_kept(const struct mplsroute_route *rt, const struct mr_memo *m)
 {
 	return rt->nnh == 0 && rt->rawlen == 0 && rt->mxlen == m->mxlen &&
@@ -365,6 +368,7 @@ static int is_kept(const struct mplsroute_route *rt, const struct mr_memo *m)
 	       memcmp(rt->mx, m->mx, m->mxlen) == 0;
 }
 
+MR_HOT
 int mr_memo_build(void *buf, size_t len, const struct mplsroute_route *rt,
 		  uint16_t nlmsg_type, uint16_t nlmsg_flags)
 {
@@ -384,6 +388,7 @@ int mr_memo_build(void *buf, size_t len, const struct mplsroute_route *rt,
  * type, and the bytes from there are the ones the builder gives for it.
  * 0, or 1 if not found so.
  */
+MR_HOT
 static int locate_site(const struct mplsroute_route *rt,
 		       struct mr_memo *m, struct mr_memo_site *s)
 {
@@ -424,6 +429,7 @@ static int one_label(struct mr_memo *m, const struct mr_memo_site *s)
 	       a->bytelen == 4 && a->bitlen == 20 && a->labels.n == 1;
 }
 
+MR_HOT
 void mr_memo_built(const void *buf, size_t len, struct mplsroute_route *rt,
 		   uint16_t nlmsg_type, uint16_t nlmsg_flags)
 {

@@ -1,31 +1,35 @@
-/* sock.c: the libmnl NETLINK_ROUTE socket: seq numbers, ACKs, extack, dumps */
+/* sock.c: the NETLINK_ROUTE socket: seq numbers, ACKs, extack, dumps */
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
+#include <unistd.h>
 #include <linux/netlink.h>
-#include <libmnl/libmnl.h>
 #include "sockint.h"
 
 #define MR_SNDBUF	(1 << 20)
 #define MR_RCVBUF	(4 << 20)
 
+/*
+ * The socket object (128 KiB of buffers) is a mapping of its own, not
+ * malloc's: a process that adds one route then never sets up malloc (its
+ * code pages, getrandom, brk), and of the zero pages only those written
+ * are touched (a page fault each, which a one-route process pays for:
+ * user-mode Linux traps every one)
+ */
+MR_HOT
 int mr_sock_alloc(struct mplsroute_sock **sp, const struct mr_transport *tp)
 {
 	struct mplsroute_sock *s;
 
-	/*
-	 * the fields only: the two receive buffers (128 KiB) are written
-	 * before they are read, and zeroing them would touch 32 pages (a page
-	 * fault each, which a one-route process pays for: user-mode Linux
-	 * traps every one)
-	 */
-	s = malloc(sizeof(*s));
-	if (!s)
+	s = mmap(NULL, sizeof(*s), PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (s == MAP_FAILED)
 		return -ENOMEM;
-	memset(s, 0, offsetof(struct mplsroute_sock, rx));
 	s->tp = tp;
+	s->fd = -1;
 	/* any start will do (a socket's seqs are its own): no time() call,
 	 * a system call where there is no vDSO (user-mode Linux) */
 	s->seq = (uint32_t)((uintptr_t)s >> 4);
@@ -66,6 +70,7 @@ static int sock_errno(int32_t err)
 }
 
 /* the error of an NLMSG_ERROR or NLMSG_DONE, its extack text to s->errmsg */
+MR_HOT
 int mr_sock_parse_error(struct mplsroute_sock *s, const struct nlmsghdr *nlh)
 {
 	const char *pl = (const char *)nlh + NLMSG_HDRLEN;
@@ -97,6 +102,7 @@ int mr_sock_parse_error(struct mplsroute_sock *s, const struct nlmsghdr *nlh)
 	return err;
 }
 
+MR_HOT
 uint32_t mr_sock_stamp(struct mplsroute_sock *s, void *buf, size_t len)
 {
 	struct nlmsghdr *nlh = buf;
@@ -112,15 +118,19 @@ uint32_t mr_sock_stamp(struct mplsroute_sock *s, void *buf, size_t len)
 
 /* ---- the kernel transport ---------------------------------------------- */
 
+MR_HOT
 static int kern_send(struct mplsroute_sock *s, const void *buf, size_t len)
 {
-	ssize_t n = mnl_socket_sendto(s->nl, buf, len);
+	static const struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+	ssize_t n = sendto(s->fd, buf, len, 0, (const struct sockaddr *)&kernel,
+			   sizeof(kernel));
 
 	if (n < 0)
 		return -errno;
 	return (size_t)n == len ? 0 : -EIO;
 }
 
+MR_HOT
 static ssize_t kern_recv(struct mplsroute_sock *s, void *buf, size_t len,
 			 int flags)
 {
@@ -134,7 +144,7 @@ static ssize_t kern_recv(struct mplsroute_sock *s, void *buf, size_t len,
 
 	for (;;) {
 		msg.msg_namelen = sizeof(addr);
-		n = recvmsg(mnl_socket_get_fd(s->nl), &msg,
+		n = recvmsg(s->fd, &msg,
 			    (flags & MR_RECV_NONBLOCK ? MSG_DONTWAIT : 0) |
 			    (flags & MR_RECV_PEEK ? MSG_PEEK : 0));
 		if (n < 0) {
@@ -148,7 +158,7 @@ static ssize_t kern_recv(struct mplsroute_sock *s, void *buf, size_t len,
 			return n;
 		/* not from the kernel: ignore it (dropping a peeked one) */
 		if (flags & MR_RECV_PEEK)
-			recv(mnl_socket_get_fd(s->nl), buf, 0, MSG_DONTWAIT);
+			recv(s->fd, buf, 0, MSG_DONTWAIT);
 	}
 }
 
@@ -171,7 +181,7 @@ static int kern_recv_many(struct mplsroute_sock *s, char *buf, unsigned n,
 		mv[i].msg_hdr.msg_iovlen = 1;
 	}
 	do {
-		got = recvmmsg(mnl_socket_get_fd(s->nl), mv, n,
+		got = recvmmsg(s->fd, mv, n,
 			       MSG_WAITFORONE, NULL);
 	} while (got < 0 && errno == EINTR);
 	if (got < 0)
@@ -188,10 +198,11 @@ static int kern_recv_many(struct mplsroute_sock *s, char *buf, unsigned n,
 	return (int)k;
 }
 
+MR_HOT
 static void kern_close(struct mplsroute_sock *s)
 {
-	if (s->nl)
-		mnl_socket_close(s->nl);
+	if (s->fd >= 0)
+		close(s->fd);
 }
 
 static const struct mr_transport kern_transport = {
@@ -211,10 +222,10 @@ void mr_sock_grow(struct mplsroute_sock *s)
 	int fd, one = 1, sz;
 	socklen_t l = sizeof(sz);
 
-	if (s->grown || !s->nl)
+	if (s->grown || s->fd < 0)
 		return;
 	s->grown = 1;
-	fd = mnl_socket_get_fd(s->nl);
+	fd = s->fd;
 	setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
 	sz = MR_SNDBUF;
 	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &sz, sizeof(sz)) < 0)
@@ -229,7 +240,10 @@ void mr_sock_grow(struct mplsroute_sock *s)
 /*
  * The socket is bound by the kernel at its first send (autobind), which
  * saves bind() and libmnl's getsockname(); nothing here needs the port id.
+ * A plain socket, not libmnl's mnl_socket_open(), which would calloc() the
+ * first heap block of a one-route process (libmnl builds the messages).
  */
+MR_HOT
 MR_EXPORT int mplsroute_sock_open(struct mplsroute_sock **sp)
 {
 	struct mplsroute_sock *s = NULL;
@@ -238,13 +252,12 @@ MR_EXPORT int mplsroute_sock_open(struct mplsroute_sock **sp)
 	ret = mr_sock_alloc(&s, &kern_transport);
 	if (ret < 0)
 		return ret;
-	s->nl = mnl_socket_open(NETLINK_ROUTE);
-	if (!s->nl) {
+	s->fd = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+	if (s->fd < 0) {
 		ret = -errno;
 		goto out;
 	}
-	setsockopt(mnl_socket_get_fd(s->nl), SOL_NETLINK, NETLINK_EXT_ACK,
-		   &one, sizeof(one));
+	setsockopt(s->fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
 	*sp = s;
 	return 0;
 out:
@@ -252,13 +265,14 @@ out:
 	return ret;
 }
 
+MR_HOT
 MR_EXPORT void mplsroute_sock_close(struct mplsroute_sock *s)
 {
 	if (!s)
 		return;
 	if (s->tp && s->tp->close)
 		s->tp->close(s);
-	free(s);
+	munmap(s, sizeof(*s));
 }
 
 /* ---- requests ------------------------------------------------------------ */
@@ -267,6 +281,7 @@ MR_EXPORT void mplsroute_sock_close(struct mplsroute_sock *s)
  * One message for request @seq: > 0 go on, 0 the request is complete,
  * < 0 an error (the kernel's or the callback's).
  */
+MR_HOT
 static int sock_one(struct mplsroute_sock *s, const struct nlmsghdr *nlh,
 		    unsigned reqflags, mplsroute_msg_cb cb, void *data)
 {
@@ -293,6 +308,7 @@ static int sock_one(struct mplsroute_sock *s, const struct nlmsghdr *nlh,
 }
 
 /* receive until request @seq is complete */
+MR_HOT
 static int sock_wait(struct mplsroute_sock *s, uint32_t seq, unsigned reqflags,
 		     mplsroute_msg_cb cb, void *data)
 {
@@ -320,6 +336,7 @@ static int sock_wait(struct mplsroute_sock *s, uint32_t seq, unsigned reqflags,
 	}
 }
 
+MR_HOT
 MR_EXPORT int mplsroute_sock_request(struct mplsroute_sock *s,
 				     struct nlmsghdr *nlh,
 				     mplsroute_msg_cb cb, void *data)
@@ -343,6 +360,7 @@ MR_EXPORT int mplsroute_sock_request(struct mplsroute_sock *s,
 	return sock_wait(s, seq, nlh->nlmsg_flags, cb, data);
 }
 
+MR_HOT
 MR_EXPORT int mplsroute_sock_talk(struct mplsroute_sock *s,
 				  struct nlmsghdr *nlh,
 				  char *errmsg, size_t errlen)
@@ -459,7 +477,8 @@ MR_EXPORT int mplsroute_sock_dump_interrupted(const struct mplsroute_sock *s)
 	return s->dump_intr;
 }
 
+MR_HOT
 MR_EXPORT int mplsroute_sock_fd(const struct mplsroute_sock *s)
 {
-	return s->nl ? mnl_socket_get_fd(s->nl) : -1;
+	return s->fd;
 }

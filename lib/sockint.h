@@ -36,7 +36,7 @@ struct mr_transport {
 
 struct mplsroute_sock {
 	const struct mr_transport *tp;
-	struct mnl_socket *nl;		/* NULL for a replay */
+	int fd;				/* the kernel's socket; -1: a replay */
 	void *priv;			/* the transport's own state */
 	uint32_t portid;
 	uint32_t seq;			/* last seq given out */
