@@ -22,6 +22,13 @@ struct nlattr;
 struct rtmsg;
 
 /*
+ * lib/mem.c: a zeroed object of @size bytes (a mapping of its own; calloc
+ * under AddressSanitizer) or NULL; mr_obj_free takes the same @size
+ */
+void *mr_obj_alloc(size_t size);
+void mr_obj_free(void *p, size_t size);
+
+/*
  * lib/route.c: the rtmsg a request of @nlmsg_type carries for @rt: what
  * was given (rt->given), else 4.4's defaults (its init + finish rules)
  */

@@ -3,7 +3,6 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/socket.h>
 #include <linux/rtnetlink.h>
 #include <libmnl/libmnl.h>
@@ -679,16 +678,14 @@ MR_HOT
 MR_EXPORT struct mplsroute_route *mplsroute_route_new(void)
 {
 	/*
-	 * a mapping of its own, as the socket's (lib/sock.c): no malloc set-up
+	 * a mapping of its own (lib/mem.c), as the socket: no malloc set-up
 	 * in a one-route process, and of the 15 KiB only the pages written
 	 * are touched (the head, mr_route_init_head: nhs[], raw[] and mx[]
 	 * are read only as far as they are filled)
 	 */
-	struct mplsroute_route *rt;
+	struct mplsroute_route *rt = mr_obj_alloc(sizeof(*rt));
 
-	rt = mmap(NULL, sizeof(*rt), PROT_READ | PROT_WRITE,
-		  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (rt == MAP_FAILED) {
+	if (!rt) {
 		errno = ENOMEM;
 		return NULL;
 	}
@@ -699,6 +696,5 @@ MR_EXPORT struct mplsroute_route *mplsroute_route_new(void)
 MR_HOT
 MR_EXPORT void mplsroute_route_free(struct mplsroute_route *rt)
 {
-	if (rt)
-		munmap(rt, sizeof(*rt));
+	mr_obj_free(rt, sizeof(*rt));
 }

@@ -3,7 +3,6 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <linux/netlink.h>
@@ -24,9 +23,8 @@ int mr_sock_alloc(struct mplsroute_sock **sp, const struct mr_transport *tp)
 {
 	struct mplsroute_sock *s;
 
-	s = mmap(NULL, sizeof(*s), PROT_READ | PROT_WRITE,
-		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (s == MAP_FAILED)
+	s = mr_obj_alloc(sizeof(*s));
+	if (!s)
 		return -ENOMEM;
 	s->tp = tp;
 	s->fd = -1;
@@ -272,7 +270,7 @@ MR_EXPORT void mplsroute_sock_close(struct mplsroute_sock *s)
 		return;
 	if (s->tp && s->tp->close)
 		s->tp->close(s);
-	munmap(s, sizeof(*s));
+	mr_obj_free(s, sizeof(*s));
 }
 
 /* ---- requests ------------------------------------------------------------ */
