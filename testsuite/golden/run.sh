@@ -92,7 +92,7 @@ same() {
 
 # run_case DIR NAME KIND (KIND: cases, beyond, extra)
 run_case() {
-	dir=$1 name=$2 kind=$3 cname=${1##*/}
+	dir=$1 name=$2 kind=$3 cname=$(basename "$1")
 	t=$TMP/$(echo "$name" | tr / _)
 	mkdir -p "$t"
 	if ! golden_ns_add "$NS" >/dev/null 2>&1; then
@@ -161,54 +161,18 @@ run_case() {
 	}
 }
 
-# the cases, in order: "DIR NAME KIND" lines
-list_cases() {
-	for kind in cases beyond extra; do
-		base=$DATA/$kind
-		[ "$kind" = extra ] && base=$GOLDEN/extra
-		[ -d "$base" ] || continue
-		for dir in "$base"/*/; do
-			dir=${dir%/}
-			[ -f "$dir/argv" ] || continue
-			n=${dir##*/}
-			case "$n" in $PATTERN) ;; *) continue ;; esac
-			name=$TAG/$kind/$n
-			[ "$kind" = cases ] && name=$TAG/$n
-			echo "$dir $name $kind"
-		done
+for kind in cases beyond extra; do
+	base=$DATA/$kind
+	[ "$kind" = extra ] && base=$GOLDEN/extra
+	[ -d "$base" ] || continue
+	for dir in "$base"/*/; do
+		dir=${dir%/}
+		[ -f "$dir/argv" ] || continue
+		n=$(basename "$dir")
+		case "$n" in $PATTERN) ;; *) continue ;; esac
+		name=$TAG/$kind/$n
+		[ "$kind" = cases ] && name=$TAG/$n
+		run_case "$dir" "$name" "$kind"
 	done
-}
-
-# worker K: every GOLDEN_JOBS-th case from the K-th, each in its own
-# namespace (NS-K), its lines into TMP/out.INDEX.  The cases' own files
-# under /tmp have names of their own, so two workers never share one.
-worker() {
-	NS=$NS-$1
-	w_i=0	# run_case's helpers use i
-	while read -r dir name kind; do
-		w_i=$((w_i + 1))
-		[ $(((w_i - 1) % JOBS)) = "$1" ] || continue
-		run_case "$dir" "$name" "$kind" > "$TMP/out.$w_i" 2>&1 \
-			< /dev/null
-	done < "$TMP/list"
-}
-
-# GOLDEN_JOBS workers at once (default: the CPUs, at most 4); the lines
-# come out in the cases' order
-JOBS=${GOLDEN_JOBS:-$(nproc 2>/dev/null || echo 1)}
-[ "$JOBS" -gt 4 ] && JOBS=4
-[ "$JOBS" -ge 1 ] 2>/dev/null || JOBS=1
-list_cases > "$TMP/list"
-k=0
-while [ $k -lt "$JOBS" ]; do
-	worker $k &
-	k=$((k + 1))
-done
-wait
-n=$(wc -l < "$TMP/list")
-i=1
-while [ $i -le "$n" ]; do
-	cat "$TMP/out.$i"
-	i=$((i + 1))
 done
 exit 0
