@@ -55,6 +55,17 @@ static const struct object {
 	{ "check", do_ipcheck },
 };
 
+#if defined(__SANITIZE_ADDRESS__)
+#define IPMPLS_FREE_AT_EXIT 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define IPMPLS_FREE_AT_EXIT 1
+#endif
+#endif
+#ifndef IPMPLS_FREE_AT_EXIT
+#define IPMPLS_FREE_AT_EXIT 0
+#endif
+
 /*
  * The heap in one brk(), never given back: no system calls for it.  For
  * what allocates (batches, dumps, the other objects); a single route add or
@@ -407,8 +418,9 @@ int main(int argc, char **argv)
 		rc = do_cmd(&ctx, c.argc - 1, c.argv + 1);
 	}
 	/* the kernel's socket and the route's mapping go with the process:
-	 * three system calls fewer (a replay closes its recording) */
-	if (getenv("IPMPLS_RECORD")) {
+	 * three system calls fewer (a replay closes its recording; under
+	 * AddressSanitizer, whose leak check runs at exit, all is freed) */
+	if (IPMPLS_FREE_AT_EXIT || getenv("IPMPLS_RECORD")) {
 		mplsroute_sock_close(ctx.sock);
 		mplsroute_route_free(ctx.rt);
 	}
