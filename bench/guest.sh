@@ -3,7 +3,7 @@
 # platform_labels 1048575; its nlmon0 is set down so that no netlink tap
 # copies every message); every route is "L as L via inet 192.168.30.102
 # dev eth1" for labels 16..16+N-1.
-# usage (through uml.sh): sh bench/guest.sh N NLOOP OUTDIR [NPY]   (REPEAT: 3)
+# usage (through uml.sh): sh bench/guest.sh N NLOOP OUTDIR [NPY]
 # NPY: routes for pyroute2 (N; fewer on a busy host, the row is then scaled)
 # BENCH_SKIP: step names not to run (e.g. "install-pyroute2 install-nlroute");
 # IPMPLS_BASE: another ipmpls (e.g. an older build) whose -batch and
@@ -59,28 +59,6 @@ keep_best() {
 		$1 != n { print }
 		END { if (l == "") exit; split(l, f, " "); print n, m, f[3], f[4] }' "$OUT/raw" \
 		> "$OUT/raw.tmp" && mv "$OUT/raw.tmp" "$OUT/raw"
-}
-
-# best NAME CMD...: an install, REPEAT times (table emptied between), the
-# shortest time kept (UML's timing is noisy)
-best() {
-	_r=0
-	while [ $_r -lt "${REPEAT:-3}" ]; do
-		[ $_r -gt 0 ] && flush_ip
-		step "$@"
-		_r=$((_r + 1))
-	done
-	keep_best "$1"
-}
-
-# best_ro NAME CMD...: a command that changes nothing, REPEAT times
-best_ro() {
-	_r=0
-	while [ $_r -lt "${REPEAT:-3}" ]; do
-		step "$@"
-		_r=$((_r + 1))
-	done
-	keep_best "$1"
 }
 
 # diag_strace NAME CMD...: CMD's system calls (strace -c -f) to
@@ -181,15 +159,44 @@ awk -v n="$N" -v gw="$GW" 'BEGIN { for (i = 0; i < n; i++)
 	printf "route add %d as %d via inet %s dev eth1\n", 16 + i, 16 + i, gw }' \
 	> "$BATCH"
 
-best install-ipmpls "$IPMPLS" -f mpls -batch "$BATCH"
+# the installs compared with each other: INSTALL_ROUNDS rounds (5), the
+# tools interleaved in each (the host's load and the kernel's state alike
+# for all), the fastest of each kept; first one untimed fill and flush (the
+# first table after boot costs the kernel more than any later one)
+fill
 flush_ip
-best install-ipmpls-noack "$IPMPLS" -noack -f mpls -batch "$BATCH"
-if [ -n "$IPMPLS_BASE" ]; then
+_r=0
+while [ $_r -lt "${INSTALL_ROUNDS:-5}" ]; do
+	step install-ipmpls "$IPMPLS" -f mpls -batch "$BATCH"
 	flush_ip
-	best install-ipmpls-base "$IPMPLS_BASE" -f mpls -batch "$BATCH"
-fi
-best_ro show-ipmpls "$IPMPLS" -f mpls route show
-best_ro show-raw "$OUT/rawdump"
+	step install-ipmpls-noack "$IPMPLS" -noack -f mpls -batch "$BATCH"
+	flush_ip
+	if [ -n "$IPMPLS_BASE" ]; then
+		step install-ipmpls-base "$IPMPLS_BASE" -f mpls -batch "$BATCH"
+		flush_ip
+	fi
+	step install-raw "$RAW" 16 "$N" "$GW" eth1
+	flush_ip
+	step install-rawack "$RAW" 16 "$N" "$GW" eth1 ack
+	flush_ip
+	step install-libapi "$OUT/libapi" 16 "$N" "$GW" eth1
+	flush_ip
+	_r=$((_r + 1))
+done
+for _s in install-ipmpls install-ipmpls-noack install-ipmpls-base \
+	install-raw install-rawack install-libapi; do
+	keep_best $_s
+done
+# show: the same full table, ipmpls and the raw reader interleaved
+fill
+_r=0
+while [ $_r -lt "${INSTALL_ROUNDS:-5}" ]; do
+	step show-ipmpls "$IPMPLS" -f mpls route show
+	step show-raw "$OUT/rawdump"
+	_r=$((_r + 1))
+done
+keep_best show-ipmpls
+keep_best show-raw
 step show-ip ip -f mpls route show
 # where show's time goes: its system calls
 diag_strace show-ipmpls "$IPMPLS" -f mpls route show
@@ -217,12 +224,6 @@ done
 flush_ip
 step install-ip ip -f mpls -batch "$BATCH"
 step flush-ip ip -f mpls route flush dev eth1
-flush_ip
-best install-raw "$RAW" 16 "$N" "$GW" eth1
-flush_ip
-best install-rawack "$RAW" 16 "$N" "$GW" eth1 ack
-flush_ip
-best install-libapi "$OUT/libapi" 16 "$N" "$GW" eth1
 flush_ip
 step install-nlroute "$OUT/nlroute" 16 "$N" "$GW" eth1
 flush_ip

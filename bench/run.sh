@@ -6,7 +6,7 @@
 # labels 16..1048574), NLOOP (routes for the one-process-per-route loops of
 # ip and ipmpls, scaled to N; default 1000), NPY (routes for pyroute2,
 # default N; fewer on a busy host: the row is then scaled), REPEAT (3),
-# BENCH_SKIP, IPMPLS_BASE and LOOP_ROUNDS (bench/guest.sh).  Prints a table and
+# BENCH_SKIP, IPMPLS_BASE, INSTALL_ROUNDS and LOOP_ROUNDS (bench/guest.sh).  Prints a table and
 # writes it to bench/out/results.txt (and results-N.txt), the rows as JSON to
 # bench/out/results.json (and results-N.json), and a chart of every N run
 # so far to bench/out/chart.svg.  UML's timings are not absolute: read the
