@@ -90,6 +90,30 @@ static inline int bad_attr(struct ipmpls_ctx *ctx, int family,
 	return 0;
 }
 
+/* the walk over @nlh's attributes (mnl_attr_for_each's, inline: it runs
+ * for every add): the first, whether one is whole, the next */
+static const struct nlattr *attr_first(const struct nlmsghdr *nlh, int *rest)
+{
+	const char *a = (const char *)NLMSG_DATA(nlh) +
+			NLMSG_ALIGN(sizeof(struct rtmsg));
+
+	*rest = (int)NLMSG_ALIGN(nlh->nlmsg_len) -
+		(int)(a - (const char *)nlh);
+	return (const struct nlattr *)a;
+}
+
+static int attr_whole(const struct nlattr *a, int rest)
+{
+	return rest >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) &&
+	       (int)a->nla_len <= rest;
+}
+
+static const struct nlattr *attr_next(const struct nlattr *a, int *rest)
+{
+	*rest -= NLA_ALIGN(a->nla_len);
+	return (const void *)((const char *)a + NLA_ALIGN(a->nla_len));
+}
+
 /* @fl: where @nlh's attributes that foresee reads are (0), or 1 */
 static int layout_keep(struct foresee_layout *fl, const struct nlmsghdr *nlh)
 {
@@ -99,14 +123,8 @@ static int layout_keep(struct foresee_layout *fl, const struct nlmsghdr *nlh)
 
 	fl->valid = 0;
 	fl->n = 0;
-	a = (const struct nlattr *)((const char *)rtm +
-				    NLMSG_ALIGN(sizeof(*rtm)));
-	rest = (int)NLMSG_ALIGN(nlh->nlmsg_len) -
-	       (int)((const char *)a - (const char *)nlh);
-	for (; rest >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) &&
-	       (int)a->nla_len <= rest;
-	     rest -= NLA_ALIGN(a->nla_len),
-	     a = (const void *)((const char *)a + NLA_ALIGN(a->nla_len))) {
+	for (a = attr_first(nlh, &rest); attr_whole(a, rest);
+	     a = attr_next(a, &rest)) {
 		uint16_t t = a->nla_type & NLA_TYPE_MASK;
 
 		if (t != RTA_DST && t != RTA_NEWDST && t != RTA_ENCAP)
@@ -153,17 +171,9 @@ int ipmpls_foresee_refusal(struct ipmpls_ctx *ctx, const struct nlmsghdr *nlh)
 	if (rtm->rtm_family == AF_MPLS && (ctx->platform_labels == 0 ||
 	    (ctx->platform_labels < 0 && platform_labels(ctx) == 0)))
 		return 1;	/* bad_mpls_dst reads ctx->platform_labels */
-	/* mnl_attr_for_each's walk, inline: this runs for every add */
-	a = (const struct nlattr *)((const char *)rtm +
-				    NLMSG_ALIGN(sizeof(*rtm)));
-	rest = (int)NLMSG_ALIGN(nlh->nlmsg_len) -
-	       (int)((const char *)a - (const char *)nlh);
-	for (; rest >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) &&
-	       (int)a->nla_len <= rest;
-	     rest -= MNL_ALIGN(a->nla_len),
-	     a = (const void *)((const char *)a + MNL_ALIGN(a->nla_len))) {
+	for (a = attr_first(nlh, &rest); attr_whole(a, rest);
+	     a = attr_next(a, &rest))
 		if (bad_attr(ctx, rtm->rtm_family, a))
 			return 1;
-	}
 	return 0;
 }
