@@ -50,8 +50,8 @@ void mr_out_spill(struct mr_out *o, const char *s, size_t n)
 	}
 }
 
-/* "00".."99": two digits a division */
-static const char pairs[201] =
+/* "00".."99": two digits a division (lib/out.h) */
+const char mr_digit_pairs[201] =
 	"00010203040506070809101112131415161718192021222324252627282930313233"
 	"34353637383940414243444546474849505152535455565758596061626364656667"
 	"6869707172737475767778798081828384858687888990919293949596979899";
@@ -61,12 +61,12 @@ static char *digits32(char *end, uint32_t v)
 {
 	while (v >= 100) {
 		end -= 2;
-		memcpy(end, pairs + 2 * (v % 100), 2);
+		memcpy(end, mr_digit_pairs + 2 * (v % 100), 2);
 		v /= 100;
 	}
 	if (v >= 10) {
 		end -= 2;
-		memcpy(end, pairs + 2 * v, 2);
+		memcpy(end, mr_digit_pairs + 2 * v, 2);
 	} else {
 		*--end = (char)('0' + v);
 	}

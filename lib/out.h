@@ -102,6 +102,9 @@ void mr_out_prefix(struct mr_out *o, const char *word,
 		   const struct mplsroute_addr *a, unsigned int plen,
 		   unsigned int host_len);
 
+/* "00", "01" .. "99": the two digits of n at mr_digit_pairs + 2 * n */
+extern const char mr_digit_pairs[201];
+
 /*
  * The digits of @v in decimal at @p (no NUL), at most 20; returns how many.
  * The building block for callers that fill their own buffers.

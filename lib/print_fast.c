@@ -87,16 +87,10 @@ static unsigned int fast_stack(const uint8_t *in, size_t len)
 	return 0;
 }
 
-/* "00".."99" */
-static const char pairs[201] =
-	"00010203040506070809101112131415161718192021222324252627282930313233"
-	"34353637383940414243444546474849505152535455565758596061626364656667"
-	"6869707172737475767778798081828384858687888990919293949596979899";
-
 /* two digits of @v < 100 at @p (a leading one too) */
 static inline char *put2(char *p, uint32_t v)
 {
-	memcpy(p, pairs + 2 * v, 2);
+	memcpy(p, mr_digit_pairs + 2 * v, 2);
 	return p + 2;
 }
 
