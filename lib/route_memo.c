@@ -61,9 +61,7 @@ static int site_fast(struct mr_memo_site *s, const char *word)
 	int i;
 
 	if (s->family == AF_MPLS) {
-		while (is_digit(*p) && p - word < 7)
-			v = v * 10 + (uint32_t)(*p++ - '0');
-		if (*p || word[0] == '0' || v > MPLSROUTE_LABEL_MAX)
+		if (!mr_memo_plain_label(word, &v))
 			return 1;
 		s->fast = 1;
 		s->fv = v;

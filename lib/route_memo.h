@@ -79,6 +79,26 @@ struct mr_memo_rec {
  * holds the memo's route), and the request kept patched for the sites
  * marked changed (m->req_valid cleared when it cannot be).
  */
+/*
+ * @word as a plain label: 1-9 first, at most 7 digits, at most
+ * MPLSROUTE_LABEL_MAX (what the parse reads to the same value): its
+ * length and *@v, or 0 for anything else (the parse then reads it)
+ */
+static inline size_t mr_memo_plain_label(const char *word, uint32_t *v)
+{
+	uint32_t d;
+	size_t n = 0;
+
+	if (word[0] < '1' || word[0] > '9')
+		return 0;
+	*v = 0;
+	while ((d = (uint32_t)(unsigned char)word[n] - '0') <= 9) {
+		*v = *v * 10 + d;	/* past 7 digits: refused below */
+		n++;
+	}
+	return word[n] || n > 7 || *v > MPLSROUTE_LABEL_MAX ? 0 : n;
+}
+
 struct mr_memo;
 struct mplsroute_route;
 int mr_memo_site_reparse(struct mr_memo *m, struct mr_memo_site *s,

@@ -45,17 +45,13 @@ MR_EXPORT int mplsroute_route_patch_words(const struct mplsroute_route *rt,
 static int read_label(struct mr_memo *m, struct mr_memo_site *s,
 		      const char *word)
 {
-	uint32_t v = 0, d;
-	size_t n = 0;
+	uint32_t v;
+	size_t n;
 
-	if (!s->one_label || s->family != AF_MPLS || word[0] < '1' ||
-	    word[0] > '9')
+	if (!s->one_label || s->family != AF_MPLS)
 		return 1;
-	while ((d = (uint32_t)(unsigned char)word[n] - '0') <= 9) {
-		v = v * 10 + d;	/* past 7 digits: refused below */
-		n++;
-	}
-	if (word[n] || n > 7 || v > MPLSROUTE_LABEL_MAX)
+	n = mr_memo_plain_label(word, &v);
+	if (!n)
 		return 1;
 	s->fast = 1;
 	s->fv = v;
